@@ -1,0 +1,48 @@
+import type { CaseEvent, CaseRecord } from '../../src-shared/domain';
+
+/**
+ * Ports: the only ways the core touches the outside world. Each has one implementation per
+ * host and one for tests, so the core runs (and is tested) in plain Node.
+ */
+
+export type TimerHandle = { readonly id: number };
+
+/** Time as the core sees it. Tests drive it; nothing in core reads Date.now() directly. */
+export interface Clock {
+  /** Wall-clock time, epoch milliseconds. */
+  now(): number;
+  /** Monotonic time in milliseconds (never jumps with the wall clock). */
+  monotonic(): number;
+  /** One-shot timer. Callers never pass more than 2^31-1 ms. */
+  setTimer(callback: () => void, delayMs: number): TimerHandle;
+  clearTimer(handle: TimerHandle): void;
+}
+
+/** What the store found when it opened the data directory. */
+export interface StoreOpenReport {
+  /** Files that failed to parse or validate and were moved aside. */
+  readonly corrupt: ReadonlyArray<{ file: string; movedTo: string; reason: string; latestBackup?: string }>;
+  /** Migrations applied, e.g. "cases-active.json: 1 -> 2". */
+  readonly migrated: readonly string[];
+}
+
+/**
+ * Durable storage of cases. Open (active) cases live in memory and in one active file; the
+ * closed history is kept apart and read only on demand.
+ * Every returned promise resolves only after the data is durably on disk.
+ */
+export interface CaseStore {
+  open(): Promise<StoreOpenReport>;
+  /** The open cases, in memory after open(). */
+  openCases(): readonly CaseRecord[];
+  /** An open case, or a closed one read lazily from history. */
+  get(id: string): Promise<CaseRecord | undefined>;
+  /** Closed cases, newest closure first, read lazily. */
+  history(query: { limit: number; offset?: number }): Promise<{ total: number; cases: CaseRecord[] }>;
+  /** Allocates the next case id ("RD-1001", ...), durably. */
+  nextCaseId(): Promise<string>;
+  create(record: CaseRecord): Promise<void>;
+  /** Appends events to a case; moves it between active and history when it closes or reopens. */
+  append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord>;
+  close(): Promise<void>;
+}
