@@ -12,7 +12,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts'] },
+        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts'], setupFiles: ['test/main/setup.ts'] },
       },
       {
         extends: true,

@@ -46,3 +46,9 @@ export interface CaseStore {
   append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord>;
   close(): Promise<void>;
 }
+
+/** One versioned JSON document on disk (settings, reviews...). `save` resolves once durable. */
+export interface DocumentPort<T> {
+  load(): Promise<T>;
+  save(next: T): Promise<void>;
+}

@@ -1,0 +1,47 @@
+import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
+import type { Settings } from '../../src-shared/settings';
+import { CaseService } from './cases/case-service';
+import { EventBus } from './event-bus';
+import type { CaseStore, Clock, DocumentPort, StoreOpenReport } from './ports';
+import { SettingsService } from './settings/settings-service';
+
+export interface CoreDeps {
+  readonly host: SystemInfo['host'];
+  readonly version: string;
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly store: CaseStore;
+  readonly settingsFile: DocumentPort<Settings>;
+}
+
+export interface Core {
+  readonly handlers: DeskHandlers;
+  readonly bus: EventBus;
+  readonly report: StoreOpenReport;
+  close(): Promise<void>;
+}
+
+/** Builds the host-agnostic core: opens storage, loads settings, wires handlers. */
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const bus = new EventBus();
+  const report = await deps.store.open();
+  const settings = new SettingsService(deps.settingsFile, bus);
+  await settings.load();
+  const cases = new CaseService({ store: deps.store, clock: deps.clock, bus, actor: () => settings.get().engineerName });
+
+  const handlers: DeskHandlers = {
+    'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: report }),
+    'cases.list': async () => cases.list(),
+    'cases.get': async ({ id }) => cases.get(id),
+    'cases.create': async (input) => cases.create(input),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+  };
+
+  return {
+    handlers,
+    bus,
+    report,
+    close: () => deps.store.close(),
+  };
+}

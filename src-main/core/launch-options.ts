@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+
+export interface LaunchOptions {
+  readonly dataDir?: string;
+  readonly port?: number;
+}
+
+export class LaunchError extends Error {}
+
+/**
+ * Parses the flags both hosts accept. Unknown flags are ignored (Electron and Chromium add
+ * their own); a malformed known flag is an error that names it.
+ */
+export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const options: { dataDir?: string; port?: number } = {};
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined) {
+    if (typeof dataDir !== 'string' || dataDir.trim() === '') throw new LaunchError('--data-dir needs a directory path');
+    options.dataDir = dataDir;
+  }
+  const port = values.port;
+  if (port !== undefined) {
+    const n = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LaunchError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(port)}`);
+    options.port = n;
+  }
+  return options;
+}
+
+/**
+ * Where data lives: --data-dir, else RESPONSE_DESK_DATA, else the host's default (Electron's
+ * userData; the browser host uses the same folder Electron would).
+ */
+export function resolveDataDir(options: LaunchOptions, env: NodeJS.ProcessEnv, hostDefault: () => string): string {
+  if (options.dataDir) return options.dataDir;
+  const fromEnv = env.RESPONSE_DESK_DATA;
+  if (fromEnv && fromEnv.trim() !== '') return fromEnv;
+  return hostDefault();
+}
+
+/** Electron's userData for an app named "Response Desk", computed without Electron. */
+export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  const name = 'Response Desk';
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), name);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', name);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), name);
+}

@@ -1,0 +1,48 @@
+import { homedir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createCore } from '../core/core';
+import { createSystemClock } from '../core/clock';
+import { openDataDir } from '../core/data-dir';
+import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir } from '../core/launch-options';
+import { startBrowserHost } from './browser-host';
+
+/** The browser host's entry point: `npm run serve -- --port N --data-dir DIR`. */
+
+const log = {
+  info: (message: string) => console.error(`[desk] ${message}`),
+  warn: (message: string) => console.error(`[desk] ${message}`),
+  error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error),
+};
+
+async function main(): Promise<void> {
+  const options = parseLaunchOptions(process.argv.slice(2));
+  const dataDir = resolve(resolveDataDir(options, process.env, () => defaultUserDataDir(process.platform, process.env, homedir())));
+  await mkdir(dataDir, { recursive: true });
+  const data = await openDataDir(dataDir);
+  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock: createSystemClock(), ...data });
+  for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
+  const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, log });
+  log.info(`data directory: ${dataDir}`);
+  console.log(`Console ready at ${host.url}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LaunchError) {
+    console.error(`response-desk: ${error.message}`);
+    process.exit(2);
+  }
+  log.error('the browser host could not start', error);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import type { Desk } from './desk';
+import { createSocketClient, socketUrlFor } from './socket-client';
+
+export type { Desk } from './desk';
+export { createSocketClient, socketUrlFor } from './socket-client';
+
+/** The Electron preload's bridge when present, otherwise the browser host's WebSocket. */
+export function connectDesk(onStatus?: (status: 'open' | 'closed') => void): Desk {
+  if (window.desk) return window.desk;
+  return createSocketClient({ url: socketUrlFor(window.location), onStatus });
+}

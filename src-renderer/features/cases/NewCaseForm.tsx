@@ -1,0 +1,124 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { DeskError } from '../../../src-shared/contract';
+import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
+import { FieldError } from '../../components/FieldError';
+import { fromLocalInputValue, toLocalInputValue } from '../../components/local-time';
+import { useCases } from '../../state';
+
+export interface PlanOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+interface Props {
+  readonly plans: readonly PlanOption[];
+  readonly onDone: (caseId?: string) => void;
+  readonly now?: () => Date;
+}
+
+type FieldName = 'title' | 'customer' | 'plan' | 'severity' | 'description' | 'reportedBy' | 'loggedAt';
+
+/** "New case": the request as the customer submitted it. Severity may be left to the P3 default. */
+export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
+  const create = useCases((state) => state.create);
+  const formId = useId();
+  const [error, setError] = useState<DeskError>();
+  const [busy, setBusy] = useState(false);
+  const [loggedAt, setLoggedAt] = useState(() => toLocalInputValue(now()));
+
+  const fieldError = (field: FieldName) => error?.issues?.find((issue) => issue.path === field)?.message;
+  const describedBy = (field: FieldName) => (fieldError(field) ? `${formId}-${field}-error` : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const severity = String(form.get('severity') ?? '');
+    setBusy(true);
+    const result = await create({
+      title: String(form.get('title') ?? ''),
+      customer: String(form.get('customer') ?? ''),
+      plan: String(form.get('plan') ?? ''),
+      severity: severity === '' ? undefined : (severity as Severity),
+      description: String(form.get('description') ?? ''),
+      reportedBy: String(form.get('reportedBy') ?? ''),
+      loggedAt: fromLocalInputValue(loggedAt),
+    });
+    setBusy(false);
+    if (result.ok) onDone(result.value.id);
+    else setError(result.error);
+  }
+
+  return (
+    <form className="form" aria-labelledby={`${formId}-heading`} onSubmit={submit} noValidate>
+      <h2 id={`${formId}-heading`}>New case</h2>
+      <label>
+        Title
+        <input name="title" required autoFocus aria-invalid={!!fieldError('title')} aria-describedby={describedBy('title')} />
+      </label>
+      <FieldError id={`${formId}-title-error`} message={fieldError('title')} />
+      <label>
+        Customer
+        <input name="customer" required aria-invalid={!!fieldError('customer')} aria-describedby={describedBy('customer')} />
+      </label>
+      <FieldError id={`${formId}-customer-error`} message={fieldError('customer')} />
+      <div className="form-row">
+        <label>
+          Plan
+          <select name="plan" defaultValue={plans[0]?.id}>
+            {plans.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {plan.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Severity
+          <select name="severity" defaultValue="">
+            <option value="">{`${SEVERITY_INFO[DEFAULT_SEVERITY].label} (default)`}</option>
+            {SEVERITIES.map((severity) => (
+              <option key={severity} value={severity} title={SEVERITY_INFO[severity].definition}>
+                {SEVERITY_INFO[severity].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label>
+        Description
+        <textarea name="description" rows={4} />
+      </label>
+      <div className="form-row">
+        <label>
+          Reported by
+          <input name="reportedBy" />
+        </label>
+        <label>
+          Logged at
+          <input
+            type="datetime-local"
+            name="loggedAt"
+            value={loggedAt}
+            onChange={(event) => setLoggedAt(event.target.value)}
+            aria-invalid={!!fieldError('loggedAt')}
+            aria-describedby={describedBy('loggedAt')}
+          />
+        </label>
+      </div>
+      <FieldError id={`${formId}-loggedAt-error`} message={fieldError('loggedAt')} />
+      {error && !error.issues?.length ? (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={() => onDone()}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Log case
+        </button>
+      </div>
+    </form>
+  );
+}

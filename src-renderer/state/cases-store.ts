@@ -1,0 +1,44 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DeskError, NewCase, Result } from '../../src-shared/contract';
+import type { CaseRecord } from '../../src-shared/domain';
+import type { Desk } from '../api';
+
+export interface CasesState {
+  readonly byId: Readonly<Record<string, CaseRecord>>;
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly error?: DeskError;
+  load(): Promise<void>;
+  create(input: NewCase): Promise<Result<CaseRecord>>;
+  /** Patches one case from a pushed change; the rest of the map is untouched. */
+  applyChange(record: CaseRecord): void;
+}
+
+export type CasesStore = StoreApi<CasesState>;
+
+export function createCasesStore(desk: Desk): CasesStore {
+  const store = createStore<CasesState>()((set) => ({
+    byId: {},
+    status: 'idle',
+    async load() {
+      set({ status: 'loading' });
+      const result = await desk.api['cases.list']({});
+      if (result.ok) set({ byId: Object.fromEntries(result.value.map((record) => [record.id, record])), status: 'ready', error: undefined });
+      else set({ status: 'failed', error: result.error });
+    },
+    async create(input) {
+      const result = await desk.api['cases.create'](input);
+      if (result.ok) store.getState().applyChange(result.value);
+      return result;
+    },
+    applyChange(record) {
+      set((state) => {
+        const current = state.byId[record.id];
+        // A pushed change and a command's own result can arrive in either order: keep the longer timeline.
+        if (current && current.events.length > record.events.length) return state;
+        return { byId: { ...state.byId, [record.id]: record } };
+      });
+    },
+  }));
+  desk.events.on('cases.changed', ({ record }) => store.getState().applyChange(record));
+  return store;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { caseRecordSchema, isoInstantSchema, severitySchema, type CaseRecord } from '../domain';
+import { request } from './define';
+
+export const caseIdSchema = caseRecordSchema.shape.id;
+
+export const newCaseSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(300, 'title is longer than 300 characters'),
+  customer: z.string().trim().min(1, 'customer is required').max(200, 'customer is longer than 200 characters'),
+  plan: z.string().trim().min(1, 'plan is required').max(100).default('standard'),
+  /** Omitted: the framework's default, P3 Medium. */
+  severity: severitySchema.optional(),
+  description: z.string().max(20_000, 'description is longer than 20000 characters').default(''),
+  reportedBy: z.string().trim().max(200, 'reported by is longer than 200 characters').default(''),
+  /** When the request was properly submitted; defaults to now and may be back-dated. */
+  loggedAt: isoInstantSchema.optional(),
+});
+export type NewCase = z.input<typeof newCaseSchema>;
+
+export const caseRequests = {
+  'cases.list': request(z.object({}).strict(), 'All open cases with their timelines.').returns<CaseRecord[]>(),
+  'cases.get': request(z.object({ id: caseIdSchema }).strict(), 'One case, open or closed.').returns<CaseRecord>(),
+  'cases.create': request(newCaseSchema.strict(), 'Log a new case.').returns<CaseRecord>(),
+};
+
+export const caseEvents = {
+  /** Carries only the changed case, never the full list. */
+  'cases.changed': z.object({ record: caseRecordSchema }),
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** One request of the contract: its input schema and (as a type only) its result. */
+export interface RequestSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: I;
+  readonly summary: string;
+  /** Phantom field: carries the result type; never set at run time. */
+  readonly __result?: O;
+}
+
+/** `request(schema, 'what it does').returns<Result>()` */
+export function request<I extends z.ZodType>(input: I, summary: string) {
+  return { returns: <O>(): RequestSpec<I, O> => ({ input, summary }) };
+}
+
+/** A typed error that crosses the contract: a code and a sentence a person can act on. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_REQUEST',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'NOT_ALLOWED',
+  'CONFLICT',
+  'STORAGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorIssue {
+  /** Dotted path of the offending field, e.g. "plans.1.targets.P2.updateCadence". Empty for the whole input. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface DeskError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly issues?: readonly ErrorIssue[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => String(part)).join('.');
+}
+
+/** Turns zod issues into contract issues and one readable sentence. */
+export function invalidInput(what: string, error: z.ZodError): DeskError {
+  const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const first = issues
+    .slice(0, 3)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { code: 'INVALID_INPUT', message: `Invalid ${what}: ${first}`, issues };
+}

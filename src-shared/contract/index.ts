@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { caseEvents, caseRequests } from './cases';
+import type { RequestSpec, Result } from './define';
+import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
+import { settingsEvents, settingsRequests } from './settings';
+import { systemRequests } from './system';
+
+export * from './define';
+export * from './names';
+export * from './cases';
+export * from './system';
+export * from './settings';
+
+/** Joins per-domain request maps; a name defined twice is an error at start-up. */
+function compose<T extends Record<string, unknown>>(...parts: T[]): T {
+  const all: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [name, spec] of Object.entries(part)) {
+      if (name in all) throw new Error(`Contract defines '${name}' twice`);
+      all[name] = spec;
+    }
+  }
+  return all as T;
+}
+
+const requestMap = { ...systemRequests, ...caseRequests, ...settingsRequests };
+const eventMap = { ...caseEvents, ...settingsEvents };
+
+/** Every request of the console: name -> input schema (and result type). */
+export const requests: typeof requestMap = compose<Record<string, RequestSpec>>(systemRequests, caseRequests, settingsRequests) as typeof requestMap;
+/** Every event pushed from the core to the renderer: name -> payload schema. */
+export const events: typeof eventMap = compose<Record<string, z.ZodType>>(caseEvents, settingsEvents) as typeof eventMap;
+
+// The plain name lists (used by the preload) must match the maps exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const requestNamesMatch: Same<keyof typeof requestMap, RequestName> = true;
+const eventNamesMatch: Same<keyof typeof eventMap, EventName> = true;
+void requestNamesMatch;
+void eventNamesMatch;
+for (const name of REQUEST_NAMES) if (!(name in requests)) throw new Error(`Contract lists '${name}' without a schema`);
+for (const name of EVENT_NAMES) if (!(name in events)) throw new Error(`Contract lists event '${name}' without a schema`);
+
+export type Requests = typeof requestMap;
+export type Events = typeof eventMap;
+export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
+export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>;
+export type RequestResult<K extends RequestName> = Requests[K] extends RequestSpec<z.ZodType, infer O> ? O : never;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+/** What a host exposes to the renderer: one function per request, and a subscription to events. */
+export type DeskApi = {
+  readonly [K in RequestName]: (input: RequestInput<K>) => Promise<Result<RequestResult<K>>>;
+};
+export interface DeskEvents {
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}
+
+/** What the core implements: one handler per request, receiving parsed input. */
+export type DeskHandlers = {
+  readonly [K in RequestName]: (input: ParsedInput<K>) => Promise<RequestResult<K>>;
+};

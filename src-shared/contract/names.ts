@@ -1,0 +1,21 @@
+/**
+ * The names of every request and pushed event, as plain data. The preload imports only this
+ * file (no zod), and the contract checks at compile time that it lists exactly its requests.
+ */
+export const REQUEST_NAMES = [
+  'system.info',
+  'cases.list',
+  'cases.get',
+  'cases.create',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export const EVENT_NAMES = ['cases.changed', 'settings.changed'] as const;
+
+export type RequestName = (typeof REQUEST_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The single IPC channel that carries requests, and the one that carries pushed events. */
+export const REQUEST_CHANNEL = 'desk:request';
+export const EVENT_CHANNEL = 'desk:event';

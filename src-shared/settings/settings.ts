@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { SEVERITIES, type Severity } from '../domain/severity';
+
+const minutesPerSeverity = (what: string, min: number, max: number) =>
+  z.object(
+    Object.fromEntries(
+      SEVERITIES.map((severity) => [
+        severity,
+        z
+          .number({ error: `${what} for ${severity} must be a number of minutes` })
+          .min(min, `${what} for ${severity} must be at least ${min} minutes`)
+          .max(max, `${what} for ${severity} must be at most ${max} minutes`),
+      ]),
+    ) as Record<Severity, z.ZodNumber>,
+  );
+
+export const notificationSettingsSchema = z.object({
+  /** How long before a due time the engineer is warned. */
+  leadMinutes: minutesPerSeverity('lead time', 0, 7 * 24 * 60),
+  /** How often an overdue item is notified again until it is handled. */
+  reminderMinutes: minutesPerSeverity('reminder interval', 1, 7 * 24 * 60),
+});
+
+export const settingsSchema = z.object({
+  /** The actor recorded on events this engineer creates. */
+  engineerName: z.string().trim().min(1, 'engineer name is required').max(200, 'engineer name is longer than 200 characters'),
+  notifications: notificationSettingsSchema,
+  backups: z.object({
+    keep: z.number().int('backups to keep must be a whole number').min(1, 'keep at least 1 backup').max(365, 'keep at most 365 backups'),
+  }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** Partial update: any top-level section may be sent; sections are replaced whole. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  engineerName: 'Engineer',
+  notifications: {
+    leadMinutes: { P1: 15, P2: 30, P3: 120, P4: 120 },
+    reminderMinutes: { P1: 15, P2: 15, P3: 120, P4: 120 },
+  },
+  backups: { keep: 7 },
+};
