@@ -1,4 +1,4 @@
-import { app, ipcMain, shell, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     return;
   }
   app.setAppUserModelId(APP_ID);
-  hardenApp(app, { isOwnUrl, openExternal: (url) => shell.openExternal(url), log: log.warn });
+  hardenApp(app, { isOwnUrl, log: log.warn });
 
   const options = parseLaunchOptions(process.argv.slice(1));
   const dataDir = resolveDataDir(options, process.env, () => app.getPath('userData'));
@@ -48,7 +48,6 @@ async function main(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   registerGate({
-    ipcMain,
     handlers: core.handlers,
     isOwnContents: (id) => window !== null && !window.isDestroyed() && window.webContents.id === id,
     isOwnUrl,

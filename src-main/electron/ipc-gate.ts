@@ -1,9 +1,8 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { REQUEST_CHANNEL, type DeskHandlers, type Result } from '../../src-shared/contract';
 import { dispatch, type DispatchLogger } from '../core/dispatch';
 
 export interface GateDeps {
-  readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly handlers: DeskHandlers;
   /** The web contents ids of the console's own windows. */
   readonly isOwnContents: (id: number) => boolean;
@@ -27,7 +26,7 @@ export function senderProblem(event: IpcMainInvokeEvent, deps: Pick<GateDeps, 'i
  * then the shared dispatch parses the input and maps the outcome to a typed result.
  */
 export function registerGate(deps: GateDeps): () => void {
-  deps.ipcMain.handle(REQUEST_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(REQUEST_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     const problem = senderProblem(event, deps);
     if (problem) {
       deps.log.warn(`refused ${String(name).slice(0, 80)}: ${problem}`);
@@ -35,5 +34,5 @@ export function registerGate(deps: GateDeps): () => void {
     }
     return dispatch(deps.handlers, name, input, deps.log);
   });
-  return () => deps.ipcMain.removeHandler(REQUEST_CHANNEL);
+  return () => ipcMain.removeHandler(REQUEST_CHANNEL);
 }

@@ -1,6 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
 import { restoreWindowState, type WindowState } from './window-state';
-import { secureWebPreferences } from './security';
 
 export interface MainWindowDeps {
   readonly preloadPath: string;
@@ -23,7 +22,21 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     show: false,
     title: 'Response Desk',
     backgroundColor: '#111418',
-    webPreferences: secureWebPreferences(deps.preloadPath),
+    // Kept literal here (not built by a helper) so static checks such as electronegativity see it.
+    webPreferences: {
+      preload: deps.preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

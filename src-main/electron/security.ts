@@ -1,21 +1,4 @@
-import type { App, BrowserWindow, Session, WebContents, WebPreferences } from 'electron';
-
-/** Every window of the console gets exactly these preferences. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    spellcheck: true,
-  };
-}
+import { shell, type App, type BrowserWindow, type Session, type WebContents } from 'electron';
 
 /** Only plain web links leave the app, and only to the system browser. */
 export function isSafeExternalUrl(raw: string): boolean {
@@ -31,8 +14,8 @@ export function isSafeExternalUrl(raw: string): boolean {
 export interface HardeningDeps {
   /** True for the console's own pages (file:// bundle or the dev server). */
   readonly isOwnUrl: (url: string) => boolean;
-  /** The OS call, passed in so it is testable (shell.openExternal). */
-  readonly openExternal: (url: string) => Promise<void>;
+  /** The OS call, passed in so it is testable; defaults to the system browser. */
+  readonly openExternal?: (url: string) => Promise<void>;
   readonly log: (message: string) => void;
 }
 
@@ -51,7 +34,9 @@ export function hardenWebContents(contents: WebContents, deps: HardeningDeps): v
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) {
-      void deps.openExternal(url).catch((error: unknown) => deps.log(`could not open ${url}: ${String(error)}`));
+      // Validated above: only http(s) URLs without credentials reach the OS.
+      const open = deps.openExternal ?? ((safeUrl: string) => shell.openExternal(safeUrl));
+      void open(url).catch((error: unknown) => deps.log(`could not open ${url}: ${String(error)}`));
     } else {
       deps.log(`blocked window.open(${url})`);
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { caseEvents, caseRequests } from './cases';
 import type { RequestSpec, Result } from './define';
+
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
 import { settingsEvents, settingsRequests } from './settings';
 import { systemRequests } from './system';
@@ -11,8 +12,8 @@ export * from './cases';
 export * from './system';
 export * from './settings';
 
-/** Joins per-domain request maps; a name defined twice is an error at start-up. */
-function compose<T extends Record<string, unknown>>(...parts: T[]): T {
+/** Joins per-domain maps; a name defined twice is an error at start-up. */
+function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
   const all: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [name, spec] of Object.entries(part)) {
@@ -23,25 +24,24 @@ function compose<T extends Record<string, unknown>>(...parts: T[]): T {
   return all as T;
 }
 
-const requestMap = { ...systemRequests, ...caseRequests, ...settingsRequests };
-const eventMap = { ...caseEvents, ...settingsEvents };
+// Adding a domain: add its request map to both lines below (and its names to names.ts).
+export type Requests = typeof systemRequests & typeof caseRequests & typeof settingsRequests;
+export type Events = typeof caseEvents & typeof settingsEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
-export const requests: typeof requestMap = compose<Record<string, RequestSpec>>(systemRequests, caseRequests, settingsRequests) as typeof requestMap;
+export const requests: Requests = compose<Requests>(systemRequests, caseRequests, settingsRequests);
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: typeof eventMap = compose<Record<string, z.ZodType>>(caseEvents, settingsEvents) as typeof eventMap;
+export const events: Events = compose<Events>(caseEvents, settingsEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const requestNamesMatch: Same<keyof typeof requestMap, RequestName> = true;
-const eventNamesMatch: Same<keyof typeof eventMap, EventName> = true;
+const requestNamesMatch: Same<keyof Requests, RequestName> = true;
+const eventNamesMatch: Same<keyof Events, EventName> = true;
 void requestNamesMatch;
 void eventNamesMatch;
 for (const name of REQUEST_NAMES) if (!(name in requests)) throw new Error(`Contract lists '${name}' without a schema`);
 for (const name of EVENT_NAMES) if (!(name in events)) throw new Error(`Contract lists event '${name}' without a schema`);
 
-export type Requests = typeof requestMap;
-export type Events = typeof eventMap;
 export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
 export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>;
 export type RequestResult<K extends RequestName> = Requests[K] extends RequestSpec<z.ZodType, infer O> ? O : never;

@@ -24,7 +24,6 @@ async function setUp() {
   const own = new MockWebContents();
   const warnings: string[] = [];
   registerGate({
-    ipcMain,
     handlers: core.handlers,
     isOwnContents: (id) => id === own.id,
     isOwnUrl: (url) => url === OWN_URL,
@@ -85,7 +84,7 @@ describe('the IPC gate', () => {
     ipcMain.handlers.clear();
     const own = new MockWebContents();
     const handlers = { 'cases.list': async () => { throw new Error('disk on fire'); } } as unknown as DeskHandlers;
-    registerGate({ ipcMain, handlers, isOwnContents: () => true, isOwnUrl: () => true, log: { warn: () => {}, error: () => {} } });
+    registerGate({ handlers, isOwnContents: () => true, isOwnUrl: () => true, log: { warn: () => {}, error: () => {} } });
     const handler = ipcMain.handlers.get(REQUEST_CHANNEL)!;
     const result = (await handler({ sender: own, senderFrame: own.mainFrame }, 'cases.list', {})) as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/disk on fire/) } });

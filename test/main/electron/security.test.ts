@@ -18,6 +18,8 @@ describe('window hardening', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', rendererUrl: OWN, savedState: undefined, saveState: () => {} });
     const window = BrowserWindow.created.at(-1)!;
     expect(window.options.webPreferences).toMatchObject({
+      nodeIntegrationInSubFrames: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.cjs',
       sandbox: true,
       contextIsolation: true,
