@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Clock, TimerHandle } from './ports';
 
 /**
@@ -16,7 +15,10 @@ export function assertTimerDelay(delayMs: number): void {
   }
 }
 
-/** The real clock: wall time from Date.now, monotonic time from performance.now. */
+/**
+ * The real clock: wall time from Date.now, monotonic time from performance.now. Globals are
+ * read at call time, so a test that installs fake timers drives this clock too.
+ */
 export function createSystemClock(): Clock {
   const timers = new Map<number, NodeJS.Timeout>();
   let nextId = 1;
