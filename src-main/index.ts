@@ -43,8 +43,9 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, log.warn);
 
-  const data = await openDataDir(dataDir);
-  const core = await createCore({ host: 'electron', version: app.getVersion(), dataDir, clock: createSystemClock(), ...data });
+  const clock = createSystemClock();
+  const data = await openDataDir(dataDir, clock);
+  const core = await createCore({ host: 'electron', version: app.getVersion(), dataDir, clock, ...data });
 
   let window: BrowserWindow | null = null;
   registerGate({

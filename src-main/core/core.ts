@@ -12,6 +12,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly store: CaseStore;
   readonly settingsFile: DocumentPort<Settings>;
+  /** Problems found opening other files (settings), reported with the store's. */
+  readonly extraReport?: StoreOpenReport;
 }
 
 export interface Core {
@@ -24,7 +26,11 @@ export interface Core {
 /** Builds the host-agnostic core: opens storage, loads settings, wires handlers. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const bus = new EventBus();
-  const report = await deps.store.open();
+  const storeReport = await deps.store.open();
+  const report: StoreOpenReport = {
+    corrupt: [...storeReport.corrupt, ...(deps.extraReport?.corrupt ?? [])],
+    migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
+  };
   const settings = new SettingsService(deps.settingsFile, bus);
   await settings.load();
   const cases = new CaseService({ store: deps.store, clock: deps.clock, bus, actor: () => settings.get().engineerName });

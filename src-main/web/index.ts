@@ -19,8 +19,9 @@ async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2));
   const dataDir = resolve(resolveDataDir(options, process.env, () => defaultUserDataDir(process.platform, process.env, homedir())));
   await mkdir(dataDir, { recursive: true });
-  const data = await openDataDir(dataDir);
-  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock: createSystemClock(), ...data });
+  const clock = createSystemClock();
+  const data = await openDataDir(dataDir, clock);
+  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
   const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, log });
   log.info(`data directory: ${dataDir}`);
