@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES, type Severity, severitySchema } from '../domain/severity';
+import { SEVERITIES } from '../domain/severity';
 import { escalationLevelSchema } from '../domain/events';
 import { CALENDAR_24X7, CALENDAR_24X7_ID, type Calendar, type Validated, calendarSchema, issuesToErrors } from './calendar';
 
@@ -122,8 +122,4 @@ export function calendarOf(policy: Policy, plan: Plan, ref: string): Calendar {
   const calendar = policy.calendars.find((c) => c.id === id);
   if (!calendar) throw new PolicyError('unknownCalendar', `plan "${plan.id}" names calendar "${id}", which is not in the policy`);
   return calendar;
-}
-
-export function targetOf(plan: Plan, severity: Severity): SeverityTarget {
-  return plan.targets[severitySchema.parse(severity)];
 }
