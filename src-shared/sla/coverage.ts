@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { type Calendar, WEEKDAYS, minutesOfDay, validateCalendar } from './calendar';
 
 /**
@@ -18,6 +18,7 @@ type YearBlock = {
 };
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 /** How far we look for coverage before saying the calendar has none (holidays can empty a year). */
 const MAX_EMPTY_YEARS = 10;
 
@@ -26,12 +27,14 @@ export class CalendarCoverage {
   private readonly weekMinutes: Array<Array<[number, number]>>;
   private readonly onceHolidays: Set<string>;
   private readonly yearlyHolidays: Set<string>;
+  private readonly zone: IANAZone;
 
   constructor(private readonly calendar: Calendar) {
-    // luxon weekday: 1 = Monday ... 7 = Sunday
+    // index 0 = Monday, as in WEEKDAYS
     this.weekMinutes = WEEKDAYS.map((day) =>
       calendar.week[day].map(([s, e]) => [minutesOfDay(s), minutesOfDay(e)] as [number, number]).sort((a, b) => a[0] - b[0]),
     );
+    this.zone = IANAZone.create(calendar.timeZone);
     this.onceHolidays = new Set(calendar.holidays.filter((h) => !h.startsWith('*')));
     this.yearlyHolidays = new Set(calendar.holidays.filter((h) => h.startsWith('*')).map((h) => h.slice(2)));
   }
@@ -46,20 +49,27 @@ export class CalendarCoverage {
   }
 
   private build(year: number): YearBlock {
-    const zone = this.calendar.timeZone;
-    const first = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
-    const next = DateTime.fromObject({ year: year + 1, month: 1, day: 1 }, { zone });
+    const zone = this.zone;
     const starts: number[] = [];
     const ends: number[] = [];
-    for (let day = first; day < next; day = day.plus({ days: 1 }).startOf('day')) {
-      const date = day.toISODate() ?? '';
+    const first = Date.UTC(year, 0, 1);
+    const next = Date.UTC(year + 1, 0, 1);
+    const from = toUtc(zone, first);
+    let dayEnd = from;
+    for (let local = first; local < next; local += DAY_MS) {
+      const civil = new Date(local);
+      const date = civil.toISOString().slice(0, 10);
+      const dayStart = dayEnd;
+      dayEnd = toUtc(zone, local + DAY_MS);
+      // A day of exactly 24 hours has one offset throughout: wall times map by subtraction.
+      const steady = dayEnd - dayStart === DAY_MS ? (local - dayStart) / MINUTE_MS : null;
       if (this.onceHolidays.has(date) || this.yearlyHolidays.has(date.slice(5))) continue;
-      const intervals = this.weekMinutes[day.weekday - 1] ?? [];
+      const intervals = this.weekMinutes[(civil.getUTCDay() + 6) % 7] ?? [];
       for (const [s, e] of intervals) {
-        // Local wall times through the zone's rules: a time in a spring-forward gap moves
+        // Wall times go through the zone's rules: a time in a spring-forward gap moves
         // forward, so an interval inside the gap collapses to nothing and is skipped.
-        const startMs = localMs(day, s, zone);
-        const endMs = localMs(day, e, zone);
+        const startMs = steady === null ? toUtc(zone, local + s * MINUTE_MS) : local + s * MINUTE_MS - steady * MINUTE_MS;
+        const endMs = e === 1440 ? dayEnd : steady === null ? toUtc(zone, local + e * MINUTE_MS) : local + e * MINUTE_MS - steady * MINUTE_MS;
         if (endMs <= startMs) continue;
         const last = ends.length - 1;
         // Adjacent intervals (22:00-24:00 then 00:00-06:00) join into one.
@@ -76,7 +86,7 @@ export class CalendarCoverage {
       total += ends[i]! - starts[i]!;
       cumEnd[i] = total;
     }
-    return { from: first.toMillis(), to: next.toMillis(), starts: Float64Array.from(starts), ends: Float64Array.from(ends), cumEnd, total };
+    return { from, to: dayEnd, starts: Float64Array.from(starts), ends: Float64Array.from(ends), cumEnd, total };
   }
 
   /** The local year whose block holds instant t. */
@@ -160,9 +170,24 @@ export class CalendarCoverage {
   }
 }
 
-function localMs(day: DateTime, minutes: number, zone: string): number {
-  if (minutes === 1440) return day.plus({ days: 1 }).startOf('day').toMillis();
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+/**
+ * The UTC instant of a wall-clock time (given as if it were UTC ms) in a zone, using the
+ * zone's offsets from luxon. Of two readings (clocks going back) the earlier wins; a wall
+ * time skipped by clocks going forward is read with the offset before the change, which
+ * moves it forward by the size of the gap.
+ */
+function toUtc(zone: IANAZone, wall: number): number {
+  const before = zone.offset(wall - DAY_MS);
+  const after = zone.offset(wall + DAY_MS);
+  const a = wall - before * MINUTE_MS;
+  if (before === after) return a;
+  const b = wall - after * MINUTE_MS;
+  const aFits = zone.offset(a) === before;
+  const bFits = zone.offset(b) === after;
+  if (aFits && bFits) return Math.min(a, b);
+  if (aFits) return a;
+  if (bFits) return b;
+  return wall - Math.min(before, after) * MINUTE_MS;
 }
 
 /** Calendars are treated as immutable values: edits produce new objects, which get new caches. */

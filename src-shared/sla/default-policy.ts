@@ -6,31 +6,30 @@ import { BUSINESS, POLICY_SCHEMA_VERSION, type Duration, type Policy, type Sever
 const HOUR = 60;
 /** One business day is the length of the default business day, 8 hours. */
 const BUSINESS_DAY = 8 * HOUR;
-const office: [string, string][] = [['09:00', '17:00']];
+const office = (): [string, string][] => [['09:00', '17:00']];
 
 export const DEFAULT_BUSINESS_CALENDAR: Calendar = {
   id: 'business-hours',
   name: 'Business hours (Berlin)',
   timeZone: 'Europe/Berlin',
-  week: { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] },
+  week: { mon: office(), tue: office(), wed: office(), thu: office(), fri: office(), sat: [], sun: [] },
   holidays: [],
 };
 
 const business = (minutes: number): Duration => ({ minutes, calendar: BUSINESS });
 const allDay = (minutes: number): Duration => ({ minutes, calendar: '24x7' });
 
-const REVIEW_DUE = business(5 * BUSINESS_DAY);
 
 function target(initialResponse: Duration, updateCadence: Duration, extra: Partial<SeverityTarget> = {}): SeverityTarget {
   return {
     initialResponse,
     updateCadence,
     // Escalation for lack of progress is due after two cadences without an update.
-    lackOfProgressThreshold: updateCadence,
+    lackOfProgressThreshold: { ...updateCadence },
     autoEscalation: null,
     managementVisibility: 'onManagementEscalation',
     reviewRequired: false,
-    reviewDue: REVIEW_DUE,
+    reviewDue: business(5 * BUSINESS_DAY),
     ...extra,
   };
 }
