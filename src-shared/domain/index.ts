@@ -1,2 +1,5 @@
 export * from './severity';
 export * from './events';
+export * from './case-state';
+export * from './commands';
+export * from './decide';

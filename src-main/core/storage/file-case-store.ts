@@ -1,0 +1,404 @@
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Low } from 'lowdb';
+import type { CaseEvent, CaseRecord } from '../../../src-shared/domain';
+import type { CaseStore, Clock, StoreOpenReport } from '../ports';
+import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
+import { writeDataset } from './dataset';
+import type { z } from 'zod';
+import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
+import { DurableJsonFile, isTempFileName } from './durable-file';
+import { fsyncDirectory, isNotFound, nodeDurableFs, removeDurably } from './durable-fs';
+import { StoreError } from './errors';
+import { History, type OpenDoc } from './history';
+import { verifyDataDir, type IntegrityReport } from './integrity';
+import {
+  ACTIVE_DIR,
+  ACTIVE_VERSION,
+  activeCaseSchema,
+  activeFile,
+  caseNumber,
+  DATA_ENTRIES,
+  emptyIndex,
+  emptyMeta,
+  IMPORT_COMMIT_FILE,
+  IMPORT_STAGING_DIR,
+  INDEX_DIR,
+  indexSchema,
+  INDEX_VERSION,
+  META_FILE,
+  metaMigrations,
+  metaSchema,
+  META_VERSION,
+  type ActiveCaseDocument,
+  type MetaDocument,
+} from './layout';
+import { KeyedMutex, Gate } from './locks';
+import { checkAppend, checkRecord, closedAt, wasEverClosed } from './timeline';
+import { parseImport, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
+
+export interface FileCaseStoreOptions {
+  readonly dir: string;
+  /** Only `now` is read: names of backups and moved-aside files. */
+  readonly clock?: Pick<Clock, 'now'>;
+  /** Daily snapshots kept (default 7). */
+  readonly keepBackups?: number;
+  /** Closed cases per history partition file (default 100, ~0.5 MB). */
+  readonly partitionSize?: number;
+  /** History partitions and index shards kept in memory (default 8 each). */
+  readonly historyCacheSize?: number;
+}
+
+export interface FileCaseStore extends CaseStore {
+  /** What open() found, plus files found corrupt later when history was read lazily. */
+  report(): StoreOpenReport;
+  /** Re-reads every file on disk and checks it and the cross-file invariants. */
+  verify(): Promise<IntegrityReport>;
+  /** Makes today's snapshot in backups/YYYY-MM-DD/ unless it exists; prunes old ones. */
+  snapshotIfDue(now?: number): Promise<string | undefined>;
+  exportAll(): Promise<CaseExport>;
+  /**
+   * Replaces every case with the file's (after a snapshot of the current data). The whole file
+   * is validated first; an invalid one changes nothing. Crash-safe: staged, then swapped.
+   */
+  importAll(candidate: unknown): Promise<{ imported: number; backup: string }>;
+}
+
+const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
+const HISTORY_LOCK = 'history';
+const META_LOCK = 'meta';
+
+export function createFileCaseStore(options: FileCaseStoreOptions): FileCaseStore {
+  return new FileStore(options);
+}
+
+class FileStore implements FileCaseStore {
+  readonly #dir: string;
+  readonly #clock: Pick<Clock, 'now'>;
+  readonly #keepBackups: number;
+  readonly #partitionSize: number;
+  readonly #cacheSize: number;
+  readonly #locks = new KeyedMutex();
+  readonly #gate = new Gate();
+  readonly #active = new Map<string, Low<ActiveCaseDocument>>();
+  #corrupt: CorruptFile[] = [];
+  #migrated: string[] = [];
+  #meta: Low<MetaDocument> | undefined;
+  #history: History | undefined;
+  #state: 'new' | 'open' | 'closed' = 'new';
+
+  constructor(options: FileCaseStoreOptions) {
+    this.#dir = options.dir;
+    this.#clock = options.clock ?? systemClock;
+    this.#keepBackups = options.keepBackups ?? 7;
+    this.#partitionSize = options.partitionSize ?? 100;
+    this.#cacheSize = options.historyCacheSize ?? 8;
+  }
+
+  async open(): Promise<StoreOpenReport> {
+    if (this.#state !== 'new') throw new StoreError('STORE_CLOSED', 'The case store can be opened only once; create a new one.');
+    await this.#gate.exclusive(async () => {
+      await mkdir(path.join(this.#dir, ACTIVE_DIR), { recursive: true });
+      await this.#finishImport();
+      await this.#load();
+      this.#state = 'open';
+    });
+    return this.report();
+  }
+
+  report(): StoreOpenReport {
+    return { corrupt: [...this.#corrupt], migrated: [...this.#migrated] };
+  }
+
+  openCases(): readonly CaseRecord[] {
+    return [...this.#active.values()].map((doc) => doc.data.case);
+  }
+
+  get(id: string): Promise<CaseRecord | undefined> {
+    return this.#shared(async () => this.#active.get(id)?.data.case ?? this.#locks.run(HISTORY_LOCK, () => this.#hist.read(id)));
+  }
+
+  history(query: { limit: number; offset?: number }): Promise<{ total: number; cases: CaseRecord[] }> {
+    return this.#shared(() => this.#locks.run(HISTORY_LOCK, () => this.#hist.page(query.limit, query.offset ?? 0)));
+  }
+
+  nextCaseId(): Promise<string> {
+    return this.#shared(() =>
+      this.#locks.run(META_LOCK, async () => {
+        const meta = this.#metaDoc;
+        const previous = meta.data;
+        meta.data = { ...previous, nextNumber: previous.nextNumber + 1 };
+        await writeOrRevert(meta, previous);
+        return `${previous.prefix}-${previous.nextNumber}`;
+      }),
+    );
+  }
+
+  create(candidate: CaseRecord): Promise<void> {
+    const record = checkRecord(candidate);
+    return this.#shared(() =>
+      this.#locks.run(`case:${record.id}`, async () => {
+        const exists = this.#active.has(record.id) || (await this.#locks.run(HISTORY_LOCK, () => this.#hist.locate(record.id)));
+        if (exists) throw new StoreError('CASE_EXISTS', `Case ${record.id} already exists; ids are never reused.`);
+        await this.#reserveNumber(caseNumber(record.id));
+        const at = closedAt(record);
+        if (at !== undefined) await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
+        else await this.#writeActive(record);
+      }),
+    );
+  }
+
+  append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord> {
+    return this.#shared(() =>
+      this.#locks.run(`case:${id}`, async () => {
+        const doc = this.#active.get(id);
+        if (doc) return this.#appendOpen(doc, events);
+        return this.#locks.run(HISTORY_LOCK, async () => {
+          const record = await this.#hist.read(id);
+          if (!record) throw new StoreError('CASE_NOT_FOUND', `Case ${id} does not exist, open or closed.`);
+          const next = { id, events: [...record.events, ...checkAppend(id, record.events.length, events)] };
+          const at = closedAt(next);
+          if (at !== undefined) {
+            await this.#hist.put(next, at);
+          } else {
+            // Reopened: the destination first, so a crash leaves the case in both (resolved at open), never in neither.
+            await this.#writeActive(next);
+            await this.#hist.remove(id);
+          }
+          return next;
+        });
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return;
+    await this.#gate.exclusive(async () => {
+      this.#state = 'closed';
+    });
+  }
+
+  verify(): Promise<IntegrityReport> {
+    return this.#exclusive(() => verifyDataDir(this.#dir));
+  }
+
+  snapshotIfDue(now = this.#clock.now()): Promise<string | undefined> {
+    return this.#exclusive(() => snapshotIfDue(this.#dir, now, this.#keepBackups));
+  }
+
+  exportAll(): Promise<CaseExport> {
+    return this.#exclusive(async () => ({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(this.#clock.now()).toISOString(),
+      nextNumber: this.#metaDoc.data.nextNumber,
+      cases: [...this.openCases(), ...(await this.#allClosed())],
+    }));
+  }
+
+  async importAll(candidate: unknown): Promise<{ imported: number; backup: string }> {
+    const data = parseImport(candidate);
+    return this.#exclusive(async () => {
+      const now = this.#clock.now();
+      const backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
+      const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
+      await rm(staging, { recursive: true, force: true });
+      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: data.cases }, this.#partitionSize);
+      await fsyncDirectory(nodeDurableFs, this.#dir);
+      await new DurableJsonFile(path.join(this.#dir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
+      await this.#finishImport();
+      await this.#load();
+      return { imported: data.cases.length, backup };
+    });
+  }
+
+  /** Swaps a committed import in (again, after a crash); drops an uncommitted one. */
+  async #finishImport(): Promise<void> {
+    const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
+    const marker = path.join(this.#dir, IMPORT_COMMIT_FILE);
+    if (await exists(marker)) {
+      for (const entry of DATA_ENTRIES) {
+        if (!(await exists(path.join(staging, entry)))) continue;
+        await rm(path.join(this.#dir, entry), { recursive: true, force: true });
+        await rename(path.join(staging, entry), path.join(this.#dir, entry));
+        await fsyncDirectory(nodeDurableFs, this.#dir);
+      }
+      await removeDurably(nodeDurableFs, marker, this.#dir);
+    }
+    await rm(staging, { recursive: true, force: true });
+  }
+
+  /** Reads meta and the open cases (never history partitions) and finishes interrupted moves. */
+  async #load(): Promise<void> {
+    this.#active.clear();
+    this.#history = new History(this.#openDoc, { partitionSize: this.#partitionSize, cacheSize: this.#cacheSize });
+    await mkdir(path.join(this.#dir, ACTIVE_DIR), { recursive: true });
+    await mkdir(path.join(this.#dir, INDEX_DIR), { recursive: true });
+    this.#meta = await this.#openDoc(META_FILE, metaSchema, META_VERSION, emptyMeta);
+
+    const activeDir = path.join(this.#dir, ACTIVE_DIR);
+    const names = await readdir(activeDir);
+    for (const name of names.filter(isTempFileName)) await rm(path.join(activeDir, name), { force: true });
+    const docs: Array<Low<ActiveCaseDocument>> = [];
+    const queue = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    const worker = async () => {
+      for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+        const { db } = await this.#openTracked<ActiveCaseDocument>(path.join(ACTIVE_DIR, name), activeCaseSchema, ACTIVE_VERSION);
+        if (db) docs.push(db);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+
+    let highest = 0;
+    for (const doc of docs) {
+      const record = doc.data.case;
+      highest = Math.max(highest, caseNumber(record.id));
+      if (await this.#settleMove(record)) this.#active.set(record.id, doc);
+    }
+    await this.#reserveNumber(Math.max(highest, await this.#highestClosedNumber()));
+  }
+
+  /**
+   * A case in both active and history is a move cut short by a crash: the copy with more
+   * events wins (on a tie, the one its state points to) and the move is finished.
+   * Returns whether the case stays open.
+   */
+  async #settleMove(record: CaseRecord): Promise<boolean> {
+    const at = closedAt(record);
+    if (at === undefined && !wasEverClosed(record)) return true;
+    const file = path.join(this.#dir, activeFile(record.id));
+    return this.#locks.run(HISTORY_LOCK, async () => {
+      const stored = (await this.#hist.locate(record.id)) ? await this.#hist.read(record.id) : undefined;
+      const historyWins = stored !== undefined && (stored.events.length > record.events.length || (stored.events.length === record.events.length && at !== undefined));
+      if (at !== undefined && !historyWins) await this.#hist.put(record, at);
+      if (at !== undefined || historyWins) {
+        await removeDurably(nodeDurableFs, file, path.dirname(file));
+        return false;
+      }
+      if (stored !== undefined) await this.#hist.remove(record.id);
+      return true;
+    });
+  }
+
+  async #appendOpen(doc: Low<ActiveCaseDocument>, events: readonly CaseEvent[]): Promise<CaseRecord> {
+    const previous = doc.data;
+    const record = previous.case;
+    const next = { id: record.id, events: [...record.events, ...checkAppend(record.id, record.events.length, events)] };
+    doc.data = { ...previous, case: next };
+    await writeOrRevert(doc, previous);
+    const at = closedAt(next);
+    if (at !== undefined) {
+      // Closed: durable in the active file first, then copied to history, then removed here.
+      await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(next, at));
+      const file = path.join(this.#dir, activeFile(record.id));
+      await removeDurably(nodeDurableFs, file, path.dirname(file));
+      this.#active.delete(record.id);
+    }
+    return next;
+  }
+
+  async #writeActive(record: CaseRecord): Promise<void> {
+    const doc = await this.#openDoc<ActiveCaseDocument>(activeFile(record.id), activeCaseSchema, ACTIVE_VERSION, () => ({ schemaVersion: ACTIVE_VERSION, case: record }));
+    doc.data = { schemaVersion: ACTIVE_VERSION, case: record };
+    await doc.write();
+    this.#active.set(record.id, doc);
+  }
+
+  /** Ids are never reused: the counter stays above every id on disk. */
+  async #reserveNumber(used: number): Promise<void> {
+    await this.#locks.run(META_LOCK, async () => {
+      const meta = this.#metaDoc;
+      if (meta.data.nextNumber > used) return;
+      const previous = meta.data;
+      meta.data = { ...previous, nextNumber: used + 1 };
+      await writeOrRevert(meta, previous);
+    });
+  }
+
+  /** Reads only the highest index shard, so start-up stays flat in history size. */
+  async #highestClosedNumber(): Promise<number> {
+    const shards = (await readdir(path.join(this.#dir, INDEX_DIR))).filter((name) => /^[A-Z]+-\d+\.json$/.test(name));
+    const top = shards.sort((a, b) => caseNumber(b.slice(0, -5)) - caseNumber(a.slice(0, -5)))[0];
+    if (!top) return 0;
+    const index = await this.#openDoc(path.join(INDEX_DIR, top), indexSchema, INDEX_VERSION, emptyIndex);
+    return Math.max(0, ...Object.keys(index.data.entries).map(caseNumber));
+  }
+
+  async #allClosed(): Promise<CaseRecord[]> {
+    return this.#locks.run(HISTORY_LOCK, async () => {
+      const out: CaseRecord[] = [];
+      for (const key of await this.#hist.partitionKeys()) out.push(...(await this.#hist.partitionCases(key)));
+      return out;
+    });
+  }
+
+  readonly #openDoc: OpenDoc = async (file, schema, version, empty) => {
+    const { db } = await this.#openTracked(file, schema, version, empty);
+    if (!db) throw new StoreError('STORE_CORRUPT', `${file} could not be opened.`);
+    return db;
+  };
+
+  async #openTracked<T extends { schemaVersion: number }>(file: string, schema: z.ZodType<T>, version: number, empty?: () => T): Promise<OpenedDocument<T>> {
+    const opened = await openDocument({
+      path: path.join(this.#dir, file),
+      schema,
+      version,
+      migrations: file === META_FILE ? metaMigrations : [],
+      empty,
+      now: () => this.#clock.now(),
+      latestBackup: (absolute) => latestBackupOf(this.#dir, absolute),
+      fs: nodeDurableFs,
+    });
+    if (opened.corrupt) this.#corrupt.push(opened.corrupt);
+    if (opened.migrated) this.#migrated.push(opened.migrated);
+    return opened;
+  }
+
+  get #hist(): History {
+    if (!this.#history) throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
+    return this.#history;
+  }
+
+  get #metaDoc(): Low<MetaDocument> {
+    if (!this.#meta) throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
+    return this.#meta;
+  }
+
+  #shared<T>(task: () => Promise<T>): Promise<T> {
+    return this.#gate.shared(async () => {
+      this.#assertOpen();
+      return task();
+    });
+  }
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.#gate.exclusive(async () => {
+      this.#assertOpen();
+      return task();
+    });
+  }
+
+  #assertOpen(): void {
+    if (this.#state === 'new') throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
+    if (this.#state === 'closed') throw new StoreError('STORE_CLOSED', 'The case store is closed; nothing more can be read or written.');
+  }
+}
+
+async function writeOrRevert<T>(doc: Low<T>, previous: T): Promise<void> {
+  try {
+    await doc.write();
+  } catch (error) {
+    doc.data = previous;
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,182 @@
+import type { Low } from 'lowdb';
+import type { CaseRecord } from '../../../src-shared/domain';
+import {
+  emptyIndex,
+  emptyPartition,
+  emptySummary,
+  indexBucket,
+  indexFile,
+  indexSchema,
+  INDEX_VERSION,
+  partitionFile,
+  partitionKey,
+  partitionSchema,
+  PARTITION_VERSION,
+  summarySchema,
+  SUMMARY_FILE,
+  SUMMARY_VERSION,
+  type IndexDocument,
+  type IndexEntry,
+  type PartitionDocument,
+  type SummaryDocument,
+} from './layout';
+import type { z } from 'zod';
+
+/** Opens one document of the data directory by relative path (reporting corruption). */
+export type OpenDoc = <T extends { schemaVersion: number }>(
+  file: string,
+  schema: z.ZodType<T>,
+  version: number,
+  empty: () => T,
+) => Promise<Low<T>>;
+
+/** Keeps the most recently used documents; older ones are dropped (re-read on demand). */
+class Lru<T> {
+  readonly #items = new Map<string, T>();
+  constructor(readonly limit: number) {}
+  get(key: string): T | undefined {
+    const item = this.#items.get(key);
+    if (item !== undefined) {
+      this.#items.delete(key);
+      this.#items.set(key, item);
+    }
+    return item;
+  }
+  set(key: string, item: T): void {
+    this.#items.set(key, item);
+    if (this.#items.size > this.limit) this.#items.delete(this.#items.keys().next().value as string);
+  }
+}
+
+/**
+ * The closed cases, read lazily: nothing here is touched at start-up. Callers serialize all
+ * calls (one history lock), so a cached document is never written by two tasks at once.
+ * Write order keeps the index last: recovery at open keys off the index and the active file.
+ */
+export class History {
+  readonly #open: OpenDoc;
+  readonly #partitionSize: number;
+  readonly #partitions: Lru<Low<PartitionDocument>>;
+  readonly #indexes: Lru<Low<IndexDocument>>;
+  #summary: Low<SummaryDocument> | undefined;
+
+  constructor(open: OpenDoc, options: { partitionSize: number; cacheSize: number }) {
+    this.#open = open;
+    this.#partitionSize = options.partitionSize;
+    this.#partitions = new Lru(options.cacheSize);
+    this.#indexes = new Lru(options.cacheSize);
+  }
+
+  async locate(id: string): Promise<IndexEntry | undefined> {
+    return (await this.#index(id)).data.entries[id];
+  }
+
+  async read(id: string): Promise<CaseRecord | undefined> {
+    const entry = await this.locate(id);
+    if (!entry) return undefined;
+    return (await this.#partition(entry.partition)).data.cases.find((c) => c.id === id);
+  }
+
+  /** Adds or replaces a closed case; a case already in history stays in its partition. */
+  async put(record: CaseRecord, closedAt: string): Promise<void> {
+    const index = await this.#index(record.id);
+    const key = index.data.entries[record.id]?.partition ?? (await this.#chunkFor(closedAt));
+    const partition = await this.#partition(key);
+    const cases = partition.data.cases;
+    const at = cases.findIndex((c) => c.id === record.id);
+    if (at >= 0) cases[at] = record;
+    else cases.push(record);
+    await partition.write();
+    await this.#count(key, cases.length);
+    index.data.entries[record.id] = { partition: key, closedAt };
+    await index.write();
+  }
+
+  async remove(id: string): Promise<void> {
+    const index = await this.#index(id);
+    const entry = index.data.entries[id];
+    if (!entry) return;
+    const partition = await this.#partition(entry.partition);
+    const before = partition.data.cases.length;
+    partition.data.cases = partition.data.cases.filter((c) => c.id !== id);
+    if (partition.data.cases.length !== before) await partition.write();
+    await this.#count(entry.partition, partition.data.cases.length);
+    delete index.data.entries[id];
+    await index.write();
+  }
+
+  /** Newest closing month first; within a partition, newest closure first. */
+  async page(limit: number, offset: number): Promise<{ total: number; cases: CaseRecord[] }> {
+    const summary = await this.#summaryDoc();
+    const keys = Object.keys(summary.data.partitions).sort().reverse();
+    const total = keys.reduce((sum, key) => sum + summary.data.partitions[key].count, 0);
+    const cases: CaseRecord[] = [];
+    let skip = offset;
+    for (const key of keys) {
+      if (cases.length >= limit) break;
+      const count = summary.data.partitions[key].count;
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+      const sorted = [...(await this.#partition(key)).data.cases].sort((a, b) => closedKey(b).localeCompare(closedKey(a)));
+      cases.push(...sorted.slice(skip, skip + limit - cases.length));
+      skip = 0;
+    }
+    return { total, cases };
+  }
+
+  /** Every partition key that holds cases (export, verify). */
+  async partitionKeys(): Promise<string[]> {
+    return Object.keys((await this.#summaryDoc()).data.partitions).sort();
+  }
+
+  async partitionCases(key: string): Promise<readonly CaseRecord[]> {
+    return (await this.#partition(key)).data.cases;
+  }
+
+  async #chunkFor(closedAt: string): Promise<string> {
+    const summary = (await this.#summaryDoc()).data.partitions;
+    const month = closedAt.slice(0, 7);
+    const chunks = Object.keys(summary).filter((key) => key.startsWith(`${month}.`)).sort();
+    const last = chunks.at(-1);
+    if (last && summary[last].count < this.#partitionSize) return last;
+    return partitionKey(closedAt, last ? Number(last.slice(8)) + 1 : 1);
+  }
+
+  async #count(key: string, count: number): Promise<void> {
+    const summary = await this.#summaryDoc();
+    if (count === 0) delete summary.data.partitions[key];
+    else summary.data.partitions[key] = { count };
+    await summary.write();
+  }
+
+  async #summaryDoc(): Promise<Low<SummaryDocument>> {
+    this.#summary ??= await this.#open(SUMMARY_FILE, summarySchema, SUMMARY_VERSION, emptySummary);
+    return this.#summary;
+  }
+
+  async #index(id: string): Promise<Low<IndexDocument>> {
+    const bucket = indexBucket(id);
+    let doc = this.#indexes.get(bucket);
+    if (!doc) {
+      doc = await this.#open(indexFile(bucket), indexSchema, INDEX_VERSION, emptyIndex);
+      this.#indexes.set(bucket, doc);
+    }
+    return doc;
+  }
+
+  async #partition(key: string): Promise<Low<PartitionDocument>> {
+    let doc = this.#partitions.get(key);
+    if (!doc) {
+      doc = await this.#open(partitionFile(key), partitionSchema, PARTITION_VERSION, emptyPartition);
+      this.#partitions.set(key, doc);
+    }
+    return doc;
+  }
+}
+
+function closedKey(record: CaseRecord): string {
+  for (let i = record.events.length - 1; i >= 0; i--) if (record.events[i].type === 'closed') return record.events[i].at;
+  return '';
+}

@@ -1,0 +1,9 @@
+/** The durable case store: versioned lowdb documents, written atomically and durably. */
+export { createFileCaseStore, type FileCaseStore, type FileCaseStoreOptions } from './file-case-store';
+export { openDocument, type DocumentSpec, type Migration, type OpenedDocument, type CorruptFile } from './document';
+export { DurableTextFile, DurableJsonFile } from './durable-file';
+export { nodeDurableFs, type DurableFs } from './durable-fs';
+export { writeDataset, type Dataset } from './dataset';
+export { caseExportSchema, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
+export type { IntegrityReport } from './integrity';
+export { StoreError, type StoreErrorCode } from './errors';

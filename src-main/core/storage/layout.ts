@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+import { caseRecordSchema, isoInstantSchema } from '../../../src-shared/domain';
+import type { Migration } from './document';
+
+/**
+ * The data directory, one small lowdb file per thing a command touches:
+ *
+ *   meta.json                 id counter
+ *   active/RD-1001.json       one open case per file: an append rewrites ~5 KB, not 500 cases
+ *   history/2026-11.001.json  closed cases, by closing month, at most `partitionSize` each
+ *   history/index/RD-1.json   id -> partition and closedAt, for RD-1000..RD-1999
+ *   history/summary.json      case count per partition (paging without reading partitions)
+ *   backups/2026-11-26/       daily snapshots (hard links, as every write makes a new file)
+ */
+export const META_FILE = 'meta.json';
+export const ACTIVE_DIR = 'active';
+export const HISTORY_DIR = 'history';
+export const INDEX_DIR = path.join(HISTORY_DIR, 'index');
+export const SUMMARY_FILE = path.join(HISTORY_DIR, 'summary.json');
+export const BACKUPS_DIR = 'backups';
+export const IMPORT_STAGING_DIR = 'import-staging';
+export const IMPORT_COMMIT_FILE = 'import-commit.json';
+/** What a snapshot, an export-replace and an import swap carry. */
+export const DATA_ENTRIES = [META_FILE, ACTIVE_DIR, HISTORY_DIR] as const;
+
+export const CASE_ID_PREFIX = 'RD';
+export const FIRST_CASE_NUMBER = 1001;
+const INDEX_BUCKET = 1000;
+
+export function caseNumber(id: string): number {
+  return Number(id.slice(id.lastIndexOf('-') + 1));
+}
+
+export function activeFile(id: string): string {
+  return path.join(ACTIVE_DIR, `${id}.json`);
+}
+
+/** Partition key: closing month plus a chunk number, e.g. "2026-11.001". */
+export function partitionFile(key: string): string {
+  return path.join(HISTORY_DIR, `${key}.json`);
+}
+
+export function partitionKey(closedAt: string, chunk: number): string {
+  return `${closedAt.slice(0, 7)}.${String(chunk).padStart(3, '0')}`;
+}
+
+export function indexBucket(id: string): string {
+  return `${id.slice(0, id.lastIndexOf('-'))}-${Math.floor(caseNumber(id) / INDEX_BUCKET)}`;
+}
+
+export function indexFile(bucket: string): string {
+  return path.join(INDEX_DIR, `${bucket}.json`);
+}
+
+/* meta.json. Version 1 kept the last id handed out as text ("RD-1007", or null before the
+   first); version 2 keeps the next number, so allocation is arithmetic, not parsing. */
+export const META_VERSION = 2;
+export const metaSchema = z.object({
+  schemaVersion: z.literal(META_VERSION),
+  prefix: z.string().regex(/^[A-Z]+$/, 'prefix is capital letters, like RD'),
+  nextNumber: z.number().int().min(1, 'nextNumber must be at least 1'),
+});
+export type MetaDocument = z.infer<typeof metaSchema>;
+export const metaMigrations: readonly Migration[] = [
+  {
+    from: 1,
+    migrate({ lastIssued }) {
+      if (lastIssued === null || lastIssued === undefined) return { prefix: CASE_ID_PREFIX, nextNumber: FIRST_CASE_NUMBER };
+      const match = typeof lastIssued === 'string' ? /^([A-Z]+)-(\d+)$/.exec(lastIssued) : null;
+      if (!match) throw new Error(`lastIssued ${JSON.stringify(lastIssued)} is not a case id like RD-1001`);
+      return { prefix: match[1], nextNumber: Number(match[2]) + 1 };
+    },
+  },
+];
+export const emptyMeta = (): MetaDocument => ({ schemaVersion: META_VERSION, prefix: CASE_ID_PREFIX, nextNumber: FIRST_CASE_NUMBER });
+
+export const ACTIVE_VERSION = 1;
+export const activeCaseSchema = z.object({ schemaVersion: z.literal(ACTIVE_VERSION), case: caseRecordSchema });
+export type ActiveCaseDocument = z.infer<typeof activeCaseSchema>;
+
+export const PARTITION_VERSION = 1;
+export const partitionSchema = z.object({ schemaVersion: z.literal(PARTITION_VERSION), cases: z.array(caseRecordSchema) });
+export type PartitionDocument = z.infer<typeof partitionSchema>;
+export const emptyPartition = (): PartitionDocument => ({ schemaVersion: PARTITION_VERSION, cases: [] });
+
+export const INDEX_VERSION = 1;
+export const indexEntrySchema = z.object({ partition: z.string().min(1), closedAt: isoInstantSchema });
+export type IndexEntry = z.infer<typeof indexEntrySchema>;
+export const indexSchema = z.object({ schemaVersion: z.literal(INDEX_VERSION), entries: z.record(z.string(), indexEntrySchema) });
+export type IndexDocument = z.infer<typeof indexSchema>;
+export const emptyIndex = (): IndexDocument => ({ schemaVersion: INDEX_VERSION, entries: {} });
+
+export const SUMMARY_VERSION = 1;
+export const summarySchema = z.object({
+  schemaVersion: z.literal(SUMMARY_VERSION),
+  partitions: z.record(z.string(), z.object({ count: z.number().int().nonnegative() })),
+});
+export type SummaryDocument = z.infer<typeof summarySchema>;
+export const emptySummary = (): SummaryDocument => ({ schemaVersion: SUMMARY_VERSION, partitions: {} });
