@@ -86,7 +86,7 @@ describe('the IPC gate', () => {
     const handlers = { 'cases.list': async () => { throw new Error('disk on fire'); } } as unknown as DeskHandlers;
     registerGate({ handlers, isOwnContents: () => true, isOwnUrl: () => true, log: { warn: () => {}, error: () => {} } });
     const handler = ipcMain.handlers.get(REQUEST_CHANNEL)!;
-    const result = (await handler({ sender: own, senderFrame: own.mainFrame }, 'cases.list', {})) as Result<unknown>;
+    const result = (await handler({ sender: own, senderFrame: own.mainFrame }, "cases.list", {})) as unknown as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/disk on fire/) } });
   });
 });
