@@ -20,6 +20,9 @@ export interface Core {
   readonly handlers: DeskHandlers;
   readonly bus: EventBus;
   readonly report: StoreOpenReport;
+  readonly cases: CaseService;
+  readonly settings: SettingsService;
+  readonly clock: Clock;
   close(): Promise<void>;
 }
 
@@ -33,13 +36,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
   const settings = new SettingsService(deps.settingsFile, bus);
   await settings.load();
-  const cases = new CaseService({ store: deps.store, clock: deps.clock, bus, actor: () => settings.get().engineerName });
+  const cases = new CaseService({
+    store: deps.store,
+    clock: deps.clock,
+    bus,
+    actor: () => settings.get().engineerName,
+    policy: () => settings.get().policy,
+  });
 
   const handlers: DeskHandlers = {
     'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: report }),
     'cases.list': async () => cases.list(),
     'cases.get': async ({ id }) => cases.get(id),
     'cases.create': async (input) => cases.create(input),
+    'cases.act': async ({ id, command }) => cases.act(id, command),
+    'cases.history': async ({ limit, offset }) => cases.history(limit, offset),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
   };
@@ -48,6 +59,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     handlers,
     bus,
     report,
+    cases,
+    settings,
+    clock: deps.clock,
     close: () => deps.store.close(),
   };
 }

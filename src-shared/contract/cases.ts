@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseRecordSchema, isoInstantSchema, severitySchema, type CaseRecord } from '../domain';
+import { caseCommandSchema, caseRecordSchema, isoInstantSchema, severitySchema, type CaseRecord } from '../domain';
 import { request } from './define';
 
 export const caseIdSchema = caseRecordSchema.shape.id;
@@ -21,6 +21,14 @@ export const caseRequests = {
   'cases.list': request(z.object({}).strict(), 'All open cases with their timelines.').returns<CaseRecord[]>(),
   'cases.get': request(z.object({ id: caseIdSchema }).strict(), 'One case, open or closed.').returns<CaseRecord>(),
   'cases.create': request(newCaseSchema.strict(), 'Log a new case.').returns<CaseRecord>(),
+  'cases.act': request(
+    z.object({ id: caseIdSchema, command: caseCommandSchema }).strict(),
+    'Apply one workflow action (acknowledge, post update, escalate, resolve...) to a case.',
+  ).returns<CaseRecord>(),
+  'cases.history': request(
+    z.object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    'Closed cases, newest closure first, a page at a time.',
+  ).returns<{ total: number; cases: CaseRecord[] }>(),
 };
 
 export const caseEvents = {

@@ -7,6 +7,8 @@ export const REQUEST_NAMES = [
   'cases.list',
   'cases.get',
   'cases.create',
+  'cases.act',
+  'cases.history',
   'settings.get',
   'settings.update',
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '../domain/severity';
+import { DEFAULT_POLICY, policySchema } from '../sla';
 
 const minutesPerSeverity = (what: string, min: number, max: number) =>
   z.object(
@@ -25,6 +26,8 @@ export const settingsSchema = z.object({
   /** The actor recorded on events this engineer creates. */
   engineerName: z.string().trim().min(1, 'engineer name is required').max(200, 'engineer name is longer than 200 characters'),
   notifications: notificationSettingsSchema,
+  /** Plans, targets, cadences and calendars: the SLA policy, validated as a whole. */
+  policy: policySchema,
   backups: z.object({
     keep: z.number().int('backups to keep must be a whole number').min(1, 'keep at least 1 backup').max(365, 'keep at most 365 backups'),
   }),
@@ -43,5 +46,6 @@ export const DEFAULT_SETTINGS: Settings = {
     leadMinutes: { P1: 15, P2: 30, P3: 120, P4: 120 },
     reminderMinutes: { P1: 15, P2: 15, P3: 120, P4: 120 },
   },
+  policy: DEFAULT_POLICY,
   backups: { keep: 7 },
 };

@@ -1,26 +1,41 @@
 import type { NewCase } from '../../../src-shared/contract';
 import { newCaseSchema } from '../../../src-shared/contract';
-import { DEFAULT_SEVERITY, type CaseEvent, type CaseRecord } from '../../../src-shared/domain';
+import { decide, decideLog, foldCase, type CaseCommand, type CaseRecord, type Decision } from '../../../src-shared/domain';
+import { autoEscalationOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
 import type { CaseStore, Clock } from '../ports';
-
-/** A back-dated logged time is fine; one in the future is a typing mistake. */
-const FUTURE_TOLERANCE_MS = 60_000;
 
 export interface CaseServiceDeps {
   readonly store: CaseStore;
   readonly clock: Clock;
   readonly bus: EventBus;
   readonly actor: () => string;
+  readonly policy: () => Policy;
 }
 
-/** Commands on cases: check, append, persist durably, then announce the change. */
+/** A refused decision as a typed error: bad input or a rule of the workflow. */
+function refusal(decision: Extract<Decision, { ok: false }>): DeskFailure {
+  if (decision.code === 'invalidCommand') return new DeskFailure('INVALID_INPUT', decision.reason);
+  if (decision.code === 'loggedInFuture') {
+    return new DeskFailure('INVALID_INPUT', `Logged at is in the future; ${decision.reason}.`, [{ path: 'loggedAt', message: 'is in the future' }]);
+  }
+  return new DeskFailure('NOT_ALLOWED', decision.reason);
+}
+
+/**
+ * Commands on cases: check against the case's current state, append the events, persist
+ * durably, then announce the change. Commands on one case run one at a time.
+ */
 export class CaseService {
   private readonly queue = new KeyedQueue();
 
   constructor(private readonly deps: CaseServiceDeps) {}
+
+  private nowIso(): string {
+    return new Date(this.deps.clock.now()).toISOString();
+  }
 
   list(): CaseRecord[] {
     return [...this.deps.store.openCases()];
@@ -32,38 +47,35 @@ export class CaseService {
     return record;
   }
 
+  history(limit: number, offset: number) {
+    return this.deps.store.history({ limit, offset });
+  }
+
   async create(input: NewCase): Promise<CaseRecord> {
     const fields = newCaseSchema.parse(input);
-    const now = this.deps.clock.now();
-    const nowIso = new Date(now).toISOString();
-    if (fields.loggedAt && Date.parse(fields.loggedAt) > now + FUTURE_TOLERANCE_MS) {
-      throw new DeskFailure('INVALID_INPUT', `Logged at ${fields.loggedAt} is in the future; a case can be back-dated, not forward-dated.`, [
-        { path: 'loggedAt', message: 'is in the future' },
-      ]);
-    }
     const id = await this.deps.store.nextCaseId();
     const actor = this.deps.actor();
-    const logged: CaseEvent = {
-      id: `${id}#1`,
-      seq: 1,
-      at: fields.loggedAt ?? nowIso,
-      recordedAt: nowIso,
-      actor,
-      type: 'logged',
-      data: {
-        title: fields.title,
-        customer: fields.customer,
-        plan: fields.plan,
-        severity: fields.severity ?? DEFAULT_SEVERITY,
-        severityDefaulted: fields.severity === undefined,
-        description: fields.description,
-        reportedBy: fields.reportedBy,
-        owner: actor,
-      },
-    };
-    const record: CaseRecord = { id, events: [logged] };
+    const decision = decideLog(
+      id,
+      { ...fields, at: fields.loggedAt, owner: actor },
+      { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()) },
+    );
+    if (!decision.ok) throw refusal(decision);
+    const record: CaseRecord = { id, events: decision.events };
     await this.queue.run(id, () => this.deps.store.create(record));
     this.deps.bus.emit('cases.changed', { record });
     return record;
+  }
+
+  /** Applies one workflow action; `actor` defaults to the engineer (automatic rules pass "system"). */
+  act(id: string, command: CaseCommand, actor: string = this.deps.actor()): Promise<CaseRecord> {
+    return this.queue.run(id, async () => {
+      const current = await this.get(id);
+      const decision = decide(foldCase(current), command, { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()) });
+      if (!decision.ok) throw refusal(decision);
+      const record = await this.deps.store.append(id, decision.events);
+      this.deps.bus.emit('cases.changed', { record });
+      return record;
+    });
   }
 }
