@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src-renderer/App';
 import { DeskProvider, createCasesStore } from '../../src-renderer/state';
@@ -73,7 +73,7 @@ describe('cases in the renderer', () => {
     const fake = createFakeDesk({ 'cases.list': () => ({ ok: true, value: [record('RD-1001', 'First')] }) });
     renderApp(fake);
     await screen.findByRole('cell', { name: 'First' });
-    fake.push('cases.changed', { record: record('RD-1002', 'Pushed from elsewhere') });
+    act(() => fake.push('cases.changed', { record: record('RD-1002', 'Pushed from elsewhere') }));
     expect(await screen.findByRole('cell', { name: 'Pushed from elsewhere' })).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: 'First' })).toBeInTheDocument();
   });
