@@ -141,9 +141,11 @@ class FileStore implements FileCaseStore {
         const exists = this.#active.has(record.id) || (await this.#locks.run(HISTORY_LOCK, () => this.#hist.locate(record.id)));
         if (exists) throw new StoreError('CASE_EXISTS', `Case ${record.id} already exists; ids are never reused.`);
         await this.#reserveNumber(caseNumber(record.id));
+        // Even a case created closed passes through the open cases: history is only ever
+        // written while an active file exists to finish the move after a crash.
+        await this.#writeActive(record);
         const at = closedAt(record);
-        if (at !== undefined) await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
-        else await this.#writeActive(record);
+        if (at !== undefined) await this.#moveToHistory(record, at);
       }),
     );
   }
@@ -268,14 +270,19 @@ class FileStore implements FileCaseStore {
     if (at === undefined && !wasEverClosed(record)) return true;
     const file = path.join(this.#dir, activeFile(record.id));
     return this.#locks.run(HISTORY_LOCK, async () => {
-      const stored = (await this.#hist.locate(record.id)) ? await this.#hist.read(record.id) : undefined;
+      const entry = await this.#hist.locate(record.id);
+      const stored = entry ? await this.#hist.read(record.id) : undefined;
       const historyWins = stored !== undefined && (stored.events.length > record.events.length || (stored.events.length === record.events.length && at !== undefined));
-      if (at !== undefined && !historyWins) await this.#hist.put(record, at);
-      if (at !== undefined || historyWins) {
+      const winner = historyWins ? stored : record;
+      const winnerClosedAt = closedAt(winner);
+      if (winnerClosedAt !== undefined) {
+        // Put again even when history already has it: repairs a summary count the crash left behind.
+        await this.#hist.put(winner, winnerClosedAt);
         await removeDurably(nodeDurableFs, file, path.dirname(file));
         return false;
       }
-      if (stored !== undefined) await this.#hist.remove(record.id);
+      // Also clears an index entry whose partition no longer holds the case (a removal cut short).
+      if (entry) await this.#hist.remove(record.id);
       return true;
     });
   }
@@ -287,14 +294,16 @@ class FileStore implements FileCaseStore {
     doc.data = { ...previous, case: next };
     await writeOrRevert(doc, previous);
     const at = closedAt(next);
-    if (at !== undefined) {
-      // Closed: durable in the active file first, then copied to history, then removed here.
-      await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(next, at));
-      const file = path.join(this.#dir, activeFile(record.id));
-      await removeDurably(nodeDurableFs, file, path.dirname(file));
-      this.#active.delete(record.id);
-    }
+    if (at !== undefined) await this.#moveToHistory(next, at);
     return next;
+  }
+
+  /** The case is already durable (closed) in its active file: copy it to history, then drop the file. */
+  async #moveToHistory(record: CaseRecord, at: string): Promise<void> {
+    await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
+    const file = path.join(this.#dir, activeFile(record.id));
+    await removeDurably(nodeDurableFs, file, path.dirname(file));
+    this.#active.delete(record.id);
   }
 
   async #writeActive(record: CaseRecord): Promise<void> {
