@@ -205,7 +205,8 @@ class FileStore implements FileCaseStore {
       const backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
       const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
       await rm(staging, { recursive: true, force: true });
-      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: data.cases }, this.#partitionSize);
+      const byClosing = [...data.cases].sort((a, b) => (closedAt(a) ?? '').localeCompare(closedAt(b) ?? ''));
+      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: byClosing }, this.#partitionSize);
       await fsyncDirectory(nodeDurableFs, this.#dir);
       await new DurableJsonFile(path.join(this.#dir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
       await this.#finishImport();
