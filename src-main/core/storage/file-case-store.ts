@@ -19,6 +19,7 @@ import {
   activeFile,
   caseNumber,
   DATA_ENTRIES,
+  HISTORY_DIR,
   emptyIndex,
   emptyMeta,
   IMPORT_COMMIT_FILE,
@@ -239,9 +240,12 @@ class FileStore implements FileCaseStore {
     await mkdir(path.join(this.#dir, INDEX_DIR), { recursive: true });
     this.#meta = await this.#openDoc(META_FILE, metaSchema, META_VERSION, emptyMeta);
 
-    const activeDir = path.join(this.#dir, ACTIVE_DIR);
-    const names = await readdir(activeDir);
-    for (const name of names.filter(isTempFileName)) await rm(path.join(activeDir, name), { force: true });
+    // Temp files of writes a crash interrupted: never data (the rename did not happen).
+    for (const sub of [ACTIVE_DIR, HISTORY_DIR, INDEX_DIR]) {
+      const names = await readdir(path.join(this.#dir, sub));
+      for (const name of names.filter(isTempFileName)) await rm(path.join(this.#dir, sub, name), { force: true });
+    }
+    const names = await readdir(path.join(this.#dir, ACTIVE_DIR));
     const docs: Array<Low<ActiveCaseDocument>> = [];
     const queue = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
     const worker = async () => {

@@ -187,6 +187,14 @@ describe('file case store', () => {
     expect((await store.verify()).problems).toEqual([]);
   });
 
+  it('refuses commands before open() and after close()', async () => {
+    const store = createFileCaseStore({ dir });
+    await expect(store.nextCaseId()).rejects.toMatchObject({ code: 'STORE_NOT_OPEN' });
+    await store.open();
+    await store.close();
+    await expect(store.append('RD-1001', [note('RD-1001', 2)])).rejects.toMatchObject({ code: 'STORE_CLOSED' });
+  });
+
   it('verify reports a case found in two history partitions', async () => {
     const store = await openStore();
     const closed = closedCase('RD-1001', 15, '2026-11-20T10:00:00.000Z');
