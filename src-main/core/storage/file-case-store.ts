@@ -135,9 +135,9 @@ class FileStore implements FileCaseStore {
     );
   }
 
-  create(candidate: CaseRecord): Promise<void> {
+  async create(candidate: CaseRecord): Promise<void> {
     const record = checkRecord(candidate);
-    return this.#shared(() =>
+    await this.#shared(() =>
       this.#locks.run(`case:${record.id}`, async () => {
         const exists = this.#active.has(record.id) || (await this.#locks.run(HISTORY_LOCK, () => this.#hist.locate(record.id)));
         if (exists) throw new StoreError('CASE_EXISTS', `Case ${record.id} already exists; ids are never reused.`);
