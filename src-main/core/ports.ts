@@ -27,9 +27,10 @@ export interface StoreOpenReport {
 }
 
 /**
- * Durable storage of cases. Open (active) cases live in memory and in one active file; the
- * closed history is kept apart and read only on demand.
- * Every returned promise resolves only after the data is durably on disk.
+ * Durable storage of cases. Open (active) cases live in memory and on disk apart from the
+ * closed history, which is read only on demand; a command rewrites only what it touched.
+ * Every returned promise resolves only after the data is durably on disk; a rejected one
+ * changed nothing.
  */
 export interface CaseStore {
   open(): Promise<StoreOpenReport>;

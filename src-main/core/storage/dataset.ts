@@ -25,41 +25,52 @@ import { closedAt } from './timeline';
 export interface Dataset {
   readonly prefix: string;
   readonly nextNumber: number;
-  readonly cases: readonly CaseRecord[];
+  /** Closed cases must come in closing order (oldest first); open ones anywhere. */
+  readonly cases: Iterable<CaseRecord>;
 }
+
+const PARALLEL_WRITES = 16;
 
 /**
  * Writes a whole data directory in one pass (import staging, benchmark fixtures): the same
- * files the store writes one command at a time, each durable. `dir` must be empty.
+ * files the store writes one command at a time, each durable. Streams: only one partition of
+ * cases is held at a time. `dir` must be empty.
  */
 export async function writeDataset(dir: string, dataset: Dataset, partitionSize: number): Promise<void> {
   await mkdir(path.join(dir, ACTIVE_DIR), { recursive: true });
   await mkdir(path.join(dir, INDEX_DIR), { recursive: true });
-  const files: Array<[string, unknown]> = [[META_FILE, { schemaVersion: META_VERSION, prefix: dataset.prefix, nextNumber: dataset.nextNumber }]];
-
-  const closed: Array<{ record: CaseRecord; at: string }> = [];
-  for (const record of dataset.cases) {
-    const at = closedAt(record);
-    if (at === undefined) files.push([activeFile(record.id), { schemaVersion: ACTIVE_VERSION, case: record }]);
-    else closed.push({ record, at });
-  }
-  closed.sort((a, b) => a.at.localeCompare(b.at));
+  const pending = new Set<Promise<void>>();
+  const put = async (file: string, data: unknown) => {
+    const write = new DurableJsonFile(path.join(dir, file)).write(data);
+    pending.add(write);
+    void write.then(() => pending.delete(write), () => undefined);
+    if (pending.size >= PARALLEL_WRITES) await Promise.race(pending);
+  };
 
   const summary: SummaryDocument = { schemaVersion: SUMMARY_VERSION, partitions: {} };
   const indexes = new Map<string, IndexDocument>();
   let month = '';
   let chunk = 0;
   let members: CaseRecord[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (members.length === 0) return;
     const key = partitionKey(`${month}-01`, chunk);
-    files.push([partitionFile(key), { schemaVersion: PARTITION_VERSION, cases: members }]);
     summary.partitions[key] = { count: members.length };
+    await put(partitionFile(key), { schemaVersion: PARTITION_VERSION, cases: members });
     members = [];
   };
-  for (const { record, at } of closed) {
+
+  let lastClosing = '';
+  for (const record of dataset.cases) {
+    const at = closedAt(record);
+    if (at === undefined) {
+      await put(activeFile(record.id), { schemaVersion: ACTIVE_VERSION, case: record });
+      continue;
+    }
+    if (at < lastClosing) throw new Error(`writeDataset needs closed cases in closing order; ${record.id} closed before the one ahead of it`);
+    lastClosing = at;
     if (at.slice(0, 7) !== month || members.length >= partitionSize) {
-      flush();
+      await flush();
       chunk = at.slice(0, 7) === month ? chunk + 1 : 1;
       month = at.slice(0, 7);
     }
@@ -69,13 +80,9 @@ export async function writeDataset(dir: string, dataset: Dataset, partitionSize:
     index.entries[record.id] = { partition: partitionKey(`${month}-01`, chunk), closedAt: at };
     indexes.set(bucket, index);
   }
-  flush();
-  for (const [bucket, index] of indexes) files.push([indexFile(bucket), index]);
-  files.push([SUMMARY_FILE, summary]);
-
-  const queue = [...files];
-  const worker = async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) await new DurableJsonFile(path.join(dir, next[0])).write(next[1]);
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  await flush();
+  for (const [bucket, index] of indexes) await put(indexFile(bucket), index);
+  await put(SUMMARY_FILE, summary);
+  await put(META_FILE, { schemaVersion: META_VERSION, prefix: dataset.prefix, nextNumber: dataset.nextNumber });
+  await Promise.all(pending);
 }

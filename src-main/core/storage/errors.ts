@@ -7,8 +7,7 @@ export type StoreErrorCode =
   | 'CASE_EXISTS'
   | 'EVENT_INVALID'
   | 'EVENT_OUT_OF_SEQUENCE'
-  | 'IMPORT_INVALID'
-  | 'BACKUP_NOT_FOUND';
+  | 'IMPORT_INVALID';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

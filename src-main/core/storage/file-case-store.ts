@@ -19,6 +19,7 @@ import {
   activeFile,
   caseNumber,
   DATA_ENTRIES,
+  HISTORY_DIR,
   emptyIndex,
   emptyMeta,
   IMPORT_COMMIT_FILE,
@@ -134,16 +135,18 @@ class FileStore implements FileCaseStore {
     );
   }
 
-  create(candidate: CaseRecord): Promise<void> {
+  async create(candidate: CaseRecord): Promise<void> {
     const record = checkRecord(candidate);
-    return this.#shared(() =>
+    await this.#shared(() =>
       this.#locks.run(`case:${record.id}`, async () => {
         const exists = this.#active.has(record.id) || (await this.#locks.run(HISTORY_LOCK, () => this.#hist.locate(record.id)));
         if (exists) throw new StoreError('CASE_EXISTS', `Case ${record.id} already exists; ids are never reused.`);
         await this.#reserveNumber(caseNumber(record.id));
+        // Even a case created closed passes through the open cases: history is only ever
+        // written while an active file exists to finish the move after a crash.
+        await this.#writeActive(record);
         const at = closedAt(record);
-        if (at !== undefined) await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
-        else await this.#writeActive(record);
+        if (at !== undefined) await this.#moveToHistory(record, at);
       }),
     );
   }
@@ -203,7 +206,8 @@ class FileStore implements FileCaseStore {
       const backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
       const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
       await rm(staging, { recursive: true, force: true });
-      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: data.cases }, this.#partitionSize);
+      const byClosing = [...data.cases].sort((a, b) => (closedAt(a) ?? '').localeCompare(closedAt(b) ?? ''));
+      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: byClosing }, this.#partitionSize);
       await fsyncDirectory(nodeDurableFs, this.#dir);
       await new DurableJsonFile(path.join(this.#dir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
       await this.#finishImport();
@@ -236,9 +240,12 @@ class FileStore implements FileCaseStore {
     await mkdir(path.join(this.#dir, INDEX_DIR), { recursive: true });
     this.#meta = await this.#openDoc(META_FILE, metaSchema, META_VERSION, emptyMeta);
 
-    const activeDir = path.join(this.#dir, ACTIVE_DIR);
-    const names = await readdir(activeDir);
-    for (const name of names.filter(isTempFileName)) await rm(path.join(activeDir, name), { force: true });
+    // Temp files of writes a crash interrupted: never data (the rename did not happen).
+    for (const sub of [ACTIVE_DIR, HISTORY_DIR, INDEX_DIR]) {
+      const names = await readdir(path.join(this.#dir, sub));
+      for (const name of names.filter(isTempFileName)) await rm(path.join(this.#dir, sub, name), { force: true });
+    }
+    const names = await readdir(path.join(this.#dir, ACTIVE_DIR));
     const docs: Array<Low<ActiveCaseDocument>> = [];
     const queue = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
     const worker = async () => {
@@ -268,14 +275,19 @@ class FileStore implements FileCaseStore {
     if (at === undefined && !wasEverClosed(record)) return true;
     const file = path.join(this.#dir, activeFile(record.id));
     return this.#locks.run(HISTORY_LOCK, async () => {
-      const stored = (await this.#hist.locate(record.id)) ? await this.#hist.read(record.id) : undefined;
+      const entry = await this.#hist.locate(record.id);
+      const stored = entry ? await this.#hist.read(record.id) : undefined;
       const historyWins = stored !== undefined && (stored.events.length > record.events.length || (stored.events.length === record.events.length && at !== undefined));
-      if (at !== undefined && !historyWins) await this.#hist.put(record, at);
-      if (at !== undefined || historyWins) {
+      const winner = historyWins ? stored : record;
+      const winnerClosedAt = closedAt(winner);
+      if (winnerClosedAt !== undefined) {
+        // Put again even when history already has it: repairs a summary count the crash left behind.
+        await this.#hist.put(winner, winnerClosedAt);
         await removeDurably(nodeDurableFs, file, path.dirname(file));
         return false;
       }
-      if (stored !== undefined) await this.#hist.remove(record.id);
+      // Also clears an index entry whose partition no longer holds the case (a removal cut short).
+      if (entry) await this.#hist.remove(record.id);
       return true;
     });
   }
@@ -287,14 +299,16 @@ class FileStore implements FileCaseStore {
     doc.data = { ...previous, case: next };
     await writeOrRevert(doc, previous);
     const at = closedAt(next);
-    if (at !== undefined) {
-      // Closed: durable in the active file first, then copied to history, then removed here.
-      await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(next, at));
-      const file = path.join(this.#dir, activeFile(record.id));
-      await removeDurably(nodeDurableFs, file, path.dirname(file));
-      this.#active.delete(record.id);
-    }
+    if (at !== undefined) await this.#moveToHistory(next, at);
     return next;
+  }
+
+  /** The case is already durable (closed) in its active file: copy it to history, then drop the file. */
+  async #moveToHistory(record: CaseRecord, at: string): Promise<void> {
+    await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
+    const file = path.join(this.#dir, activeFile(record.id));
+    await removeDurably(nodeDurableFs, file, path.dirname(file));
+    this.#active.delete(record.id);
   }
 
   async #writeActive(record: CaseRecord): Promise<void> {

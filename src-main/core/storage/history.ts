@@ -51,7 +51,8 @@ class Lru<T> {
 /**
  * The closed cases, read lazily: nothing here is touched at start-up. Callers serialize all
  * calls (one history lock), so a cached document is never written by two tasks at once.
- * Write order keeps the index last: recovery at open keys off the index and the active file.
+ * Recovery after a crash is driven by the active file of a case being moved (see the store):
+ * a put writes the index first, a remove writes it last, so a redo finds the same partition.
  */
 export class History {
   readonly #open: OpenDoc;
@@ -81,6 +82,9 @@ export class History {
   async put(record: CaseRecord, closedAt: string): Promise<void> {
     const index = await this.#index(record.id);
     const key = index.data.entries[record.id]?.partition ?? (await this.#chunkFor(closedAt));
+    // The index first: a put cut short and redone after a crash then lands in the same partition.
+    index.data.entries[record.id] = { partition: key, closedAt };
+    await index.write();
     const partition = await this.#partition(key);
     const cases = partition.data.cases;
     const at = cases.findIndex((c) => c.id === record.id);
@@ -88,8 +92,6 @@ export class History {
     else cases.push(record);
     await partition.write();
     await this.#count(key, cases.length);
-    index.data.entries[record.id] = { partition: key, closedAt };
-    await index.write();
   }
 
   async remove(id: string): Promise<void> {

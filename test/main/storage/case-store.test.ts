@@ -69,6 +69,15 @@ describe('file case store', () => {
     });
   });
 
+  it('rejects creating a case whose timeline does not start at seq 1 with its logged event', async () => {
+    const store = await openStore();
+    const record = openCase('RD-1001', 3);
+    await expect(store.create({ ...record, events: record.events.slice(1) })).rejects.toMatchObject({
+      code: 'EVENT_INVALID',
+      message: "Case RD-1001 must start with a 'logged' event, not 'acknowledged'.",
+    });
+  });
+
   it('rejects appending to a case that does not exist', async () => {
     const store = await openStore();
     await expect(store.append('RD-4040', [note('RD-4040', 2)])).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
@@ -185,6 +194,14 @@ describe('file case store', () => {
     expect(store.openCases()).toEqual([reopenedCase]);
     expect(await store.history({ limit: 5 })).toEqual({ total: 0, cases: [] });
     expect((await store.verify()).problems).toEqual([]);
+  });
+
+  it('refuses commands before open() and after close()', async () => {
+    const store = createFileCaseStore({ dir });
+    await expect(store.nextCaseId()).rejects.toMatchObject({ code: 'STORE_NOT_OPEN' });
+    await store.open();
+    await store.close();
+    await expect(store.append('RD-1001', [note('RD-1001', 2)])).rejects.toMatchObject({ code: 'STORE_CLOSED' });
   });
 
   it('verify reports a case found in two history partitions', async () => {

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createFileCaseStore } from '../../../src-main/core/storage';
+import { z } from 'zod';
+import { createFileCaseStore, openDocument } from '../../../src-main/core/storage';
 import { openCase } from './fixtures/cases';
 
 let dir: string;
@@ -70,5 +71,36 @@ describe('versioned documents', () => {
     const report = await store.open();
     expect(report.corrupt[0].reason).toMatch(/schemaVersion: 9 was written by a newer Response Desk/);
     await store.close();
+  });
+});
+
+describe('openDocument for any versioned file', () => {
+  const settingsSchema = z.object({ schemaVersion: z.literal(2), theme: z.enum(['light', 'dark']), reminderMinutes: z.number().int().positive() });
+  type Settings = z.infer<typeof settingsSchema>;
+  const spec = (file: string) => ({
+    path: file,
+    schema: settingsSchema,
+    version: 2,
+    migrations: [{ from: 1, migrate: (doc: Record<string, unknown>) => ({ theme: doc.dark === true ? 'dark' : 'light', reminderMinutes: 15 }) }],
+    empty: (): Settings => ({ schemaVersion: 2, theme: 'light', reminderMinutes: 15 }),
+    now: () => NOW,
+  });
+
+  it('starts a missing file from its empty document without writing it', async () => {
+    const file = path.join(dir, 'settings.json');
+    const opened = await openDocument(spec(file));
+    expect(opened.db?.data).toEqual({ schemaVersion: 2, theme: 'light', reminderMinutes: 15 });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('runs the ordered migrations and persists the result through the durable lowdb adapter', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, dark: true }));
+    const opened = await openDocument(spec(file));
+    expect(opened.migrated).toBe('settings.json: 1 -> 2');
+    if (!opened.db) throw new Error('expected a document');
+    opened.db.data.reminderMinutes = 30;
+    await opened.db.write();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, theme: 'dark', reminderMinutes: 30 });
   });
 });
