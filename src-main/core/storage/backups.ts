@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promis
 import * as path from 'node:path';
 import { isTempFileName } from './durable-file';
 import { fsyncDirectory, isNotFound, nodeDurableFs } from './durable-fs';
-import { BACKUPS_DIR, DATA_ENTRIES } from './layout';
+import { BACKUPS_DIR, BACKUP_ENTRIES } from './layout';
 
 const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}/;
 
@@ -32,7 +32,7 @@ export async function snapshot(dataDir: string, name: string): Promise<string> {
   const final = path.join(backups, name);
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
-  for (const entry of DATA_ENTRIES) await linkTree(path.join(dataDir, entry), path.join(partial, entry));
+  for (const entry of BACKUP_ENTRIES) await linkTree(path.join(dataDir, entry), path.join(partial, entry));
   await fsyncDirectory(nodeDurableFs, partial);
   await rm(final, { recursive: true, force: true });
   await rename(partial, final);

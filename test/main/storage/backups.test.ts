@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createFileCaseStore, EXPORT_FORMAT, writeDataset, type FileCaseStore } from '../../../src-main/core/storage';
@@ -32,6 +32,15 @@ describe('daily snapshots', () => {
     expect(JSON.parse(await readFile(path.join(backup, 'active', 'RD-1001.json'), 'utf8')).case.events).toHaveLength(3);
     expect((await readdir(path.join(backup, 'history'))).sort()).toEqual(['2026-11.001.json', 'index', 'summary.json']);
     expect(await readdir(path.join(backup))).toEqual(expect.arrayContaining(['meta.json', 'active', 'history']));
+  });
+
+  it('keeps the settings and reviews beside the cases in a snapshot', async () => {
+    await writeFile(path.join(dir, 'settings.json'), '{"schemaVersion":1,"engineerName":"Ana"}');
+    await mkdir(path.join(dir, 'reviews'), { recursive: true });
+    await writeFile(path.join(dir, 'reviews', 'RD-1001.json'), '{"schemaVersion":1}');
+    const backup = await store.snapshotIfDue();
+    expect(JSON.parse(await readFile(path.join(backup!, 'settings.json'), 'utf8')).engineerName).toBe('Ana');
+    expect(await readdir(path.join(backup!, 'reviews'))).toEqual(['RD-1001.json']);
   });
 
   it('keeps only the newest snapshots, as many as configured', async () => {
