@@ -4,6 +4,7 @@ import { useDraft } from './editor-context';
 import { FieldMessages, fieldId } from './fields';
 import { calendarLabel } from './field-paths';
 import { mergeHolidays } from './policy-drafts';
+import { readFileText } from './read-file-text';
 
 type ImportOutcome = { ok: true; text: string } | { ok: false; text: string };
 
@@ -29,8 +30,16 @@ export function HolidaysEditor({ index }: { index: number }) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    const result = importHolidaysFromIcs(await file.text());
-    input.value = '';
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch (error) {
+      setOutcome({ ok: false, text: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}. The holidays are unchanged.` });
+      return;
+    } finally {
+      input.value = '';
+    }
+    const result = importHolidaysFromIcs(text);
     if (!result.ok) {
       setOutcome({ ok: false, text: `${file.name} was not imported: ${result.error}. The holidays are unchanged.` });
       return;
