@@ -1,5 +1,5 @@
 import { useDraft } from './editor-context';
-import { TextField } from './fields';
+import { FieldMessages, TextField } from './fields';
 import { calendarLabel } from './field-paths';
 import { HolidaysEditor } from './HolidaysEditor';
 import { WeekHours } from './WeekHours';
@@ -15,6 +15,7 @@ export function CalendarEditor({ index, timeZonesListId }: { index: number; time
   return (
     <section className="settings-subsection" aria-labelledby={headingId}>
       <h4 id={headingId}>{label}</h4>
+      <FieldMessages path={path} />
       <div className="settings-row">
         <TextField path={`${path}.name`} visibleLabel value={calendar.name} onChange={(value) => change((next) => { next.policy.calendars[index]!.name = value; })} />
         <p className="settings-field">

@@ -1,6 +1,6 @@
 import { CALENDAR_24X7_ID } from '../../../src-shared/sla';
 import { useDraft } from './editor-context';
-import { SelectField, TextField } from './fields';
+import { FieldMessages, SelectField, TextField } from './fields';
 import { planLabel } from './field-paths';
 import { TargetsTable } from './TargetsTable';
 
@@ -19,6 +19,7 @@ export function PlanEditor({ index, idLocked }: Props) {
   return (
     <section className="settings-subsection" aria-labelledby={headingId}>
       <h4 id={headingId}>{planLabel(draft, index)}</h4>
+      <FieldMessages path={path} />
       <div className="settings-row">
         <TextField path={`${path}.name`} visibleLabel value={plan.name} onChange={(value) => change((next) => { next.policy.plans[index]!.name = value; })} />
         {idLocked ? (
