@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CaseList } from './features/cases/CaseList';
 import { NewCaseForm, type PlanOption } from './features/cases/NewCaseForm';
+import { SettingsView } from './features/settings';
 import { useDeskStores } from './state';
 
 const PLANS: readonly PlanOption[] = [
@@ -11,6 +12,7 @@ const PLANS: readonly PlanOption[] = [
 export function App() {
   const { cases } = useDeskStores();
   const [creating, setCreating] = useState(false);
+  const [view, setView] = useState<'cases' | 'settings'>('cases');
 
   useEffect(() => {
     void cases.getState().load();
@@ -20,6 +22,14 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>Response Desk</h1>
+        <nav aria-label="Main">
+          <button type="button" aria-pressed={view === 'cases'} onClick={() => setView('cases')}>
+            Cases
+          </button>
+          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
+            Settings
+          </button>
+        </nav>
         <button type="button" className="primary" onClick={() => setCreating(true)} title="New case (N)">
           New case
         </button>
@@ -30,7 +40,7 @@ export function App() {
             <NewCaseForm plans={PLANS} onDone={() => setCreating(false)} />
           </div>
         ) : null}
-        <CaseList />
+        {view === 'cases' ? <CaseList /> : <SettingsView />}
       </main>
     </div>
   );

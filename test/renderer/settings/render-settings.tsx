@@ -1,0 +1,34 @@
+import { render } from '@testing-library/react';
+import { SettingsView } from '../../../src-renderer/features/settings';
+import { DeskProvider, createCasesStore } from '../../../src-renderer/state';
+import type { SettingsPatch, Settings } from '../../../src-shared/settings';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import { createFakeDesk } from '../fake-desk';
+
+/** A backend holding settings in memory: answers settings.get and applies settings.update like the core. */
+export function settingsDesk(initial: Settings = DEFAULT_SETTINGS) {
+  let current = structuredClone(initial);
+  const fake = createFakeDesk({
+    'settings.get': () => ({ ok: true, value: current }),
+    'settings.update': (patch: SettingsPatch) => {
+      current = { ...current, ...structuredClone(patch) };
+      return { ok: true, value: current };
+    },
+  });
+  return { ...fake, current: () => current };
+}
+
+export function renderSettings(fake: ReturnType<typeof createFakeDesk>) {
+  render(
+    <DeskProvider stores={{ desk: fake.desk, cases: createCasesStore(fake.desk) }}>
+      <SettingsView />
+    </DeskProvider>,
+  );
+}
+
+export function updatesSent(fake: ReturnType<typeof createFakeDesk>): SettingsPatch[] {
+  return fake.calls.filter((call) => call.name === 'settings.update').map((call) => call.input as SettingsPatch);
+}
+
+export const ics = (...events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...events, 'END:VCALENDAR'].join('\r\n');
+export const vevent = (uid: string, ...lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', ...lines, 'END:VEVENT'].join('\r\n');
