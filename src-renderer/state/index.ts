@@ -5,4 +5,4 @@ export { createUiStore, NO_FILTERS, STATUS_FILTERS, type Dialog, type Filters, t
 export { caseViewOf, type CaseView } from './case-view';
 export { buildQueues, byDue, compareIds, filterQueues, matchesFilters, overdueCount, type Queues } from './queues';
 export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useSettings, useUi, type DeskStores } from './desk-context';
-export { useCaseView, useFilteredQueues, useLoadedSettings } from './selectors';
+export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

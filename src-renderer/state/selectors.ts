@@ -4,6 +4,13 @@ import { caseViewOf, type CaseView } from './case-view';
 import { useCases, useSettings, useUi } from './desk-context';
 import { filteredQueuesOf, queuesOf, type Queues } from './queues';
 
+/** Every open case by queue, before filters; null until the settings are loaded. */
+export function useQueues(): Queues | null {
+  const byId = useCases((state) => state.byId);
+  const policy = useSettings((state) => state.settings?.policy);
+  return useMemo(() => (policy ? queuesOf(byId, policy) : null), [byId, policy]);
+}
+
 /** The queues as filtered on screen; null until the settings (and so the policy) are loaded. */
 export function useFilteredQueues(): Queues | null {
   const byId = useCases((state) => state.byId);

@@ -60,3 +60,10 @@ export function caseRecord(spec: CaseSpec, then: Array<{ type: CaseEvent['type']
   const more = then.map((event, i) => ({ id: `${spec.id}#${i + 2}`, seq: i + 2, recordedAt: event.at, actor: event.actor ?? 'Engineer', ...event }) as CaseEvent);
   return { id: spec.id, events: [logged, ...more] };
 }
+
+/** What a screen reader reads: the text without the decorative (aria-hidden) symbols. */
+export function spokenText(element: Element): string {
+  const clone = element.cloneNode(true) as Element;
+  clone.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return clone.textContent ?? '';
+}

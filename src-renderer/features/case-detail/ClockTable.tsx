@@ -1,12 +1,15 @@
 import type { Clock } from '../../../src-shared/sla';
 import { CLOCK_LABEL } from '../../components/labels';
 import { formatDue } from '../../components/time-format';
+import { useNow } from '../../state';
 import { LiveClockState, LiveCountdown } from '../clocks';
 
-function breachText(clock: Clock): string {
-  if (clock.breachedAt) return `Breached ${formatDue(clock.breachedAt)}`;
-  if (clock.metAt) return `Met ${formatDue(clock.metAt)}`;
-  return 'None';
+/** An open clock's breach is read against the shared clock; an ended one's is settled. */
+function Breach({ clock }: { clock: Clock }) {
+  const nowMs = useNow();
+  if (clock.endedAt === null) return <>{clock.dueAt && Date.parse(clock.dueAt) < nowMs ? `Breached ${formatDue(clock.dueAt)}` : 'None'}</>;
+  if (clock.breachedAt) return <>{`Breached ${formatDue(clock.breachedAt)}`}</>;
+  return <>{clock.metAt ? `Met ${formatDue(clock.metAt)}` : 'None'}</>;
 }
 
 /** Every clock of the case, each cycle's in order: due time, what is left, and any breach. */
@@ -37,7 +40,9 @@ export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
             <td>
               <LiveCountdown clock={clock} />
             </td>
-            <td>{breachText(clock)}</td>
+            <td>
+              <Breach clock={clock} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,5 @@
 import { SEVERITY_INFO } from '../../../src-shared/domain';
-import { useFilteredQueues, useUi } from '../../state';
+import { useFilteredQueues, useQueues, useUi } from '../../state';
 import { FilterBar } from '../find';
 import { effectiveQueue } from './effective-queue';
 import { QueueList } from './QueueList';
@@ -8,11 +8,12 @@ import { QueueTabs } from './QueueTabs';
 const PANEL_ID = 'queue-panel';
 
 export function QueuesView() {
+  const all = useQueues();
   const queues = useFilteredQueues();
   const chosen = useUi((state) => state.queue);
   const wasChosen = useUi((state) => state.queueChosen);
-  if (!queues) return null;
-  const active = effectiveQueue(queues, chosen, wasChosen);
+  if (!queues || !all) return null;
+  const active = effectiveQueue(all, chosen, wasChosen);
   return (
     <section className="queues" aria-label="Queues">
       <QueueTabs queues={queues} active={active} panelId={PANEL_ID} />
