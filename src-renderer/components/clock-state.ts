@@ -24,7 +24,7 @@ export const CLOCK_STATE_DISPLAY: Record<ClockDisplayState, { label: string; ico
   running: { label: 'Running', icon: '▶' },
   dueSoon: { label: 'Due soon', icon: '◔' },
   overdue: { label: 'Overdue', icon: '⚠' },
-  paused: { label: 'Paused', icon: '⏸' },
+  paused: { label: 'Paused', icon: '‖' },
   met: { label: 'Met', icon: '✓' },
   metLate: { label: 'Met late', icon: '✓' },
   stopped: { label: 'Stopped', icon: '■' },

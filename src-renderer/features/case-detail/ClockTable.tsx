@@ -36,7 +36,7 @@ export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
             <td>
               <LiveClockState clock={clock} />
             </td>
-            <td>{clock.dueAt ? formatDue(clock.dueAt) : 'Paused: due time set when the customer replies'}</td>
+            <td>{clock.dueAt ? formatDue(clock.dueAt) : 'When the customer replies'}</td>
             <td>
               <LiveCountdown clock={clock} />
             </td>
