@@ -23,7 +23,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
     const item = items[index]!;
     return (
       <div
-        key={item.key}
+        key={index}
         role="row"
         aria-rowindex={index + 2}
         aria-selected={index === cursor}

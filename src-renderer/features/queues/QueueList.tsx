@@ -28,8 +28,9 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
     const s = view.state;
     const next = view.next;
     return (
+      // Keyed by position: switching queues or reordering updates the rows in place instead of replacing them.
       <div
-        key={s.id}
+        key={index}
         role="row"
         aria-rowindex={index + 2}
         aria-selected={index === cursor}
