@@ -69,7 +69,7 @@ export function FilterBar() {
       </label>
       <label>
         Status
-        <select value={filters.status} onChange={(event) => set({ status: event.target.value as StatusFilter | '' })}>
+        <select value={filters.status} onChange={(event) => set({ status: STATUS_FILTERS.find((status) => status === event.target.value) ?? '' })}>
           <option value="">Any status</option>
           {STATUS_FILTERS.map((status) => (
             <option key={status} value={status}>
