@@ -1,47 +1,126 @@
-import { useEffect, useState } from 'react';
-import { CaseList } from './features/cases/CaseList';
-import { NewCaseForm, type PlanOption } from './features/cases/NewCaseForm';
+import { useEffect } from 'react';
+import { SEVERITIES, foldCase } from '../src-shared/domain';
+import { Dialog } from './components/Dialog';
+import { ActionDialog, specOf } from './features/actions';
+import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
+import { NewCaseForm } from './features/cases/NewCaseForm';
+import { DeadlinesView } from './features/deadlines';
+import { isShortcutEvent } from './features/find';
+import { QUEUE_KEYS, QueuesView } from './features/queues';
 import { SettingsView } from './features/settings';
-import { useDeskStores } from './state';
+import { useCaseView, useCases, useDeskStores, useSettings, useUi, type View } from './state';
 
-const PLANS: readonly PlanOption[] = [
-  { id: 'standard', name: 'Standard (8x5)' },
-  { id: 'premium', name: 'Premium (24x7)' },
+const NEW_CASE_KEY = 'n';
+const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
+  { view: 'queues', label: 'Queues', key: 'q' },
+  { view: 'deadlines', label: 'Deadlines', key: 'd' },
+  { view: 'settings', label: 'Settings', key: ',' },
 ];
 
+function useGlobalKeys() {
+  const { ui } = useDeskStores();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcutEvent(event) || ui.getState().dialog) return;
+      const state = ui.getState();
+      const queue = SEVERITIES.find((severity) => QUEUE_KEYS[severity] === event.key);
+      const view = VIEWS.find((candidate) => candidate.key === event.key);
+      if (event.key === NEW_CASE_KEY) state.openDialog({ kind: 'newCase' });
+      else if (queue) state.showQueue(queue);
+      else if (view) state.showView(view.view);
+      else if (event.key === CLOSE_DETAIL_KEY && state.openCaseId) state.openCase(null);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ui]);
+}
+
+function OpenDialog() {
+  const { ui } = useDeskStores();
+  const dialog = useUi((state) => state.dialog);
+  const plans = useSettings((state) => state.settings?.policy.plans ?? []);
+  const actionCase = useCaseView(dialog?.kind === 'action' ? dialog.caseId : null);
+  const close = () => ui.getState().openDialog(null);
+  if (dialog?.kind === 'newCase') {
+    return (
+      <Dialog label="New case" onClose={close}>
+        <NewCaseForm
+          plans={plans}
+          onDone={(created) => {
+            close();
+            if (created) {
+              ui.getState().showQueue(foldCase(created).severity);
+              ui.getState().openCase(created.id);
+            }
+          }}
+        />
+      </Dialog>
+    );
+  }
+  if (dialog?.kind === 'action' && actionCase) return <ActionDialog spec={specOf(dialog.action)} state={actionCase.state} onDone={close} />;
+  return null;
+}
+
 export function App() {
-  const { cases } = useDeskStores();
-  const [creating, setCreating] = useState(false);
-  const [view, setView] = useState<'cases' | 'settings'>('cases');
+  const { cases, settings, ui } = useDeskStores();
+  const view = useUi((state) => state.view);
+  const openCaseId = useUi((state) => state.openCaseId);
+  const casesStatus = useCases((state) => state.status);
+  const casesError = useCases((state) => state.error);
+  const settingsStatus = useSettings((state) => state.status);
+  const settingsError = useSettings((state) => state.error);
+  useGlobalKeys();
 
   useEffect(() => {
+    void settings.getState().load();
     void cases.getState().load();
-  }, [cases]);
+  }, [cases, settings]);
+
+  let body;
+  if (settingsStatus === 'failed') body = <p role="alert">Settings could not be loaded: {settingsError?.message}</p>;
+  else if (casesStatus === 'failed') body = <p role="alert">Cases could not be loaded: {casesError?.message}</p>;
+  else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
+  else if (view === 'deadlines') body = <DeadlinesView />;
+  else if (view === 'settings') body = <SettingsView />;
+  else body = <QueuesView />;
+  const ready = settingsStatus === 'ready' && casesStatus === 'ready';
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>Response Desk</h1>
-        <nav aria-label="Main">
-          <button type="button" aria-pressed={view === 'cases'} onClick={() => setView('cases')}>
-            Cases
-          </button>
-          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
-            Settings
-          </button>
+        <nav aria-label="Views" className="views">
+          {VIEWS.map((item) => (
+            <button
+              key={item.view}
+              type="button"
+              aria-current={view === item.view ? 'page' : undefined}
+              title={`${item.label} (${item.key})`}
+              aria-keyshortcuts={item.key}
+              onClick={() => ui.getState().showView(item.view)}
+            >
+              {item.label}
+            </button>
+          ))}
         </nav>
-        <button type="button" className="primary" onClick={() => setCreating(true)} title="New case (N)">
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready}
+          onClick={() => ui.getState().openDialog({ kind: 'newCase' })}
+          title={`New case (${NEW_CASE_KEY.toUpperCase()})`}
+          aria-keyshortcuts={NEW_CASE_KEY.toUpperCase()}
+        >
           New case
         </button>
       </header>
-      <main className="content">
-        {creating ? (
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="New case">
-            <NewCaseForm plans={PLANS} onDone={() => setCreating(false)} />
-          </div>
-        ) : null}
-        {view === 'cases' ? <CaseList /> : <SettingsView />}
-      </main>
+      <div className="workspace">
+        <main className="content">{body}</main>
+        {ready && openCaseId ? <CaseDetail caseId={openCaseId} /> : null}
+      </div>
+      {ready ? <OpenDialog /> : null}
     </div>
   );
 }

@@ -2,14 +2,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectDesk } from './api';
-import { DeskProvider, createCasesStore } from './state';
+import { DeskProvider, createDeskStores, startTicking } from './state';
 import './styles.css';
 
+let connectedBefore = false;
 const desk = connectDesk((status) => {
   document.body.dataset.connection = status;
-  if (status === 'open') void stores.cases.getState().load();
+  // The first connection is loaded by the App; a reconnection reloads what may have changed meanwhile.
+  if (status === 'open' && !connectedBefore) connectedBefore = true;
+  else if (status === 'open') {
+    void stores.settings.getState().load();
+    void stores.cases.getState().load();
+  }
 });
-const stores = { desk, cases: createCasesStore(desk) };
+const stores = createDeskStores(desk);
+startTicking(stores.now);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskError, NewCase, Result } from '../../src-shared/contract';
-import type { CaseRecord } from '../../src-shared/domain';
+import type { CaseCommand, CaseRecord } from '../../src-shared/domain';
 import type { Desk } from '../api';
 
 export interface CasesState {
@@ -9,6 +9,8 @@ export interface CasesState {
   readonly error?: DeskError;
   load(): Promise<void>;
   create(input: NewCase): Promise<Result<CaseRecord>>;
+  /** One workflow action through 'cases.act'; the case is patched from the result. */
+  act(id: string, command: CaseCommand): Promise<Result<CaseRecord>>;
   /** Patches one case from a pushed change; the rest of the map is untouched. */
   applyChange(record: CaseRecord): void;
 }
@@ -27,6 +29,11 @@ export function createCasesStore(desk: Desk): CasesStore {
     },
     async create(input) {
       const result = await desk.api['cases.create'](input);
+      if (result.ok) store.getState().applyChange(result.value);
+      return result;
+    },
+    async act(id, command) {
+      const result = await desk.api['cases.act']({ id, command });
       if (result.ok) store.getState().applyChange(result.value);
       return result;
     },

@@ -1,11 +1,22 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Desk } from '../api';
-import type { CasesState, CasesStore } from './cases-store';
+import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
+import { createNowStore, type NowState, type NowStore } from './now-store';
+import { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
+import { createUiStore, type UiState, type UiStore } from './ui-store';
 
 export interface DeskStores {
   readonly desk: Desk;
   readonly cases: CasesStore;
+  readonly settings: SettingsStore;
+  readonly now: NowStore;
+  readonly ui: UiStore;
+}
+
+/** Every store of the console, fed by one host connection. */
+export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): DeskStores {
+  return { desk, cases: createCasesStore(desk), settings: createSettingsStore(desk), now, ui: createUiStore() };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -22,4 +33,16 @@ export function useDeskStores(): DeskStores {
 
 export function useCases<T>(selector: (state: CasesState) => T): T {
   return useStore(useDeskStores().cases, selector);
+}
+
+export function useSettings<T>(selector: (state: SettingsState) => T): T {
+  return useStore(useDeskStores().settings, selector);
+}
+
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(useDeskStores().ui, selector);
+}
+
+export function useNow<T = number>(selector: (state: NowState) => T = (state) => state.nowMs as T): T {
+  return useStore(useDeskStores().now, selector);
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DeskError } from '../../../src-shared/contract';
-import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
+import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type CaseRecord, type Severity } from '../../../src-shared/domain';
 import { FieldError } from '../../components/FieldError';
 import { fromLocalInputValue, toLocalInputValue } from '../../components/local-time';
 import { useCases } from '../../state';
@@ -12,7 +12,8 @@ export interface PlanOption {
 
 interface Props {
   readonly plans: readonly PlanOption[];
-  readonly onDone: (caseId?: string) => void;
+  /** Called with the logged case, or with nothing when cancelled. */
+  readonly onDone: (created?: CaseRecord) => void;
   readonly now?: () => Date;
 }
 
@@ -44,7 +45,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
       loggedAt: fromLocalInputValue(loggedAt),
     });
     setBusy(false);
-    if (result.ok) onDone(result.value.id);
+    if (result.ok) onDone(result.value);
     else setError(result.error);
   }
 

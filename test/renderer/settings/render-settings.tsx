@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { SettingsView } from '../../../src-renderer/features/settings';
-import { DeskProvider, createCasesStore } from '../../../src-renderer/state';
+import { DeskProvider, createDeskStores, createNowStore } from '../../../src-renderer/state';
 import type { SettingsPatch, Settings } from '../../../src-shared/settings';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 import { createFakeDesk } from '../fake-desk';
@@ -20,7 +20,7 @@ export function settingsDesk(initial: Settings = DEFAULT_SETTINGS) {
 
 export function renderSettings(fake: ReturnType<typeof createFakeDesk>) {
   render(
-    <DeskProvider stores={{ desk: fake.desk, cases: createCasesStore(fake.desk) }}>
+    <DeskProvider stores={createDeskStores(fake.desk, createNowStore(Date.now()))}>
       <SettingsView />
     </DeskProvider>,
   );

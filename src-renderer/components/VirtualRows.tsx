@@ -1,0 +1,44 @@
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** Used while the scroller has no height yet (not laid out): a first screenful, never nothing. */
+const UNMEASURED = { width: 1024, height: 720 };
+
+function observeOrAssume(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : UNMEASURED));
+}
+
+interface Props {
+  readonly count: number;
+  readonly rowHeight: number;
+  /** One row; it must carry role="row" and position itself with the style it is given. */
+  readonly renderRow: (index: number, style: React.CSSProperties) => ReactNode;
+  /** Scrolled into view when it changes (the keyboard cursor). */
+  readonly activeIndex?: number;
+  readonly className?: string;
+}
+
+/** Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do. */
+export function VirtualRows({ count, rowHeight, renderRow, activeIndex, className }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    observeElementRect: observeOrAssume,
+  });
+  useEffect(() => {
+    if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, virtualizer]);
+
+  return (
+    <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} role="rowgroup">
+      <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) =>
+          renderRow(item.index, { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }),
+        )}
+      </div>
+    </div>
+  );
+}

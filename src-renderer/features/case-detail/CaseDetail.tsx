@@ -1,0 +1,73 @@
+import { SEVERITY_INFO } from '../../../src-shared/domain';
+import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
+import { SeverityBadge } from '../../components/SeverityBadge';
+import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
+import { ActionBar } from '../actions';
+import { ClockTable } from './ClockTable';
+import { Timeline } from './Timeline';
+
+export const CLOSE_DETAIL_KEY = 'Escape';
+
+/** The open case: header, every clock, the actions, and the whole timeline. */
+export function CaseDetail({ caseId }: { caseId: string }) {
+  const { ui } = useDeskStores();
+  const view = useCaseView(caseId);
+  const plans = useLoadedSettings().policy.plans;
+  if (!view) {
+    return (
+      <aside className="detail" aria-label={`Case ${caseId}`}>
+        <p className="empty">Case {caseId} is not loaded.</p>
+      </aside>
+    );
+  }
+  const s = view.state;
+  const plan = plans.find((p) => p.id === s.plan)?.name ?? s.plan;
+  return (
+    <aside className="detail" aria-labelledby="detail-heading">
+      <header className="detail-head">
+        <h2 id="detail-heading">
+          <span className="case-id">{s.id}</span> {s.title}
+        </h2>
+        <button type="button" title={`Close the case panel (${CLOSE_DETAIL_KEY})`} aria-keyshortcuts={CLOSE_DETAIL_KEY} onClick={() => ui.getState().openCase(null)}>
+          Close panel
+        </button>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>Severity</dt>
+          <dd title={SEVERITY_INFO[s.severity].definition}>
+            <SeverityBadge severity={s.severity} />
+          </dd>
+        </div>
+        <div>
+          <dt>Customer</dt>
+          <dd>{s.customer}</dd>
+        </div>
+        <div>
+          <dt>Plan</dt>
+          <dd>{plan}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{STATUS_LABEL[s.status]}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{s.owner ?? 'Nobody'}</dd>
+        </div>
+        <div>
+          <dt>Escalation</dt>
+          <dd>{s.cycleEscalationLevel ? LEVEL_LABEL[s.cycleEscalationLevel] : s.escalationLevel ? `${LEVEL_LABEL[s.escalationLevel]} (earlier cycle)` : 'Not escalated'}</dd>
+        </div>
+      </dl>
+      {view.problem ? (
+        <p className="form-error" role="alert">
+          {view.problem}
+        </p>
+      ) : null}
+      <ClockTable clocks={view.clocks} />
+      <ActionBar state={s} />
+      <Timeline record={view.record} />
+    </aside>
+  );
+}

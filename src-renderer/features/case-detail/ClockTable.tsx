@@ -1,0 +1,51 @@
+import type { Clock } from '../../../src-shared/sla';
+import { CLOCK_LABEL } from '../../components/labels';
+import { formatDue } from '../../components/time-format';
+import { useNow } from '../../state';
+import { LiveClockState, LiveCountdown } from '../clocks';
+
+/** An open clock's breach is read against the shared clock; an ended one's is settled. */
+function Breach({ clock }: { clock: Clock }) {
+  const nowMs = useNow();
+  if (clock.endedAt === null) return <>{clock.dueAt && Date.parse(clock.dueAt) < nowMs ? `Breached ${formatDue(clock.dueAt)}` : 'None'}</>;
+  if (clock.breachedAt) return <>{`Breached ${formatDue(clock.breachedAt)}`}</>;
+  return <>{clock.metAt ? `Met ${formatDue(clock.metAt)}` : 'None'}</>;
+}
+
+/** Every clock of the case, each cycle's in order: due time, what is left, and any breach. */
+export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
+  if (clocks.length === 0) return <p className="empty">No clocks: the case's plan is not in the policy.</p>;
+  return (
+    <table className="clock-table" aria-label="Clocks">
+      <thead>
+        <tr>
+          <th scope="col">Clock</th>
+          <th scope="col">State</th>
+          <th scope="col">Due</th>
+          <th scope="col">Remaining</th>
+          <th scope="col">Breach</th>
+        </tr>
+      </thead>
+      <tbody>
+        {clocks.map((clock) => (
+          <tr key={clock.id}>
+            <th scope="row">
+              {CLOCK_LABEL[clock.kind]}
+              {clock.cycle > 1 ? <span className="muted"> (cycle {clock.cycle})</span> : null}
+            </th>
+            <td>
+              <LiveClockState clock={clock} />
+            </td>
+            <td>{clock.dueAt ? formatDue(clock.dueAt) : 'When the customer replies'}</td>
+            <td>
+              <LiveCountdown clock={clock} />
+            </td>
+            <td>
+              <Breach clock={clock} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

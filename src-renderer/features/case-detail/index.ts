@@ -1,0 +1,2 @@
+export { CaseDetail, CLOSE_DETAIL_KEY } from './CaseDetail';
+export { describeEvent } from './event-text';

@@ -1,0 +1,25 @@
+import type { Clock } from '../../../src-shared/sla';
+import { ClockStateBadge } from '../../components/ClockStateBadge';
+import { clockDisplayState } from '../../components/clock-state';
+import { formatCountdown } from '../../components/time-format';
+import { useNow, useSettings } from '../../state';
+
+/** A clock's state and countdown, read against the one shared UI clock. */
+export function useClockDisplay(clock: Clock) {
+  const nowMs = useNow();
+  const lead = useSettings((state) => state.settings?.notifications.leadMinutes[clock.severity] ?? 0);
+  const state = clockDisplayState(clock, nowMs, lead);
+  const countdown = clock.endedAt === null && clock.dueAt !== null ? formatCountdown(Date.parse(clock.dueAt), nowMs) : null;
+  return { state, countdown };
+}
+
+export function LiveClockState({ clock }: { clock: Clock }) {
+  const { state } = useClockDisplay(clock);
+  return <ClockStateBadge state={state} />;
+}
+
+export function LiveCountdown({ clock }: { clock: Clock }) {
+  const { state, countdown } = useClockDisplay(clock);
+  if (countdown === null) return <span className="countdown muted">{state === 'paused' ? 'waiting on customer' : '—'}</span>;
+  return <span className={`countdown countdown-${state}`}>{countdown}</span>;
+}

@@ -1,0 +1,1 @@
+export { LiveClockState, LiveCountdown, useClockDisplay } from './LiveClock';

@@ -1,0 +1,3 @@
+export { DeadlinesView } from './DeadlinesView';
+export { DeadlineList } from './DeadlineList';
+export { clockDeadlines, mergeDeadlines, type DeadlineItem } from './deadline-item';

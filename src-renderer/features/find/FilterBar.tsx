@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { STATUS_LABEL } from '../../components/labels';
+import { STATUS_FILTERS, useDeskStores, useLoadedSettings, useUi, type StatusFilter } from '../../state';
+import { isShortcutEvent } from './keys';
+
+const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
+  new: STATUS_LABEL.new,
+  investigating: STATUS_LABEL.investigating,
+  waitingOnCustomer: STATUS_LABEL.waitingOnCustomer,
+  escalated: 'Escalated',
+  resolved: STATUS_LABEL.resolved,
+};
+
+export const SEARCH_KEY = '/';
+
+/** Mine or all, plan, customer, status, and a search across id, title and customer. */
+export function FilterBar() {
+  const { ui } = useDeskStores();
+  const filters = useUi((state) => state.filters);
+  const settings = useLoadedSettings();
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== SEARCH_KEY || !isShortcutEvent(event) || ui.getState().dialog) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ui]);
+
+  const set = ui.getState().setFilters;
+  return (
+    <form className="filters" role="search" aria-label="Find cases" onSubmit={(event) => event.preventDefault()}>
+      <label className="search">
+        Search
+        <input
+          ref={search}
+          type="search"
+          value={filters.search}
+          placeholder="Id, title or customer"
+          title={`Search (${SEARCH_KEY})`}
+          aria-keyshortcuts={SEARCH_KEY}
+          onChange={(event) => set({ search: event.target.value })}
+        />
+      </label>
+      <label>
+        Owner
+        <select value={filters.scope} onChange={(event) => set({ scope: event.target.value === 'mine' ? 'mine' : 'all' })}>
+          <option value="all">All cases</option>
+          <option value="mine">{`Mine (${settings.engineerName})`}</option>
+        </select>
+      </label>
+      <label>
+        Plan
+        <select value={filters.plan} onChange={(event) => set({ plan: event.target.value })}>
+          <option value="">Every plan</option>
+          {settings.policy.plans.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Customer
+        <input type="text" value={filters.customer} onChange={(event) => set({ customer: event.target.value })} />
+      </label>
+      <label>
+        Status
+        <select value={filters.status} onChange={(event) => set({ status: STATUS_FILTERS.find((status) => status === event.target.value) ?? '' })}>
+          <option value="">Any status</option>
+          {STATUS_FILTERS.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_FILTER_LABEL[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

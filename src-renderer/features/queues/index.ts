@@ -1,0 +1,3 @@
+export { QueuesView } from './QueuesView';
+export { QUEUE_KEYS } from './QueueTabs';
+export { effectiveQueue } from './effective-queue';

@@ -1,0 +1,212 @@
+/**
+ * Console UI benchmark in Chromium against the browser host seeded with open cases:
+ * `npx tsx test/bench/ui.bench.ts [--quick]`. The last line is the machine-readable BENCH_SECTION.
+ *
+ * Measured in the page: from the click on a queue tab (or a pushed 'cases.changed' handed to
+ * the console's own WebSocket) until React has committed the new rows and the browser has
+ * laid them out; and, for comparison, until the second animation frame after it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { writeDataset } from '../../src-main/core/storage';
+import { SEVERITIES, type CaseEvent, type CaseRecord } from '../../src-shared/domain';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const CASES = quick ? 2_000 : 10_000;
+const SWITCHES = quick ? 20 : 60;
+const CHANGES = quick ? 20 : 60;
+const HOUR = 3_600_000;
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+const CHECKLIST = { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true };
+
+function event(id: string, seq: number, at: string, body: Pick<CaseEvent, 'type' | 'data'>): CaseEvent {
+  return { id: `${id}#${seq}`, seq, at, recordedAt: at, actor: 'Engineer', ...body } as CaseEvent;
+}
+
+/** Open cases of every severity and both plans, logged over the last three days; some acknowledged, some updated. */
+function openCases(count: number): CaseRecord[] {
+  const next = random(42);
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => {
+    const id = `RD-${1001 + i}`;
+    const loggedAt = now - Math.floor(next() * 72 * HOUR);
+    const events: CaseEvent[] = [
+      event(id, 1, new Date(loggedAt).toISOString(), {
+        type: 'logged',
+        data: {
+          title: `Seeded case ${i}: service degraded`,
+          customer: `Customer ${i % 250}`,
+          plan: next() < 0.5 ? 'standard' : 'premium',
+          severity: SEVERITIES[Math.floor(next() * 4)]!,
+          severityDefaulted: false,
+          description: '',
+          reportedBy: '',
+          owner: next() < 0.5 ? 'Engineer' : 'Kim',
+        },
+      }),
+    ];
+    if (next() < 0.6) {
+      const ackAt = loggedAt + Math.floor(next() * (now - loggedAt));
+      events.push(event(id, 2, new Date(ackAt).toISOString(), { type: 'acknowledged', data: { checklist: CHECKLIST, response: 'Investigating' } }));
+      if (next() < 0.5) events.push(event(id, 3, new Date(ackAt + Math.floor(next() * (now - ackAt))).toISOString(), { type: 'customerUpdatePosted', data: { channel: 'portal', text: 'Progress' } }));
+    }
+    return { id, events };
+  });
+}
+
+function findChromium(): string {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error('The UI benchmark needs Chromium: `apt-get install -y chromium` or set CHROMIUM_PATH.');
+  return found;
+}
+
+async function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the browser host was not ready in 120 s:\n${stdout}`)), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /^Console ready at (\S+)$/m.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the browser host exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+type Timing = { committedMs: number; framesMs: number };
+
+/*
+ * Runs in the page, so it is plain JavaScript (the TypeScript loader would add helpers the page
+ * lacks). It records the console's sockets, so a pushed change can be handed to its client, and
+ * times an action to the DOM commit plus layout, and to the second animation frame after it.
+ */
+const PAGE_SCRIPT = `
+(() => {
+  const Native = window.WebSocket;
+  const sockets = [];
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) { super(url, protocols); sockets.push(this); }
+  };
+  window.benchTime = (action, arg) => new Promise((resolve) => {
+    const panel = document.querySelector('[role="tabpanel"]');
+    const started = performance.now();
+    let committedMs = -1;
+    const observer = new MutationObserver(() => {
+      if (committedMs >= 0) return;
+      document.body.getBoundingClientRect();
+      committedMs = performance.now() - started;
+      observer.disconnect();
+    });
+    observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
+    if (action === 'switch') document.getElementById(arg).click();
+    else sockets[sockets.length - 1].dispatchEvent(new MessageEvent('message', { data: arg }));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      observer.disconnect();
+      const framesMs = performance.now() - started;
+      resolve({ committedMs: committedMs >= 0 ? committedMs : framesMs, framesMs });
+    }));
+  });
+})();
+`;
+
+function timeInPage(page: Page, action: 'switch' | 'change', arg: string): Promise<Timing> {
+  return page.evaluate(`window.benchTime(${JSON.stringify(action)}, ${JSON.stringify(arg)})`) as Promise<Timing>;
+}
+
+async function topRowId(page: Page): Promise<string> {
+  return (await page.locator('[role="tabpanel"] [role="row"][aria-rowindex="2"] [role="cell"]').first().textContent()) ?? '';
+}
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'desk-ui-bench-'));
+  const cases = openCases(CASES);
+  const seeded = performance.now();
+  await writeDataset(dataDir, { prefix: 'RD', nextNumber: 1001 + CASES, cases }, 500);
+  const seedMs = performance.now() - seeded;
+  const host = await startHost(dataDir);
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.addInitScript({ content: PAGE_SCRIPT });
+    const opened = performance.now();
+    await page.goto(host.url);
+    await page.waitForSelector('[role="tabpanel"] [role="row"][aria-rowindex="2"]', { timeout: 120_000 });
+    const loadMs = performance.now() - opened;
+
+    const switches: Timing[] = [];
+    for (let i = 0; i < SWITCHES; i++) switches.push(await timeInPage(page, 'switch', `queue-tab-${SEVERITIES[(i + 1) % 4]}`));
+
+    const byId = new Map(cases.map((record) => [record.id, record]));
+    const changes: Timing[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const record = byId.get(await topRowId(page))!;
+      const seq = record.events.length + 1;
+      const at = new Date().toISOString();
+      const acknowledged = record.events.some((e) => e.type === 'acknowledged');
+      const added = acknowledged
+        ? event(record.id, seq, at, { type: 'customerUpdatePosted', data: { channel: 'email', text: 'Update' } })
+        : event(record.id, seq, at, { type: 'acknowledged', data: { checklist: CHECKLIST, response: 'On it' } });
+      const changed: CaseRecord = { id: record.id, events: [...record.events, added] };
+      byId.set(record.id, changed);
+      const message = JSON.stringify({ type: 'event', name: 'cases.changed', payload: { record: changed } });
+      changes.push(await timeInPage(page, 'change', message));
+    }
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const heapMb = heap.usedSize / 1024 / 1024;
+
+    const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+    const p95 = (timings: Timing[], key: keyof Timing) => round(percentile(timings.map((t) => t[key]), 95));
+    const rows: Array<[string, string]> = [
+      [`seed ${CASES} open cases (writeDataset)`, `${round(seedMs / 1000)} s`],
+      ['open the console until the first queue shows', `${round(loadMs)} ms`],
+      [`queue switch, to commit + layout: p50 / p95 (${SWITCHES})`, `${round(percentile(switches.map((t) => t.committedMs), 50))} / ${p95(switches, 'committedMs')} ms`],
+      ['queue switch, to the 2nd animation frame: p95', `${p95(switches, 'framesMs')} ms`],
+      [`pushed change, to commit + layout: p50 / p95 (${CHANGES})`, `${round(percentile(changes.map((t) => t.committedMs), 50))} / ${p95(changes, 'committedMs')} ms`],
+      ['pushed change, to the 2nd animation frame: p95', `${p95(changes, 'framesMs')} ms`],
+      ['JS heap after GC', `${round(heapMb)} MB`],
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log(`UI benchmark${quick ? ' (quick)' : ''}, ${CASES} open cases, Chromium ${browser.version()}`);
+    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+    console.log(
+      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}}}`,
+    );
+  } finally {
+    await browser.close();
+    host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
