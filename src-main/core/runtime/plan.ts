@@ -46,11 +46,12 @@ const REMINDERS: Partial<Record<SlaClock['kind'], { soon: Reminder; overdue: Rem
 /**
  * The escalation a breached lack-of-progress clock calls for: senior engineering if the cycle
  * has not reached it, else management; nothing once both are reached, or once this clock has
- * already escalated (an escalation for lack of progress in its cycle since it started).
+ * already escalated (an escalation for lack of progress in its cycle after it started; one at
+ * its very start belongs to the period the starting update ended).
  */
 export function lackOfProgressLevel(state: CaseState, clock: SlaClock): EscalationLevel | null {
   const started = Date.parse(clock.startedAt);
-  const done = state.escalations.some((e) => e.trigger === 'lackOfProgress' && e.cycle === clock.cycle && Date.parse(e.at) >= started);
+  const done = state.escalations.some((e) => e.trigger === 'lackOfProgress' && e.cycle === clock.cycle && Date.parse(e.at) > started);
   if (done) return null;
   if (state.cycleEscalationLevel === null) return 'seniorEngineering';
   if (state.cycleEscalationLevel === 'seniorEngineering') return 'management';
