@@ -211,7 +211,7 @@ export class Runtime {
     const touched = new Set<string>();
     for (const item of items) {
       if (item.payload.type === 'backup') {
-        this.track(this.backup(now));
+        this.backup(now);
         continue;
       }
       const { caseId } = item.payload;
@@ -270,14 +270,12 @@ export class Runtime {
     }
   }
 
-  private async backup(now: number): Promise<void> {
-    try {
-      await this.deps.snapshotIfDue?.(now);
-    } catch (error) {
-      this.deps.log.error('the daily backup failed', error);
-    }
+  private backup(now: number): void {
     // The store names snapshots by UTC day: the next one is due at the next UTC midnight.
     this.scheduler.arm(BACKUP_KEY, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS, { type: 'backup' });
+    this.track(
+      (this.deps.snapshotIfDue?.(now) ?? Promise.resolve()).catch((error: unknown) => this.deps.log.error('the daily backup failed', error)),
+    );
   }
 
   private openRecord(caseId: string): CaseRecord {
