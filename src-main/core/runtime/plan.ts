@@ -3,6 +3,7 @@ import { foldCase, type CaseRecord, type CaseState, type EscalationLevel } from 
 import type { NotificationSettings } from '../../../src-shared/settings';
 import { clocksOf, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
 import type { ActionItem } from './action-items';
+import { owedBy, type Owed } from './attention';
 
 const MINUTE_MS = 60_000;
 
@@ -36,6 +37,8 @@ export interface CasePlan {
   readonly dues: readonly Due[];
   /** The notification facts that still mean something; the others can be forgotten. */
   readonly liveFacts: ReadonlySet<string>;
+  /** The deadlines the case owes, for the tray. */
+  readonly owed: readonly Owed[];
 }
 
 const REMINDERS: Partial<Record<SlaClock['kind'], { soon: Reminder; overdue: Reminder }>> = {
@@ -118,5 +121,5 @@ export function planCase(input: CasePlanInput): CasePlan {
       dues.push({ type: 'actionItem', key: `${prefix}item:${item.itemId}`, at: afterSnooze(Date.parse(item.dueAt)), fact, item });
     }
   }
-  return { state, dues, liveFacts };
+  return { state, dues, liveFacts, owed: owedBy(state, clocks) };
 }

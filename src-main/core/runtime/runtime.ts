@@ -7,7 +7,7 @@ import type { EventBus } from '../event-bus';
 import type { Clock, DocumentPort } from '../ports';
 import { createScheduler, type DueItem, type Scheduler } from '../scheduler';
 import { noActionItems, type ActionItem, type ActionItemSource } from './action-items';
-import { attentionOf } from './attention';
+import { attentionFrom, type Owed } from './attention';
 import type { NotificationCenter } from './notification-center';
 import { caseNotification, summaryNotification } from './notification-text';
 import { caseKeyPrefix, planCase, type CasePlan, type Due } from './plan';
@@ -49,6 +49,9 @@ export class Runtime {
   /** Escalations being written: not re-armed meanwhile, or they would fire again at once. */
   private readonly escalating = new Set<string>();
   private readonly attentionListeners = new Set<(attention: Attention) => void>();
+  /** What each open case owes, kept from its last plan so the tray never replays every case. */
+  private readonly owed = new Map<string, readonly Owed[]>();
+  private attentionQueued = false;
   private saving: Promise<void> = Promise.resolve();
   private readonly offs: Array<() => void> = [];
   private nextId = 1;
@@ -123,7 +126,7 @@ export class Runtime {
     const snoozed = Object.entries(this.current().snoozes)
       .filter(([, until]) => Date.parse(until) > now)
       .map(([caseId, until]) => ({ caseId, until }));
-    return attentionOf(this.deps.cases.list(), this.deps.settings().policy, now, snoozed);
+    return attentionFrom([...this.owed.values()].flat(), now, snoozed);
   }
 
   /** Called with the new attention whenever it may have changed (the tray and badge). */
@@ -141,6 +144,7 @@ export class Runtime {
 
   rearmAll(): void {
     this.scheduler.disarmWhere('case:');
+    this.owed.clear();
     const live = new Set<string>();
     for (const record of this.deps.cases.list()) {
       const plan = this.plan(record);
@@ -155,6 +159,7 @@ export class Runtime {
     this.scheduler.disarmWhere(caseKeyPrefix(caseId));
     const record = this.deps.cases.list().find((r) => r.id === caseId);
     const live = record ? this.plan(record) : undefined;
+    this.owed.delete(caseId);
     if (live) this.arm(live);
     this.forgetExcept((fact) => !fact.startsWith(`${caseId}|`) || (live?.liveFacts.has(fact) ?? false));
     this.announceAttention();
@@ -195,6 +200,7 @@ export class Runtime {
   }
 
   private arm(plan: CasePlan): void {
+    this.owed.set(plan.state.id, plan.owed);
     for (const due of plan.dues) {
       if (!this.escalating.has(due.key)) this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
     }
@@ -301,10 +307,15 @@ export class Runtime {
     if (changed) this.track(this.save());
   }
 
+  /** Coalesced: a batch or a re-arm of many cases tells the tray once. */
   private announceAttention(): void {
-    if (this.attentionListeners.size === 0) return;
-    const attention = this.attention();
-    this.attentionListeners.forEach((listener) => listener(attention));
+    if (this.attentionListeners.size === 0 || this.attentionQueued) return;
+    this.attentionQueued = true;
+    queueMicrotask(() => {
+      this.attentionQueued = false;
+      const attention = this.attention();
+      this.attentionListeners.forEach((listener) => listener(attention));
+    });
   }
 
   private save(): Promise<void> {
