@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, powerMonitor, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,9 +8,12 @@ import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
+import { electronSaveDialog } from './electron/dialogs';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow } from './electron/main-window';
+import { createElectronNotifier } from './electron/notifications';
 import { hardenApp, hardenSession } from './electron/security';
+import { createDeskTray } from './electron/tray';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './electron/window-state';
 
 /** The Electron composition root: builds the core and binds it to the Electron host. */
@@ -45,9 +48,28 @@ async function main(): Promise<void> {
 
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
-  const core = await createCore({ host: 'electron', version: app.getVersion(), dataDir, clock, ...data });
-
   let window: BrowserWindow | null = null;
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) return openWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  const openCase = (caseId: string) => {
+    showWindow();
+    core.bus.emit('ui.openCase', { caseId });
+  };
+  const core = await createCore({
+    host: 'electron',
+    version: app.getVersion(),
+    dataDir,
+    clock,
+    ...data,
+    notifier: createElectronNotifier({ openCase, log: log.warn }),
+    saveDialog: electronSaveDialog(() => window),
+    log,
+  });
+
   registerGate({
     handlers: core.handlers,
     isOwnContents: (id) => window !== null && !window.isDestroyed() && window.webContents.id === id,
@@ -75,11 +97,15 @@ async function main(): Promise<void> {
   };
   openWindow();
 
-  app.on('second-instance', () => {
-    if (!window || window.isDestroyed()) return openWindow();
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  const tray = createDeskTray({ openCase, showWindow, quit: () => app.quit(), now: () => clock.now() });
+  tray.update(core.runtime.attention());
+  core.runtime.onAttention((attention) => tray.update(attention));
+  // Timers run on monotonic time: after sleep, and when the wall clock may have jumped, recompute.
+  powerMonitor.on('resume', () => core.runtime.resume());
+  powerMonitor.on('unlock-screen', () => core.runtime.checkClock());
+  app.on('browser-window-focus', () => core.runtime.checkClock());
+
+  app.on('second-instance', showWindow);
   app.on('activate', () => {
     if (!window || window.isDestroyed()) openWindow();
   });
@@ -87,6 +113,7 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    tray.destroy();
     void core.close();
   });
 }

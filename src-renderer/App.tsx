@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { SEVERITIES, foldCase } from '../src-shared/domain';
+import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { NewCaseForm } from './features/cases/NewCaseForm';
+import { DataSection } from './features/data';
 import { DeadlinesView } from './features/deadlines';
 import { isShortcutEvent } from './features/find';
+import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
 import { QUEUE_KEYS, QueuesView } from './features/queues';
 import { SettingsView } from './features/settings';
 import { useCaseView, useCases, useDeskStores, useSettings, useUi, type View } from './state';
@@ -64,7 +67,15 @@ function OpenDialog() {
 }
 
 export function App() {
-  const { cases, settings, ui } = useDeskStores();
+  const { desk, cases, settings, ui } = useDeskStores();
+  const [notifications] = useState(() => createNotificationsStore(desk));
+  // In Electron the main process shows native notifications; the page uses the Web API only in the browser host.
+  const [desktop] = useState(() => (hostShowsDesktopNotifications() ? undefined : webDesktopNotifications()));
+  const openCase = (caseId: string) => {
+    const known = cases.getState().byId[caseId];
+    if (known) ui.getState().showQueue(foldCase(known).severity);
+    ui.getState().openCase(caseId);
+  };
   const view = useUi((state) => state.view);
   const openCaseId = useUi((state) => state.openCaseId);
   const casesStatus = useCases((state) => state.status);
@@ -83,7 +94,14 @@ export function App() {
   else if (casesStatus === 'failed') body = <p role="alert">Cases could not be loaded: {casesError?.message}</p>;
   else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
   else if (view === 'deadlines') body = <DeadlinesView />;
-  else if (view === 'settings') body = <SettingsView />;
+  else if (view === 'settings') {
+    body = (
+      <>
+        <SettingsView />
+        <DataSection />
+      </>
+    );
+  }
   else body = <QueuesView />;
   const ready = settingsStatus === 'ready' && casesStatus === 'ready';
 
@@ -105,6 +123,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <NotificationCenter desk={desk} store={notifications} desktop={desktop} onOpenCase={openCase} />
         <button
           type="button"
           className="primary"

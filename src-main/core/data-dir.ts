@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings';
-import type { CaseStore, Clock, DocumentPort, StoreOpenReport } from './ports';
+import type { CaseStore, Clock, DataPort, DocumentPort, StoreOpenReport } from './ports';
+import { RUNTIME_STATE_VERSION, emptyRuntimeState, runtimeStateSchema, type RuntimeState } from './runtime';
 import { DurableJsonFile, createFileCaseStore, openDocument, type FileCaseStore } from './storage';
 
 export const SETTINGS_VERSION = 1;
@@ -11,7 +12,9 @@ type SettingsFile = z.infer<typeof settingsFileSchema>;
 export interface OpenedDataDir {
   readonly store: FileCaseStore & CaseStore;
   readonly settingsFile: DocumentPort<Settings>;
-  /** Problems found opening files other than the case store's (settings). */
+  readonly runtimeStateFile: DocumentPort<RuntimeState>;
+  readonly data: DataPort;
+  /** Problems found opening files other than the case store's (settings, runtime state). */
   readonly extraReport: StoreOpenReport;
   /** Window geometry is not precious: written durably but without migrations. */
   saveWindowState(file: string, state: unknown): void;
@@ -19,7 +22,6 @@ export interface OpenedDataDir {
 
 /** Opens everything the core keeps in the data directory. */
 export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): Promise<OpenedDataDir> {
-  const store = createFileCaseStore({ dir: dataDir, clock });
   const opened = await openDocument<SettingsFile>({
     path: join(dataDir, 'settings.json'),
     schema: settingsFileSchema,
@@ -30,6 +32,18 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
   });
   const db = opened.db;
   if (!db) throw new Error('settings document did not open');
+  // The store takes its backup count when it is made: a changed count applies from the next start.
+  const store = createFileCaseStore({ dir: dataDir, clock, keepBackups: db.data.backups.keep });
+  const runtime = await openDocument<RuntimeState>({
+    path: join(dataDir, 'runtime-state.json'),
+    schema: runtimeStateSchema,
+    version: RUNTIME_STATE_VERSION,
+    migrations: [],
+    empty: emptyRuntimeState,
+    now: () => clock.now(),
+  });
+  const runtimeDb = runtime.db;
+  if (!runtimeDb) throw new Error('runtime state document did not open');
   const settingsFile: DocumentPort<Settings> = {
     async load() {
       const { schemaVersion: _version, ...settings } = db.data;
@@ -40,10 +54,23 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
       await db.write();
     },
   };
+  const runtimeStateFile: DocumentPort<RuntimeState> = {
+    load: async () => structuredClone(runtimeDb.data),
+    async save(next) {
+      runtimeDb.data = next;
+      await runtimeDb.write();
+    },
+  };
+  const others = [opened, runtime];
   return {
     store,
     settingsFile,
-    extraReport: { corrupt: opened.corrupt ? [opened.corrupt] : [], migrated: opened.migrated ? [opened.migrated] : [] },
+    runtimeStateFile,
+    data: store,
+    extraReport: {
+      corrupt: others.flatMap((doc) => (doc.corrupt ? [doc.corrupt] : [])),
+      migrated: others.flatMap((doc) => (doc.migrated ? [doc.migrated] : [])),
+    },
     saveWindowState(file, state) {
       void new DurableJsonFile<unknown>(file).write(state).catch(() => undefined);
     },

@@ -1,3 +1,4 @@
+import type { DeskNotification } from '../../src-shared/contract';
 import type { CaseEvent, CaseRecord } from '../../src-shared/domain';
 
 /**
@@ -52,4 +53,19 @@ export interface CaseStore {
 export interface DocumentPort<T> {
   load(): Promise<T>;
   save(next: T): Promise<void>;
+}
+
+/** Shows a notification outside the page: a desktop notification in Electron. */
+export interface Notifier {
+  notify(notification: DeskNotification): void;
+}
+
+/** Asks the engineer where to save a file; undefined when they cancel. */
+export type SaveDialog = (defaultName: string) => Promise<string | undefined>;
+
+/** Whole-data operations of the durable store: export, import and the daily snapshot. */
+export interface DataPort {
+  exportAll(): Promise<unknown>;
+  importAll(candidate: unknown): Promise<{ imported: number; backup: string }>;
+  snapshotIfDue(now: number): Promise<string | undefined>;
 }

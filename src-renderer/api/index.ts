@@ -9,3 +9,8 @@ export function connectDesk(onStatus?: (status: 'open' | 'closed') => void): Des
   if (window.desk) return window.desk;
   return createSocketClient({ url: socketUrlFor(window.location), onStatus });
 }
+
+/** Electron shows desktop notifications from the main process; the browser host leaves them to the page. */
+export function hostShowsDesktopNotifications(): boolean {
+  return window.desk !== undefined;
+}

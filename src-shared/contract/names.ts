@@ -11,9 +11,15 @@ export const REQUEST_NAMES = [
   'cases.history',
   'settings.get',
   'settings.update',
+  'notifications.list',
+  'runtime.snooze',
+  'runtime.unsnooze',
+  'runtime.status',
+  'data.export',
+  'data.import',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -95,6 +95,7 @@ export const app = Object.assign(new Emitter(), {
   whenReady: vi.fn(async () => undefined),
   quit: vi.fn(),
   exit: vi.fn(),
+  setBadgeCount: vi.fn(() => true),
 });
 
 export class Notification extends Emitter {
@@ -110,4 +111,41 @@ export class Notification extends Emitter {
   }
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification };
+export class Tray extends Emitter {
+  static readonly created: Tray[] = [];
+  tooltip = '';
+  menu: Menu | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+  setToolTip(tooltip: string) {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: Menu | null) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+type MenuItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
+
+export class Menu {
+  constructor(readonly items: MenuItem[]) {}
+  static buildFromTemplate(template: MenuItem[]) {
+    return new Menu(template);
+  }
+}
+
+export const nativeImage = { createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })) };
+
+export const powerMonitor = new Emitter();
+
+export const dialog = {
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+};
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification, Tray, Menu, nativeImage, powerMonitor, dialog };

@@ -1,0 +1,1 @@
+export { DataSection, browserDownload, type Download } from './DataSection';

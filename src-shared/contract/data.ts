@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { request } from './define';
+
+/**
+ * The export file: the browser host hands its content to the page to download; the Electron
+ * host asks where to save it and writes it there.
+ */
+export type DataExport =
+  | { readonly kind: 'content'; readonly fileName: string; readonly content: unknown }
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'cancelled' };
+
+export interface DataImport {
+  readonly imported: number;
+  /** The snapshot of the data as it was before the import. */
+  readonly backup: string;
+}
+
+export const dataRequests = {
+  'data.export': request(z.object({}).strict(), 'Export every case, open and closed, as one JSON file.').returns<DataExport>(),
+  'data.import': request(
+    z.object({ content: z.unknown() }).strict(),
+    'Replace every case with those of an export file; an invalid file changes nothing.',
+  ).returns<DataImport>(),
+};

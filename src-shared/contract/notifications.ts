@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isoInstantSchema, severitySchema } from '../domain';
+import { caseIdSchema } from './cases';
+import { request } from './define';
+
+export const NOTIFICATION_KINDS = [
+  'initialResponseDueSoon',
+  'initialResponseOverdue',
+  'updateDueSoon',
+  'updateOverdue',
+  'escalated',
+  'actionItemDue',
+  'summary',
+] as const;
+
+/**
+ * One notification of the console. It names the case (id and title), its severity and what is
+ * due. A summary stands for several notifications that fell due at once; its case is the most
+ * urgent of them, so a click opens that one.
+ */
+export const deskNotificationSchema = z.object({
+  id: z.string().min(1),
+  caseId: caseIdSchema,
+  severity: severitySchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  at: isoInstantSchema,
+  /** P1 is critical: desktops keep it on screen (Linux honours it). */
+  urgency: z.enum(['critical', 'normal']),
+});
+export type DeskNotification = z.infer<typeof deskNotificationSchema>;
+export type NotificationKind = DeskNotification['kind'];
+
+export const notificationRequests = {
+  'notifications.list': request(z.object({}).strict(), 'The most recent notifications, newest first.').returns<DeskNotification[]>(),
+};
+
+export const notificationEvents = {
+  'notifications.new': z.object({ notification: deskNotificationSchema }),
+};

@@ -1,0 +1,15 @@
+import { dialog } from '../electron-mock';
+import { electronSaveDialog } from '../../../src-main/electron/dialogs';
+
+describe('the export save dialog', () => {
+  it('returns the chosen path, offering the export file name', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/ana/cases.json' });
+    expect(await electronSaveDialog(() => null)('response-desk-export-2026-11-26.json')).toBe('/home/ana/cases.json');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: 'response-desk-export-2026-11-26.json' }));
+  });
+
+  it('returns nothing when the engineer cancels', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await electronSaveDialog(() => null)('x.json')).toBeUndefined();
+  });
+});

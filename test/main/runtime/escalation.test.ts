@@ -1,0 +1,118 @@
+import { foldCase } from '../../../src-shared/domain';
+import type { CaseStore } from '../../../src-main/core/ports';
+import { createManualClock } from '../../../src-main/core/testing/manual-clock';
+import { acknowledge, boot, HOUR, T0, update } from './boot';
+
+const at = (offsetMs: number) => new Date(Date.parse(T0) + offsetMs).toISOString();
+
+async function escalationsOf(store: CaseStore, id: string) {
+  const record = await store.get(id);
+  return foldCase(record!).escalations.map((e) => ({ trigger: e.trigger, level: e.level, actor: e.actor, cycle: e.cycle }));
+}
+
+describe('automatic escalation', () => {
+  it('notifies the escalation of a Premium P1 to senior engineering when it is logged, as critical', async () => {
+    const { logCase, shown, store } = await boot();
+    const id = await logCase('premium', 'P1', 'Checkout outage');
+    expect(await escalationsOf(store, id)).toEqual([{ trigger: 'automatic', level: 'seniorEngineering', actor: 'system', cycle: 1 }]);
+    expect(shown).toEqual([
+      expect.objectContaining({
+        caseId: id,
+        kind: 'escalated',
+        urgency: 'critical',
+        title: `P1 Critical · ${id} Checkout outage`,
+        body: 'Escalated to senior engineering automatically under plan premium.',
+      }),
+    ]);
+  });
+
+  it('notifies the automatic escalation when a Premium case is raised to P1', async () => {
+    const { core, logCase, shown } = await boot();
+    const id = await logCase('premium', 'P3');
+    await core.handlers['cases.act']({ id, command: { type: 'adjustSeverity', to: 'P1', reason: 'Production is down', businessImpact: '' } });
+    await core.runtime.idle();
+    expect(shown.filter((n) => n.kind === 'escalated').map((n) => [n.caseId, n.severity])).toEqual([[id, 'P1']]);
+  });
+
+  it('escalates to senior engineering when the lack-of-progress clock falls due, as "system", and notifies it', async () => {
+    const { core, advance, logCase, shown, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    // Premium P2: update every 4 h; lack of progress is due 8 h after the last update.
+    await advance(8 * HOUR - 1);
+    expect(await escalationsOf(store, id)).toEqual([]);
+    await advance(1);
+    expect(await escalationsOf(store, id)).toEqual([{ trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 1 }]);
+    const escalated = (await store.get(id))!.events.at(-1)!;
+    expect(escalated).toMatchObject({ type: 'escalated', at: at(8 * HOUR) });
+    expect(shown.filter((n) => n.kind === 'escalated')).toEqual([
+      expect.objectContaining({ caseId: id, body: 'Escalated to senior engineering for lack of progress.', at: at(8 * HOUR) }),
+    ]);
+  });
+
+  it('escalates once per lack-of-progress period, then to management, then no further', async () => {
+    const { core, advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    await advance(8 * HOUR);
+    await advance(16 * HOUR);
+    expect((await escalationsOf(store, id)).map((e) => e.level)).toEqual(['seniorEngineering']);
+    await core.handlers['cases.act']({ id, command: update() });
+    await advance(8 * HOUR);
+    await advance(16 * HOUR);
+    expect((await escalationsOf(store, id)).map((e) => e.level)).toEqual(['seniorEngineering', 'management']);
+    await core.handlers['cases.act']({ id, command: update() });
+    await advance(24 * HOUR);
+    expect((await escalationsOf(store, id)).map((e) => e.level)).toEqual(['seniorEngineering', 'management']);
+  });
+
+  it('goes straight to management when the cycle already reached senior engineering (Premium P1)', async () => {
+    const { core, advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P1');
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    await advance(2 * HOUR);
+    expect((await escalationsOf(store, id)).map((e) => `${e.trigger}:${e.level}`)).toEqual(['automatic:seniorEngineering', 'lackOfProgress:management']);
+  });
+
+  it('does not escalate for lack of progress when an update is posted in time', async () => {
+    const { core, advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    await advance(7 * HOUR);
+    await core.handlers['cases.act']({ id, command: update() });
+    await advance(7 * HOUR);
+    expect(await escalationsOf(store, id)).toEqual([]);
+  });
+
+  it('escalates a missed lack-of-progress once, even across restarts', async () => {
+    const first = await boot();
+    const id = await first.logCase('premium', 'P2');
+    await first.core.handlers['cases.act']({ id, command: acknowledge });
+    await first.advance(HOUR);
+    await first.core.close();
+
+    const second = await boot({ clock: createManualClock(at(9 * HOUR)), store: first.store, stateFile: first.stateFile });
+    expect(await escalationsOf(first.store, id)).toEqual([{ trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 1 }]);
+    expect(second.shown.filter((n) => n.kind === 'escalated')).toHaveLength(1);
+    await second.core.close();
+
+    const third = await boot({ clock: createManualClock(at(10 * HOUR)), store: first.store, stateFile: first.stateFile });
+    await third.advance(HOUR);
+    expect(await escalationsOf(first.store, id)).toHaveLength(1);
+    expect(third.shown.filter((n) => n.kind === 'escalated')).toEqual([]);
+  });
+
+  it('starts a new lack-of-progress period in a reopened cycle', async () => {
+    const { core, advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    await advance(9 * HOUR);
+    await core.handlers['cases.act']({ id, command: { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Fixed.' } });
+    await core.handlers['cases.act']({ id, command: { type: 'reopen', reason: 'It came back.' } });
+    await advance(9 * HOUR);
+    expect(await escalationsOf(store, id)).toEqual([
+      { trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 1 },
+      { trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 2 },
+    ]);
+  });
+});
