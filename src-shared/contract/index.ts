@@ -3,6 +3,7 @@ import { caseEvents, caseRequests } from './cases';
 import type { RequestSpec, Result } from './define';
 
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
+import { reviewEvents, reviewRequests } from './reviews';
 import { settingsEvents, settingsRequests } from './settings';
 import { systemRequests } from './system';
 
@@ -11,6 +12,7 @@ export * from './names';
 export * from './cases';
 export * from './system';
 export * from './settings';
+export * from './reviews';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
 function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
@@ -25,13 +27,13 @@ function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
 }
 
 // Adding a domain: add its request map to both lines below (and its names to names.ts).
-export type Requests = typeof systemRequests & typeof caseRequests & typeof settingsRequests;
-export type Events = typeof caseEvents & typeof settingsEvents;
+export type Requests = typeof systemRequests & typeof caseRequests & typeof settingsRequests & typeof reviewRequests;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof reviewEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
-export const requests: Requests = compose<Requests>(systemRequests, caseRequests, settingsRequests);
+export const requests: Requests = compose<Requests>(systemRequests, caseRequests, settingsRequests, reviewRequests);
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, reviewEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -11,9 +11,21 @@ export const REQUEST_NAMES = [
   'cases.history',
   'settings.get',
   'settings.update',
+  'reviews.get',
+  'reviews.start',
+  'reviews.save',
+  'reviews.addCaseEvents',
+  'reviews.submit',
+  'reviews.returnToDraft',
+  'reviews.publish',
+  'reviews.revise',
+  'reviews.setActionItem',
+  'reviews.export',
+  'reviews.saveExport',
+  'reviews.deadlines',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'reviews.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
