@@ -10,6 +10,7 @@ import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow } from './electron/main-window';
+import { createElectronReviewExport } from './electron/review-export';
 import { hardenApp, hardenSession } from './electron/security';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './electron/window-state';
 
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
 
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
-  const core = await createCore({ host: 'electron', version: app.getVersion(), dataDir, clock, ...data });
-
   let window: BrowserWindow | null = null;
+  const reviewExport = createElectronReviewExport({ parent: () => (window && !window.isDestroyed() ? window : null) });
+  const core = await createCore({ host: 'electron', version: app.getVersion(), dataDir, clock, ...data, reviewExport });
+
   registerGate({
     handlers: core.handlers,
     isOwnContents: (id) => window !== null && !window.isDestroyed() && window.webContents.id === id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReviewDeadlineItem, ReviewHeader, ReviewRequirement, Review } from '../review';
+import type { CaseHeader, Review, ReviewDeadlineItem, ReviewRequirement } from '../review';
 import { ACTION_ITEM_STATUSES, REVIEW_STATUSES, reviewContentPatchSchema } from '../review';
 import { caseIdSchema } from './cases';
 import { request } from './define';
@@ -7,7 +7,7 @@ import { request } from './define';
 /** A review as the editor opens it: the case header, the review (null before "Start review") and what the case owes. */
 export interface ReviewView {
   readonly caseId: string;
-  readonly header: Omit<ReviewHeader, 'status' | 'revision'>;
+  readonly header: CaseHeader;
   readonly review: Review | null;
   readonly requirement: ReviewRequirement;
   /** Case events recorded after the draft took the case in, offered to the timeline. */

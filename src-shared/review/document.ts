@@ -6,20 +6,25 @@ import { formatDuration, impactDurationMinutes } from './impact';
 import { REVIEW_STATUS_LABELS, type Review, type ReviewContent, type TimelineEntry } from './model';
 import { timelineKindLabel } from './timeline';
 
-/** The case header every export starts with. */
-export interface ReviewHeader {
+/** The case a review is about, as its header shows it. */
+export interface CaseHeader {
   readonly caseId: string;
   readonly title: string;
   readonly customer: string;
   readonly plan: string;
   readonly severity: string;
   readonly resolvedAt: string | null;
-  readonly status: string;
-  readonly revision: number;
+  /** The plan's business calendar time zone: every time in the review is shown in it. */
   readonly timeZone: string;
 }
 
-export function reviewHeader(record: CaseRecord, review: Review, timeZone: string): ReviewHeader {
+/** The header every export starts with: the case, and the review's status and revision. */
+export interface ReviewHeader extends CaseHeader {
+  readonly status: string;
+  readonly revision: number;
+}
+
+export function caseHeader(record: CaseRecord, timeZone: string): CaseHeader {
   const state = foldCase(record);
   return {
     caseId: state.id,
@@ -28,10 +33,12 @@ export function reviewHeader(record: CaseRecord, review: Review, timeZone: strin
     plan: state.plan,
     severity: SEVERITY_INFO[state.severity].label,
     resolvedAt: state.resolvedAt,
-    status: REVIEW_STATUS_LABELS[review.status],
-    revision: review.revision,
     timeZone,
   };
+}
+
+export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision'>, timeZone: string): ReviewHeader {
+  return { ...caseHeader(record, timeZone), status: REVIEW_STATUS_LABELS[review.status], revision: review.revision };
 }
 
 /** A document's parts, in order: exports render these, so every format has every section. */
