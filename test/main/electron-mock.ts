@@ -33,6 +33,8 @@ export class MockWebContents extends Emitter {
   readonly mainFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  readonly printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.7 mock'));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
     this.windowOpenHandler = handler;
   }
@@ -45,6 +47,7 @@ export class BrowserWindow extends Emitter {
   readonly maximize = vi.fn();
   readonly show = vi.fn();
   readonly focus = vi.fn();
+  readonly destroy = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
@@ -78,6 +81,10 @@ export const contextBridge = {
 
 export const shell = { openExternal: vi.fn(async () => undefined) };
 
+export const dialog = {
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: vi.fn(),
@@ -110,4 +117,4 @@ export class Notification extends Emitter {
   }
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, session, screen, Notification };
