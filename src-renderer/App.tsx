@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CaseList } from './features/cases/CaseList';
 import { NewCaseForm, type PlanOption } from './features/cases/NewCaseForm';
+import { ReviewPanel } from './features/review';
 import { useDeskStores } from './state';
 
 const PLANS: readonly PlanOption[] = [
@@ -11,6 +12,8 @@ const PLANS: readonly PlanOption[] = [
 export function App() {
   const { cases } = useDeskStores();
   const [creating, setCreating] = useState(false);
+  // "?review=RD-1001" opens that case's post-incident review
+  const [reviewCaseId] = useState(() => new URLSearchParams(window.location.search).get('review'));
 
   useEffect(() => {
     void cases.getState().load();
@@ -30,7 +33,7 @@ export function App() {
             <NewCaseForm plans={PLANS} onDone={() => setCreating(false)} />
           </div>
         ) : null}
-        <CaseList />
+        {reviewCaseId ? <ReviewPanel caseId={reviewCaseId} /> : <CaseList />}
       </main>
     </div>
   );

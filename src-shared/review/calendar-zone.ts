@@ -18,3 +18,15 @@ export function endOfDueDay(day: string, timeZone: string): string {
 export function formatInZone(iso: string, timeZone: string): string {
   return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
+
+/** "2026-11-26T10:12" for a datetime-local input, as the case's calendar reads the instant. */
+export function toZoneInputValue(iso: string, timeZone: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** A datetime-local value read in the case's time zone, as a UTC instant; null when empty or invalid. */
+export function fromZoneInputValue(value: string, timeZone: string): string | null {
+  if (!value) return null;
+  const local = DateTime.fromISO(value, { zone: timeZone });
+  return local.isValid ? local.toUTC().toISO() : null;
+}
