@@ -13,7 +13,7 @@ export interface ReviewConflict {
   readonly mine: ReviewContent;
   /** What is stored now, saved from another window. */
   readonly stored: Review;
-  /** The sections that differ. */
+  /** The sections this window changed that differ from the stored ones. */
   readonly sections: readonly ReviewSection[];
 }
 
@@ -94,8 +94,10 @@ export function createReviewStore(desk: Desk, caseId: string, options: { autosav
       if (result.error.code === 'CONFLICT') {
         const stored = await desk.api['reviews.get']({ caseId });
         if (stored.ok && stored.value.review) {
-          const mine = get().content!;
-          set({ view: stored.value, saveState: 'conflict', error: result.error, conflict: { mine, stored: stored.value.review, sections: differingSections(mine, stored.value.review.content) } });
+          const { content: mine, dirty: edited } = get();
+          // only what this window changed can clash; the rest simply takes the stored version
+          const sections = differingSections(mine!, stored.value.review.content).filter((section) => edited.has(section));
+          set({ view: stored.value, saveState: 'conflict', error: result.error, conflict: { mine: mine!, stored: stored.value.review, sections } });
           return;
         }
       }
