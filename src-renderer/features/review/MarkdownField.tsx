@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { openLinkOutside, renderMarkdown } from './markdown-preview';
 
 interface Props {
@@ -17,10 +17,22 @@ const Preview = memo(function Preview({ text, label }: { text: string; label: st
   );
 });
 
-/** A Markdown text with its live preview; the preview trails typing so keys stay quick. */
+/** How long the preview waits for a pause in typing: each key then paints only the text box. */
+export const PREVIEW_DELAY_MS = 150;
+
+function usePausedValue(value: string, delayMs: number): string {
+  const [paused, setPaused] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setPaused(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return paused;
+}
+
+/** A Markdown text with its live preview; the preview follows as soon as typing pauses. */
 export function MarkdownField({ label, value, onChange, readOnly, rows = 4 }: Props) {
   const id = useId();
-  const deferred = useDeferredValue(value);
+  const deferred = usePausedValue(value, PREVIEW_DELAY_MS);
   return (
     <div className="markdown-field">
       <label htmlFor={id}>{label}</label>

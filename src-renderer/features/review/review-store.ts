@@ -85,8 +85,12 @@ export function createReviewStore(desk: Desk, caseId: string, options: { autosav
         const now = get();
         // sections edited again while the save was on its way stay dirty, with their newer text
         const still = new Set([...now.dirty].filter((section) => !sent.includes(section) || now.content?.[section] !== content[section]));
-        const merged = { ...result.value.content };
-        for (const section of still) Object.assign(merged, { [section]: now.content![section] });
+        // keep the objects on screen where the core stored what was sent, so nothing re-renders;
+        // take the core's where it added to them (who closed an action item, and when)
+        const merged = { ...now.content! };
+        for (const section of sent) {
+          if (!still.has(section) && !same(result.value.content[section], content[section])) Object.assign(merged, { [section]: result.value.content[section] });
+        }
         set({ review: result.value, content: merged, dirty: still, saveState: still.size > 0 ? 'unsaved' : 'saved', error: undefined });
         if (still.size > 0) schedule();
         return;
