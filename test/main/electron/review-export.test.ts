@@ -31,7 +31,7 @@ describe('the Electron review export adapter', () => {
   });
 
   it('asks where to save with a filter for the format, attached to the console window', async () => {
-    const parent = new BrowserWindow({});
+    const parent = { title: 'Response Desk' };
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/ana/RD-1001-review-r1.pdf' });
     const port = createElectronReviewExport({ parent: () => parent as never });
     expect(await port.chooseSavePath('RD-1001-review-r1.pdf', 'pdf')).toBe('/home/ana/RD-1001-review-r1.pdf');
