@@ -17,6 +17,7 @@ import {
   startReview,
   submitReview,
   takeInCaseEvents,
+  timelineLinkProblems,
   type ActionItemStatus,
   type Review,
   type ReviewContentPatch,
@@ -122,7 +123,11 @@ export class ReviewService {
     });
   }
 
-  save(caseId: string, baseVersion: number, changes: ReviewContentPatch): Promise<Review> {
+  async save(caseId: string, baseVersion: number, changes: ReviewContentPatch): Promise<Review> {
+    if (changes.timeline) {
+      const problems = timelineLinkProblems(changes.timeline, (await this.deps.cases.get(caseId)).events);
+      if (problems.length > 0) throw new DeskFailure('INVALID_INPUT', `Invalid timeline: entry ${problems[0]!.path.split('.')[2]} ${problems[0]!.message}.`, problems);
+    }
     return this.change(caseId, (review, context) => saveReview(review, baseVersion, changes, context));
   }
 

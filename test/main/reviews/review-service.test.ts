@@ -89,6 +89,21 @@ describe('the review service', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: expect.arrayContaining([{ path: 'changes.actionItems.0.title', message: 'action item title is required' }, { path: 'changes.actionItems.0.due', message: 'must be a date like 2026-12-01' }]) } });
   });
 
+  it('refuses a timeline entry linked to a case event the case does not have', async () => {
+    const { core, clock, request } = await desk();
+    const id = await resolvedP1(core, clock);
+    const view = await core.handlers['reviews.start']({ caseId: id });
+    const timeline = view.review!.content.timeline.map((entry, index) => (index === 1 ? { ...entry, eventId: `${id}#99` } : entry));
+    expect(await request('reviews.save', { caseId: id, baseVersion: 1, changes: { timeline } })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid timeline: entry 1 links to case event ${id}#99, which the case does not have.`,
+        issues: [{ path: 'changes.timeline.1.eventId', message: `links to case event ${id}#99, which the case does not have` }],
+      },
+    });
+  });
+
   it('enforces the completeness rules when publishing, with the problems listed', async () => {
     const { core, clock, request } = await desk();
     const id = await resolvedP1(core, clock);
