@@ -12,6 +12,7 @@ import { electronSaveDialog } from './electron/dialogs';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow } from './electron/main-window';
 import { createElectronNotifier } from './electron/notifications';
+import { createElectronReviewExport } from './electron/review-export';
 import { hardenApp, hardenSession } from './electron/security';
 import { createDeskTray } from './electron/tray';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './electron/window-state';
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
   let window: BrowserWindow | null = null;
-  const showWindow = () => {
+  const reviewExport = createElectronReviewExport({ parent: () => (window && !window.isDestroyed() ? window : null) });
+    const showWindow = () => {
     if (!window || window.isDestroyed()) return openWindow();
     if (window.isMinimized()) window.restore();
     window.show();
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     ...data,
     notifier: createElectronNotifier({ openCase, log: log.warn }),
     saveDialog: electronSaveDialog(() => window),
+    reviewExport,
     log,
   });
 

@@ -10,6 +10,7 @@ import { DeadlinesView } from './features/deadlines';
 import { isShortcutEvent } from './features/find';
 import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
 import { QUEUE_KEYS, QueuesView } from './features/queues';
+import { ReviewPanel } from './features/review';
 import { SettingsView } from './features/settings';
 import { useCaseView, useCases, useDeskStores, useSettings, useUi, type View } from './state';
 
@@ -68,6 +69,8 @@ function OpenDialog() {
 
 export function App() {
   const { desk, cases, settings, ui } = useDeskStores();
+  // "?review=RD-1001" opens that case's post-incident review
+  const [reviewCaseId] = useState(() => new URLSearchParams(window.location.search).get('review'));
   const [notifications] = useState(() => createNotificationsStore(desk));
   // In Electron the main process shows native notifications; the page uses the Web API only in the browser host.
   const [desktop] = useState(() => (hostShowsDesktopNotifications() ? undefined : webDesktopNotifications()));
@@ -93,6 +96,7 @@ export function App() {
   if (settingsStatus === 'failed') body = <p role="alert">Settings could not be loaded: {settingsError?.message}</p>;
   else if (casesStatus === 'failed') body = <p role="alert">Cases could not be loaded: {casesError?.message}</p>;
   else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
+  else if (reviewCaseId) body = <ReviewPanel caseId={reviewCaseId} />;
   else if (view === 'deadlines') body = <DeadlinesView />;
   else if (view === 'settings') {
     body = (

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
 import type { Settings } from '../../src-shared/settings';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, SaveDialog, StoreOpenReport } from './ports';
+import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 
@@ -26,6 +28,10 @@ export interface CoreDeps {
   /** The review module's open action items. */
   readonly actionItems?: ActionItemSource;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
+  /** Where reviews are kept; by default reviews/<caseId>.json in the data directory. */
+  readonly reviewStore?: ReviewStore;
+  /** PDF printing and save dialogs, where the host has them (Electron). */
+  readonly reviewExport?: ReviewExportPort;
 }
 
 export interface Core {
@@ -34,6 +40,7 @@ export interface Core {
   readonly report: StoreOpenReport;
   readonly cases: CaseService;
   readonly settings: SettingsService;
+  readonly reviews: ReviewService;
   readonly clock: Clock;
   readonly runtime: Runtime;
   close(): Promise<void>;
@@ -57,6 +64,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     policy: () => settings.get().policy,
   });
 
+  const reviews = new ReviewService({
+    store: deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, 'reviews'), now: () => deps.clock.now() }),
+    cases,
+    clock: deps.clock,
+    bus,
+    actor: () => settings.get().engineerName,
+    policy: () => settings.get().policy,
+    ...(deps.reviewExport ? { exportPort: deps.reviewExport } : {}),
+  });
+
+  // Open review action items are armed like any other deadline; re-read when a review changes.
+  const reviewActionItems: ActionItemSource = async () =>
+    (await reviews.openActionItems()).flatMap((item) =>
+      item.kind === 'actionItem' ? [{ caseId: item.caseId, itemId: item.itemId, title: item.title, dueAt: item.dueAt }] : [],
+    );
   const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
   const dataPort = deps.data;
   const notifications = new NotificationCenter(bus, deps.notifier, log);
@@ -67,11 +89,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     settings: () => settings.get(),
     notifications,
     stateFile: deps.runtimeStateFile ?? volatileRuntimeState(),
-    ...(deps.actionItems ? { actionItems: deps.actionItems } : {}),
+    actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now) } : {}),
     log,
   });
   const data = new DataService({ data: deps.data, saveDialog: deps.saveDialog, clock: deps.clock, onReplaced: () => runtime.replaced() });
+  bus.on('reviews.changed', () => {
+    void runtime.refreshActionItems().catch((error: unknown) => log.error('could not re-read review action items', error));
+  });
 
   const handlers: DeskHandlers = {
     'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: report }),
@@ -88,6 +113,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'runtime.status': async () => runtime.attention(),
     'data.export': async () => data.export(),
     'data.import': async ({ content }) => data.import(content),
+    'reviews.get': async ({ caseId }) => reviews.get(caseId),
+    'reviews.start': async ({ caseId }) => reviews.start(caseId),
+    'reviews.save': async ({ caseId, baseVersion, changes }) => reviews.save(caseId, baseVersion, changes),
+    'reviews.addCaseEvents': async ({ caseId, baseVersion }) => reviews.addCaseEvents(caseId, baseVersion),
+    'reviews.submit': async ({ caseId, baseVersion }) => reviews.submit(caseId, baseVersion),
+    'reviews.returnToDraft': async ({ caseId, baseVersion }) => reviews.returnToDraft(caseId, baseVersion),
+    'reviews.publish': async ({ caseId, baseVersion }) => reviews.publish(caseId, baseVersion),
+    'reviews.revise': async ({ caseId, baseVersion }) => reviews.revise(caseId, baseVersion),
+    'reviews.setActionItem': async ({ caseId, itemId, status }) => reviews.setActionItem(caseId, itemId, status),
+    'reviews.export': async ({ caseId, format }) => reviews.export(caseId, format),
+    'reviews.saveExport': async ({ caseId, format }) => reviews.saveExport(caseId, format),
+    'reviews.deadlines': async () => reviews.deadlines(),
   };
   await runtime.start();
 
@@ -97,6 +134,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     report,
     cases,
     settings,
+    reviews,
     clock: deps.clock,
     runtime,
     close: async () => {

@@ -5,6 +5,7 @@ import type { RequestSpec, Result } from './define';
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
 import { dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
+import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
 import { systemRequests } from './system';
@@ -19,6 +20,7 @@ export * from './notifications';
 export * from './runtime';
 export * from './data';
 export * from './ui';
+export * from './reviews';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
 function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
@@ -38,8 +40,9 @@ export type Requests = typeof systemRequests &
   typeof settingsRequests &
   typeof notificationRequests &
   typeof runtimeRequests &
-  typeof dataRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents;
+  typeof dataRequests &
+  typeof reviewRequests;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -49,9 +52,10 @@ export const requests: Requests = compose<Requests>(
   notificationRequests,
   runtimeRequests,
   dataRequests,
+  reviewRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

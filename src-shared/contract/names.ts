@@ -17,9 +17,21 @@ export const REQUEST_NAMES = [
   'runtime.status',
   'data.export',
   'data.import',
+  'reviews.get',
+  'reviews.start',
+  'reviews.save',
+  'reviews.addCaseEvents',
+  'reviews.submit',
+  'reviews.returnToDraft',
+  'reviews.publish',
+  'reviews.revise',
+  'reviews.setActionItem',
+  'reviews.export',
+  'reviews.saveExport',
+  'reviews.deadlines',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '../..');
+// import.meta rather than __dirname, so benchmarks run by tsx (ESM) can start hosts too
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const CHROMIUM_FLAGS = [
   '--headless',

@@ -33,6 +33,8 @@ export class MockWebContents extends Emitter {
   readonly mainFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  readonly printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.7 mock'));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
     this.windowOpenHandler = handler;
   }
@@ -45,6 +47,7 @@ export class BrowserWindow extends Emitter {
   readonly maximize = vi.fn();
   readonly show = vi.fn();
   readonly focus = vi.fn();
+  readonly destroy = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
@@ -77,6 +80,10 @@ export const contextBridge = {
 };
 
 export const shell = { openExternal: vi.fn(async () => undefined) };
+
+export const dialog = {
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
 
 export const session = {
   defaultSession: {
@@ -143,9 +150,5 @@ export class Menu {
 export const nativeImage = { createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })) };
 
 export const powerMonitor = new Emitter();
-
-export const dialog = {
-  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
-};
 
 export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification, Tray, Menu, nativeImage, powerMonitor, dialog };

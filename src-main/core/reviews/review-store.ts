@@ -1,0 +1,77 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import { reviewSchema, type Review } from '../../../src-shared/review';
+import { openDocument, type CorruptFile } from '../storage';
+
+/** Where reviews are kept: one document per case. `save` resolves once the review is durable. */
+export interface ReviewStore {
+  load(caseId: string): Promise<Review | undefined>;
+  save(review: Review): Promise<void>;
+  /** Every case that has a review. */
+  caseIds(): Promise<string[]>;
+}
+
+export const REVIEW_FILE_VERSION = 1;
+const reviewFileSchema = z.object({ schemaVersion: z.literal(REVIEW_FILE_VERSION), review: reviewSchema });
+type ReviewFile = z.infer<typeof reviewFileSchema>;
+const FILE_NAME = /^([A-Z]+-\d+)\.json$/;
+
+export interface FileReviewStoreOptions {
+  /** <dataDir>/reviews */
+  readonly dir: string;
+  readonly now: () => number;
+  /** A review file that could not be read is moved aside, never overwritten, and reported here. */
+  readonly onCorrupt?: (file: CorruptFile) => void;
+}
+
+/**
+ * Reviews on disk: reviews/<caseId>.json, each a versioned lowdb document written atomically
+ * and durably (temp file, fsync, rename, fsync of the directory).
+ */
+export function createFileReviewStore(options: FileReviewStoreOptions): ReviewStore {
+  const open = new Map<string, Low<ReviewFile>>();
+  let dirReady: Promise<unknown> | undefined;
+  const spec = (caseId: string, empty?: () => ReviewFile) => ({
+    path: join(options.dir, `${caseId}.json`),
+    schema: reviewFileSchema,
+    version: REVIEW_FILE_VERSION,
+    migrations: [],
+    now: options.now,
+    ...(empty ? { empty } : {}),
+  });
+
+  return {
+    async load(caseId) {
+      const cached = open.get(caseId);
+      if (cached) return cached.data.review;
+      const opened = await openDocument<ReviewFile>(spec(caseId));
+      if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
+      if (!opened.db) return undefined;
+      open.set(caseId, opened.db);
+      return opened.db.data.review;
+    },
+    async save(review) {
+      dirReady ??= mkdir(options.dir, { recursive: true });
+      await dirReady;
+      let db = open.get(review.caseId);
+      if (!db) {
+        const opened = await openDocument<ReviewFile>(spec(review.caseId, () => ({ schemaVersion: REVIEW_FILE_VERSION, review })));
+        if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
+        db = opened.db!;
+        open.set(review.caseId, db);
+      }
+      db.data = { schemaVersion: REVIEW_FILE_VERSION, review };
+      await db.write();
+    },
+    async caseIds() {
+      try {
+        return (await readdir(options.dir)).flatMap((name) => FILE_NAME.exec(name)?.[1] ?? []).sort();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    },
+  };
+}

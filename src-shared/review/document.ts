@@ -1,0 +1,155 @@
+import { foldCase } from '../domain/case-state';
+import type { CaseRecord } from '../domain/events';
+import { SEVERITY_INFO } from '../domain/severity';
+import { formatInZone } from './calendar-zone';
+import { formatDuration, impactDurationMinutes } from './impact';
+import { REVIEW_STATUS_LABELS, type Review, type ReviewContent, type TimelineEntry } from './model';
+import { timelineKindLabel } from './timeline';
+
+/** The case a review is about, as its header shows it. */
+export interface CaseHeader {
+  readonly caseId: string;
+  readonly title: string;
+  readonly customer: string;
+  readonly plan: string;
+  readonly severity: string;
+  readonly resolvedAt: string | null;
+  /** The plan's business calendar time zone: every time in the review is shown in it. */
+  readonly timeZone: string;
+}
+
+/** The header every export starts with: the case, and the review's status and revision. */
+export interface ReviewHeader extends CaseHeader {
+  readonly status: string;
+  readonly revision: number;
+}
+
+export function caseHeader(record: CaseRecord, timeZone: string): CaseHeader {
+  const state = foldCase(record);
+  return {
+    caseId: state.id,
+    title: state.title,
+    customer: state.customer,
+    plan: state.plan,
+    severity: SEVERITY_INFO[state.severity].label,
+    resolvedAt: state.resolvedAt,
+    timeZone,
+  };
+}
+
+export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision'>, timeZone: string): ReviewHeader {
+  return { ...caseHeader(record, timeZone), status: REVIEW_STATUS_LABELS[review.status], revision: review.revision };
+}
+
+/** A document's parts, in order: exports render these, so every format has every section. */
+export type DocumentBlock =
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'markdown'; readonly label?: string; readonly text: string }
+  | { readonly type: 'facts'; readonly rows: ReadonlyArray<readonly [string, string]> }
+  | { readonly type: 'list'; readonly label: string; readonly items: readonly string[]; readonly ordered: boolean }
+  | { readonly type: 'timeline'; readonly rows: ReadonlyArray<{ readonly time: string; readonly kind: string; readonly text: string; readonly actor: string; readonly key: boolean; readonly annotation: string }> }
+  | { readonly type: 'actionItems'; readonly rows: ReadonlyArray<readonly [string, string, string, string, string]> };
+
+const NONE = '—';
+const orNone = (text: string) => (text.trim() === '' ? NONE : text);
+
+/** The sections of a review, in the order every export shows them. */
+export function reviewBlocks(content: ReviewContent, timeZone: string): DocumentBlock[] {
+  const at = (iso: string | null) => (iso ? formatInZone(iso, timeZone) : NONE);
+  const duration = impactDurationMinutes(content.impact);
+  const visible = content.timeline.filter((entry: TimelineEntry) => !entry.hidden);
+  return [
+    { type: 'heading', text: 'Summary' },
+    { type: 'markdown', text: orNone(content.summary) },
+    { type: 'heading', text: 'Impact' },
+    {
+      type: 'facts',
+      rows: [
+        ['Impact start', at(content.impact.startedAt)],
+        ['Detected', at(content.impact.detectedAt)],
+        ['Mitigated', at(content.impact.mitigatedAt)],
+        ['Resolved', at(content.impact.resolvedAt)],
+        ['Duration', duration === null ? NONE : formatDuration(duration)],
+      ],
+    },
+    { type: 'markdown', label: 'Services affected', text: orNone(content.impact.servicesAffected) },
+    { type: 'markdown', label: 'Customers affected', text: orNone(content.impact.customersAffected) },
+    { type: 'heading', text: 'Timeline' },
+    {
+      type: 'timeline',
+      rows: visible.map((entry) => ({ time: at(entry.at), kind: timelineKindLabel(entry.kind), text: entry.text, actor: entry.actor, key: entry.key, annotation: entry.annotation })),
+    },
+    { type: 'heading', text: 'Root cause analysis' },
+    { type: 'markdown', label: 'Root cause', text: orNone(content.rootCauseAnalysis.rootCause) },
+    { type: 'markdown', label: 'Contributing factors', text: orNone(content.rootCauseAnalysis.contributingFactors) },
+    { type: 'list', label: 'Five whys', items: content.rootCauseAnalysis.fiveWhys, ordered: true },
+    { type: 'heading', text: 'Preventative recommendations' },
+    { type: 'markdown', text: orNone(content.preventativeRecommendations) },
+    { type: 'heading', text: 'Operational improvement suggestions' },
+    { type: 'markdown', text: orNone(content.operationalImprovements) },
+    { type: 'heading', text: 'Action items' },
+    {
+      type: 'actionItems',
+      rows: content.actionItems.map((item) => [
+        item.title,
+        orNone(item.owner),
+        item.due ?? NONE,
+        item.status === 'done' ? `Done${item.closedBy ? ` (${item.closedBy}, ${at(item.closedAt)})` : ''}` : 'Open',
+        orNone(item.link),
+      ]),
+    },
+    { type: 'heading', text: 'Lessons learned' },
+    { type: 'markdown', label: 'What went well', text: orNone(content.lessonsLearned.wentWell) },
+    { type: 'markdown', label: 'What went wrong', text: orNone(content.lessonsLearned.wentWrong) },
+    { type: 'markdown', label: 'Where we got lucky', text: orNone(content.lessonsLearned.gotLucky) },
+  ];
+}
+
+export function headerFacts(header: ReviewHeader): Array<readonly [string, string]> {
+  return [
+    ['Case', header.caseId],
+    ['Customer', header.customer],
+    ['Plan', header.plan],
+    ['Severity', header.severity],
+    ['Resolved', header.resolvedAt ? formatInZone(header.resolvedAt, header.timeZone) : 'not resolved'],
+    ['Review', `${header.status}, revision ${header.revision}`],
+    ['Times in', header.timeZone],
+  ];
+}
+
+/** A table cell keeps its text on one line and its pipes literal. */
+function cell(text: string): string {
+  return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim() || ' ';
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** The review as one Markdown document. */
+export function reviewToMarkdown(header: ReviewHeader, content: ReviewContent): string {
+  const parts: string[] = [`# Post-incident review: ${header.caseId} ${header.title}`, table(['', ''], headerFacts(header))];
+  for (const block of reviewBlocks(content, header.timeZone)) {
+    switch (block.type) {
+      case 'heading':
+        parts.push(`## ${block.text}`);
+        break;
+      case 'markdown':
+        parts.push(block.label ? `### ${block.label}\n\n${block.text}` : block.text);
+        break;
+      case 'facts':
+        parts.push(table(['', ''], block.rows));
+        break;
+      case 'list':
+        parts.push(`### ${block.label}\n\n${block.items.length === 0 ? NONE : block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${item}`).join('\n')}`);
+        break;
+      case 'timeline':
+        parts.push(table(['Time', 'Kind', 'What happened', 'Actor', 'Key', 'Annotation'], block.rows.map((row) => [row.time, row.kind, row.text, row.actor, row.key ? 'key' : '', row.annotation])));
+        break;
+      case 'actionItems':
+        parts.push(block.rows.length === 0 ? NONE : table(['Action item', 'Owner', 'Due', 'Status', 'Link'], block.rows));
+        break;
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}

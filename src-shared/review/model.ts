@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { isoInstantSchema } from '../domain/events';
+
+/**
+ * A post-incident review (framework section 6): one per case, written in sections, with a
+ * timeline reconstructed from the case's events. Free text is Markdown.
+ */
+
+export const REVIEW_STATUSES = ['draft', 'inReview', 'published'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Readonly<Record<ReviewStatus, string>> = { draft: 'Draft', inReview: 'In review', published: 'Published' };
+
+const MARKDOWN_MAX = 50_000;
+const markdown = (what: string) => z.string().max(MARKDOWN_MAX, `${what} is longer than ${MARKDOWN_MAX} characters`);
+const line = (what: string, max = 300) => z.string().trim().max(max, `${what} is longer than ${max} characters`);
+
+/** "2026-12-01": a whole day in the case calendar's time zone. */
+export const dayDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
+
+export const timelineEntrySchema = z.object({
+  /** "event:<case event id>" for reconstructed entries, "added:<n>" for entries the engineer added. */
+  id: z.string().min(1).max(200),
+  /** The case event this entry came from; null for things outside the case (a deploy, an alert). */
+  eventId: z.string().min(1).nullable(),
+  at: isoInstantSchema,
+  /** The case event's type, or what the engineer calls an added entry ("deploy", "alert"). */
+  kind: line('kind', 100).min(1, 'kind is required'),
+  text: markdown('entry text'),
+  actor: line('actor', 200),
+  hidden: z.boolean(),
+  key: z.boolean(),
+  annotation: markdown('annotation'),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const impactSchema = z.object({
+  startedAt: isoInstantSchema.nullable(),
+  detectedAt: isoInstantSchema.nullable(),
+  mitigatedAt: isoInstantSchema.nullable(),
+  resolvedAt: isoInstantSchema.nullable(),
+  servicesAffected: markdown('services affected'),
+  customersAffected: markdown('customers affected'),
+});
+export type Impact = z.infer<typeof impactSchema>;
+
+export const ACTION_ITEM_STATUSES = ['open', 'done'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+const linkSchema = z
+  .string()
+  .trim()
+  .max(2000, 'link is longer than 2000 characters')
+  .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'link must be an http(s) address');
+
+export const actionItemSchema = z.object({
+  id: z.string().min(1).max(100),
+  title: line('action item title').min(1, 'action item title is required'),
+  owner: line('owner', 200),
+  due: dayDateSchema.nullable(),
+  status: z.enum(ACTION_ITEM_STATUSES),
+  link: linkSchema,
+  /** Who closed the item and when; set by the core, kept while it stays done. */
+  closedBy: z.string().nullable(),
+  closedAt: isoInstantSchema.nullable(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+export const rootCauseAnalysisSchema = z.object({
+  rootCause: markdown('root cause'),
+  contributingFactors: markdown('contributing factors'),
+  fiveWhys: z.array(line('a why', 2000)).max(20, 'at most 20 whys'),
+});
+
+export const lessonsLearnedSchema = z.object({
+  wentWell: markdown('what went well'),
+  wentWrong: markdown('what went wrong'),
+  gotLucky: markdown('where we got lucky'),
+});
+
+/** Everything the engineer writes. Saves send any of these sections, each replaced whole. */
+export const reviewContentSchema = z.object({
+  summary: markdown('summary'),
+  impact: impactSchema,
+  timeline: z.array(timelineEntrySchema).max(20_000, 'the timeline holds at most 20000 entries'),
+  rootCauseAnalysis: rootCauseAnalysisSchema,
+  preventativeRecommendations: markdown('preventative recommendations'),
+  operationalImprovements: markdown('operational improvement suggestions'),
+  actionItems: z.array(actionItemSchema).max(500, 'at most 500 action items'),
+  lessonsLearned: lessonsLearnedSchema,
+});
+export type ReviewContent = z.infer<typeof reviewContentSchema>;
+export type ReviewSection = keyof ReviewContent;
+export const REVIEW_SECTIONS = Object.keys(reviewContentSchema.shape) as ReviewSection[];
+
+export const reviewContentPatchSchema = reviewContentSchema.partial();
+export type ReviewContentPatch = z.infer<typeof reviewContentPatchSchema>;
+
+/** A published revision, kept as it was published. */
+export const publishedRevisionSchema = z.object({
+  revision: z.number().int().positive(),
+  publishedAt: isoInstantSchema,
+  publishedBy: z.string(),
+  content: reviewContentSchema,
+});
+export type PublishedRevision = z.infer<typeof publishedRevisionSchema>;
+
+export const reviewSchema = z.object({
+  caseId: z.string().regex(/^[A-Z]+-\d+$/, 'case id looks like RD-1001'),
+  status: z.enum(REVIEW_STATUSES),
+  /** 1 for the first publication; a change after publishing starts the next. */
+  revision: z.number().int().positive(),
+  /** Counts every stored change; a save names the version it was edited from. */
+  version: z.number().int().positive(),
+  createdAt: isoInstantSchema,
+  createdBy: z.string(),
+  updatedAt: isoInstantSchema,
+  updatedBy: z.string(),
+  /** The newest case event already offered to the timeline; later ones are offered, not merged. */
+  knownEventSeq: z.number().int().min(0),
+  content: reviewContentSchema,
+  /** Every published revision, oldest first. */
+  revisions: z.array(publishedRevisionSchema),
+});
+export type Review = z.infer<typeof reviewSchema>;

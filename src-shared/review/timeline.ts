@@ -1,0 +1,117 @@
+import type { CaseEvent, CaseEventType } from '../domain/events';
+import { SEVERITY_INFO } from '../domain/severity';
+import type { TimelineEntry } from './model';
+
+/** How each kind of case event reads in a review's timeline. */
+export const TIMELINE_KIND_LABELS: Readonly<Record<CaseEventType, string>> = {
+  logged: 'Case logged',
+  severityAdjusted: 'Severity adjusted',
+  ownerAssigned: 'Owner assigned',
+  acknowledged: 'Acknowledgement',
+  customerUpdatePosted: 'Customer update',
+  noteAdded: 'Note',
+  informationRequested: 'Information requested',
+  customerReplied: 'Customer replied',
+  escalated: 'Escalation',
+  workaroundProvided: 'Workaround provided',
+  resolved: 'Resolution',
+  closed: 'Case closed',
+  reopened: 'Case reopened',
+  feedbackReceived: 'Feedback received',
+};
+
+export function timelineKindLabel(kind: string): string {
+  return (TIMELINE_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
+}
+
+const LEVEL_LABELS = { seniorEngineering: 'senior engineering', management: 'management' } as const;
+
+function joined(...parts: string[]): string {
+  return parts.filter((part) => part.trim() !== '').join(' — ');
+}
+
+/** One sentence for the event, in the framework's words. */
+export function describeEvent(event: CaseEvent): string {
+  switch (event.type) {
+    case 'logged':
+      return joined(`${event.data.title} (${SEVERITY_INFO[event.data.severity].label}) for ${event.data.customer}`, event.data.description);
+    case 'severityAdjusted':
+      return joined(`${event.data.from} → ${event.data.to}: ${event.data.reason}`, event.data.businessImpact);
+    case 'ownerAssigned':
+      return event.data.owner;
+    case 'acknowledged':
+      return event.data.response;
+    case 'customerUpdatePosted':
+      return `(${event.data.channel}) ${event.data.text}`;
+    case 'noteAdded':
+    case 'informationRequested':
+    case 'customerReplied':
+    case 'workaroundProvided':
+      return event.data.text;
+    case 'escalated':
+      return joined(`to ${LEVEL_LABELS[event.data.level]} (${event.data.trigger})`, event.data.justification);
+    case 'resolved':
+      return joined(`${event.data.criterion}, ${event.data.method}`, event.data.summary);
+    case 'closed':
+      return event.data.customerConfirmation;
+    case 'reopened':
+      return event.data.reason;
+    case 'feedbackReceived':
+      return joined(`rating ${event.data.rating}/5`, event.data.comment);
+  }
+}
+
+export function entryFromEvent(event: CaseEvent): TimelineEntry {
+  return {
+    id: `event:${event.id}`,
+    eventId: event.id,
+    at: event.at,
+    kind: event.type,
+    text: describeEvent(event),
+    actor: event.actor,
+    hidden: false,
+    key: false,
+    annotation: '',
+  };
+}
+
+const byTime = (a: TimelineEntry, b: TimelineEntry) => Date.parse(a.at) - Date.parse(b.at);
+
+/** Keeps the timeline in time order; entries at the same instant keep their order. */
+export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...entries].sort(byTime);
+}
+
+/** The timeline as first built from the case: every event, in time order. */
+export function reconstructTimeline(events: readonly CaseEvent[]): TimelineEntry[] {
+  return sortTimeline([...events].sort((a, b) => a.seq - b.seq).map(entryFromEvent));
+}
+
+/** Case events recorded after the review last took them in, and not on its timeline yet. */
+export function newCaseEvents(events: readonly CaseEvent[], knownEventSeq: number, timeline: readonly TimelineEntry[]): CaseEvent[] {
+  const linked = new Set(timeline.map((entry) => entry.eventId));
+  return events.filter((event) => event.seq > knownEventSeq && !linked.has(event.id)).sort((a, b) => a.seq - b.seq);
+}
+
+/** Adds the offered events to the timeline, each in its place in time. */
+export function addEventsToTimeline(timeline: readonly TimelineEntry[], events: readonly CaseEvent[]): TimelineEntry[] {
+  const linked = new Set(timeline.map((entry) => entry.eventId));
+  return sortTimeline([...timeline, ...events.filter((event) => !linked.has(event.id)).map(entryFromEvent)]);
+}
+
+/** An entry for something outside the case (a deploy, an alert), with the next free id. */
+export function addedEntry(timeline: readonly TimelineEntry[], fields: Pick<TimelineEntry, 'at' | 'kind' | 'text' | 'actor'>): TimelineEntry {
+  const used = timeline.filter((entry) => entry.id.startsWith('added:')).map((entry) => Number(entry.id.slice('added:'.length)) || 0);
+  const next = used.length === 0 ? 1 : Math.max(...used) + 1;
+  return { id: `added:${next}`, eventId: null, hidden: false, key: false, annotation: '', ...fields };
+}
+
+/** Entries that claim a case event the case does not have: a link must point at its source. */
+export function timelineLinkProblems(timeline: readonly TimelineEntry[], events: readonly CaseEvent[]): { path: string; message: string }[] {
+  const known = new Set(events.map((event) => event.id));
+  return timeline.flatMap((entry, index) =>
+    entry.eventId !== null && !known.has(entry.eventId)
+      ? [{ path: `changes.timeline.${index}.eventId`, message: `links to case event ${entry.eventId}, which the case does not have` }]
+      : [],
+  );
+}

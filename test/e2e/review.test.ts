@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { connectSocket, resolvedP1 } from './desk-socket';
+import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openReview(host: RunningHost, caseId: string): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  await page.goto(`${host.url}&review=${caseId}`);
+  return page;
+}
+
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const saved = (page: Page) => expect.poll(() => page.getByRole('status', { name: 'Save status' }).textContent(), { timeout: 10_000 }).toBe('All changes saved');
+
+describe('the post-incident review end to end, through the browser host', () => {
+  it('reviews a resolved P1: start, timeline, every section, survives a killed host, publishes and exports Markdown', async () => {
+    const dataDir = await newDataDir();
+    let host = await startHost(dataDir);
+    try {
+      const socket = await connectSocket(host);
+      const caseId = await resolvedP1(socket);
+      socket.close();
+
+      let page = await openReview(host, caseId);
+      await expect.poll(() => page.getByText(/Review required, due /).count(), { timeout: 10_000 }).toBe(1);
+      await page.getByRole('button', { name: 'Start review' }).click();
+
+      const rows = region(page, 'Timeline').getByRole('row');
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+      expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('aria-label')?.replace(/^[\d-]+ [\d:]+ \S+ /, '')))).toEqual(['Case logged', 'Acknowledgement', 'Resolution']);
+      await rows.nth(2).getByRole('checkbox', { name: 'Key moment' }).check();
+
+      await region(page, 'Summary').getByRole('textbox', { name: 'Summary' }).fill('Payments failed with **502** for three hours.');
+      await region(page, 'Impact').getByRole('textbox', { name: 'Services affected' }).fill('payments-api');
+      const rca = region(page, 'Root cause analysis');
+      await rca.getByRole('textbox', { name: 'Root cause' }).fill('The connection pool was exhausted by leaked connections.');
+      await rca.getByRole('textbox', { name: 'Contributing factors' }).fill('No alert on pool use.');
+      await region(page, 'Preventative recommendations').getByRole('textbox', { name: 'Preventative recommendations' }).fill('Alert at 80% pool use.');
+      await region(page, 'Operational improvement suggestions').getByRole('textbox', { name: 'Operational improvement suggestions' }).fill('A failover runbook.');
+      const items = region(page, 'Action items');
+      await items.getByRole('textbox', { name: 'New action item' }).fill('Add the pool alert');
+      await items.getByRole('button', { name: 'Add action item' }).click();
+      await items.getByRole('group', { name: 'Action item 1' }).getByRole('textbox', { name: 'Owner' }).fill('Bo');
+      const lessons = region(page, 'Lessons learned');
+      await lessons.getByRole('textbox', { name: 'What went well' }).fill('Failover was quick.');
+      await lessons.getByRole('textbox', { name: 'What went wrong' }).fill('Detection was late.');
+      await lessons.getByRole('textbox', { name: 'Where we got lucky' }).fill('It was a quiet day.');
+      await saved(page);
+
+      // the editor is still open when the host dies
+      await host.stop('SIGKILL');
+      await page.close();
+      host = await startHost(dataDir);
+      page = await openReview(host, caseId);
+      const summary = region(page, 'Summary').getByRole('textbox', { name: 'Summary' });
+      await expect.poll(() => summary.inputValue(), { timeout: 10_000 }).toBe('Payments failed with **502** for three hours.');
+      expect(await region(page, 'Lessons learned').getByRole('textbox', { name: 'Where we got lucky' }).inputValue()).toBe('It was a quiet day.');
+
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await expect.poll(() => page.getByText('Published, revision 1').count(), { timeout: 10_000 }).toBe(1);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+      expect(download.suggestedFilename()).toBe(`${caseId}-review-r1.md`);
+      const markdown = await readFile(await download.path(), 'utf8');
+      for (const heading of ['Summary', 'Impact', 'Timeline', 'Root cause analysis', 'Preventative recommendations', 'Operational improvement suggestions', 'Action items', 'Lessons learned']) {
+        expect(markdown).toContain(`## ${heading}\n`);
+      }
+      for (const text of ['Payments failed with **502** for three hours.', 'payments-api', 'leaked connections', 'Alert at 80% pool use.', 'A failover runbook.', '| Add the pool alert | Bo |', 'Failover was quick.', 'Detection was late.', 'It was a quiet day.']) {
+        expect(markdown).toContain(text);
+      }
+      expect(markdown).toMatch(/\| Case logged \| Payments API returns 502 \(P1 Critical\) for Acme Bank \|/);
+      expect(markdown).toMatch(/\| Acknowledgement \| Investigating the 502s \|/);
+      expect(markdown).toMatch(/\| Resolution \| serviceRestored, bugFix — Connection pool resized \| .* \| key \|/);
+      await page.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('answers a review of a case that does not exist with NOT_FOUND naming the id', async () => {
+    const host = await startHost(await newDataDir());
+    try {
+      const socket = await connectSocket(host);
+      await expect(socket.call('reviews.get', { caseId: 'RD-4040' })).rejects.toThrow('reviews.get: NOT_FOUND Case RD-4040 does not exist.');
+      await expect(socket.call('reviews.export', { caseId: 'RD-4040', format: 'md' })).rejects.toThrow('NOT_FOUND Case RD-4040 does not exist.');
+      socket.close();
+    } finally {
+      await host.stop();
+    }
+  });
+});
