@@ -5,7 +5,7 @@ import { Dialog } from './components/Dialog';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { NewCaseForm } from './features/cases/NewCaseForm';
-import { DataSection } from './features/data';
+import { DataSection, StorageReport } from './features/data';
 import { DeadlinesView } from './features/deadlines';
 import { isShortcutEvent } from './features/find';
 import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
@@ -140,7 +140,10 @@ export function App() {
         </button>
       </header>
       <div className="workspace">
-        <main className="content">{body}</main>
+        <main className="content">
+          <StorageReport />
+          {body}
+        </main>
         {ready && openCaseId ? <CaseDetail caseId={openCaseId} /> : null}
       </div>
       {ready ? <OpenDialog /> : null}

@@ -8,6 +8,7 @@ import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, SaveDialog, St
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
+import { requestRestore } from './storage';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -53,6 +54,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const report: StoreOpenReport = {
     corrupt: [...storeReport.corrupt, ...(deps.extraReport?.corrupt ?? [])],
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
+    restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
   const settings = new SettingsService(deps.settingsFile, bus);
   await settings.load();
@@ -93,7 +95,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now) } : {}),
     log,
   });
-  const data = new DataService({ data: deps.data, saveDialog: deps.saveDialog, clock: deps.clock, onReplaced: () => runtime.replaced() });
+  const data = new DataService({
+    data: deps.data,
+    saveDialog: deps.saveDialog,
+    clock: deps.clock,
+    onReplaced: () => runtime.replaced(),
+    report: () => report,
+    requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
+  });
   bus.on('reviews.changed', () => {
     void runtime.refreshActionItems().catch((error: unknown) => log.error('could not re-read review action items', error));
   });
@@ -113,6 +122,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'runtime.status': async () => runtime.attention(),
     'data.export': async () => data.export(),
     'data.import': async ({ content }) => data.import(content),
+    'data.restoreBackup': async ({ file }) => data.restoreBackup(file),
     'reviews.get': async ({ caseId }) => reviews.get(caseId),
     'reviews.start': async ({ caseId }) => reviews.start(caseId),
     'reviews.save': async ({ caseId, baseVersion, changes }) => reviews.save(caseId, baseVersion, changes),

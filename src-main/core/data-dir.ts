@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings';
 import type { CaseStore, Clock, DataPort, DocumentPort, StoreOpenReport } from './ports';
 import { RUNTIME_STATE_VERSION, emptyRuntimeState, runtimeStateSchema, type RuntimeState } from './runtime';
-import { DurableJsonFile, createFileCaseStore, openDocument, type FileCaseStore } from './storage';
+import { DurableJsonFile, applyPendingRestores, createFileCaseStore, latestBackupOf, openDocument, type FileCaseStore } from './storage';
 
 export const SETTINGS_VERSION = 1;
 const settingsFileSchema = settingsSchema.extend({ schemaVersion: z.literal(SETTINGS_VERSION) });
@@ -22,6 +22,8 @@ export interface OpenedDataDir {
 
 /** Opens everything the core keeps in the data directory. */
 export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): Promise<OpenedDataDir> {
+  const restored = await applyPendingRestores(dataDir, clock.now());
+  const latestBackup = (file: string) => latestBackupOf(dataDir, file);
   const opened = await openDocument<SettingsFile>({
     path: join(dataDir, 'settings.json'),
     schema: settingsFileSchema,
@@ -29,6 +31,7 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     migrations: [],
     empty: () => ({ schemaVersion: SETTINGS_VERSION, ...DEFAULT_SETTINGS }),
     now: () => clock.now(),
+    latestBackup,
   });
   const db = opened.db;
   if (!db) throw new Error('settings document did not open');
@@ -41,6 +44,7 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     migrations: [],
     empty: emptyRuntimeState,
     now: () => clock.now(),
+    latestBackup,
   });
   const runtimeDb = runtime.db;
   if (!runtimeDb) throw new Error('runtime state document did not open');
@@ -70,6 +74,7 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     extraReport: {
       corrupt: others.flatMap((doc) => (doc.corrupt ? [doc.corrupt] : [])),
       migrated: others.flatMap((doc) => (doc.migrated ? [doc.migrated] : [])),
+      restored,
     },
     saveWindowState(file, state) {
       void new DurableJsonFile<unknown>(file).write(state).catch(() => undefined);

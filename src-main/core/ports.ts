@@ -23,8 +23,10 @@ export interface Clock {
 export interface StoreOpenReport {
   /** Files that failed to parse or validate and were moved aside. */
   readonly corrupt: ReadonlyArray<{ file: string; movedTo: string; reason: string; latestBackup?: string }>;
-  /** Migrations applied, e.g. "cases-active.json: 1 -> 2". */
+  /** Migrations applied, e.g. "meta.json: 1 -> 2". */
   readonly migrated: readonly string[];
+  /** Files restored from a backup at this start, as the engineer asked. */
+  readonly restored?: readonly string[];
 }
 
 /**

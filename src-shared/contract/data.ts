@@ -16,7 +16,18 @@ export interface DataImport {
   readonly backup: string;
 }
 
+export interface RestoreRequested {
+  readonly file: string;
+  readonly backup: string;
+  /** The copy is made at the next start, before anything opens the file. */
+  readonly restartRequired: true;
+}
+
 export const dataRequests = {
+  'data.restoreBackup': request(
+    z.object({ file: z.string().min(1, 'file is required') }).strict(),
+    'Restore a file found corrupt at start-up from its latest backup, at the next start.',
+  ).returns<RestoreRequested>(),
   'data.export': request(z.object({}).strict(), 'Export every case, open and closed, as one JSON file.').returns<DataExport>(),
   'data.import': request(
     z.object({ content: z.unknown() }).strict(),

@@ -17,6 +17,7 @@ export const REQUEST_NAMES = [
   'runtime.status',
   'data.export',
   'data.import',
+  'data.restoreBackup',
   'reviews.get',
   'reviews.start',
   'reviews.save',

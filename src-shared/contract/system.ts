@@ -9,6 +9,7 @@ export interface SystemInfo {
   readonly storage: {
     readonly corrupt: ReadonlyArray<{ file: string; movedTo: string; reason: string; latestBackup?: string }>;
     readonly migrated: readonly string[];
+    readonly restored?: readonly string[];
   };
 }
 

@@ -1,6 +1,6 @@
-import type { DataExport, DataImport } from '../../../src-shared/contract';
+import type { DataExport, DataImport, RestoreRequested } from '../../../src-shared/contract';
 import { DeskFailure, notAllowed } from '../errors';
-import type { Clock, DataPort, SaveDialog } from '../ports';
+import type { Clock, DataPort, SaveDialog, StoreOpenReport } from '../ports';
 import { DurableTextFile, StoreError } from '../storage';
 
 export interface DataServiceDeps {
@@ -10,6 +10,9 @@ export interface DataServiceDeps {
   readonly clock: Pick<Clock, 'now'>;
   /** Every case was replaced: whatever derives from the cases must be recomputed. */
   readonly onReplaced: () => void;
+  /** What was found corrupt at start-up, and how to ask for a file's restore at the next start. */
+  readonly report?: () => StoreOpenReport;
+  readonly requestRestore?: (file: string, backup: string) => Promise<void>;
 }
 
 /** Export and import of all the data, through the contract. */
@@ -36,6 +39,15 @@ export class DataService {
     }
     this.deps.onReplaced();
     return result;
+  }
+
+  /** Only a file the console found corrupt at this start, and only from the backup it named. */
+  async restoreBackup(file: string): Promise<RestoreRequested> {
+    const found = this.deps.report?.().corrupt.find((problem) => problem.file === file);
+    if (!found) throw new DeskFailure('NOT_FOUND', `${file} was not found corrupt at start-up, so there is nothing to restore.`);
+    if (!found.latestBackup || !this.deps.requestRestore) throw notAllowed(`There is no backup of ${file} to restore from.`);
+    await this.deps.requestRestore(file, found.latestBackup);
+    return { file, backup: found.latestBackup, restartRequired: true };
   }
 
   private port(): DataPort {

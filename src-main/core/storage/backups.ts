@@ -1,8 +1,8 @@
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isTempFileName } from './durable-file';
 import { fsyncDirectory, isNotFound, nodeDurableFs } from './durable-fs';
-import { BACKUPS_DIR, BACKUP_ENTRIES } from './layout';
+import { BACKUPS_DIR, BACKUP_ENTRIES, HISTORY_DIR } from './layout';
 
 const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}/;
 
@@ -21,10 +21,12 @@ export async function listSnapshots(dataDir: string): Promise<string[]> {
 }
 
 /**
- * Copies every data file into backups/<name>/. Hard links, not copies: the store never
- * modifies a file in place (each write renames a new file over the old), so a linked backup
- * keeps its content and costs no space for files that did not change. Built under a
- * `.partial-` name and renamed, so a half-made snapshot never looks complete.
+ * Copies every data file into backups/<name>/. The closed history, by far the largest part, is
+ * hard-linked: the store never modifies a file in place (each write renames a new file over the
+ * old), so a linked backup keeps its content and costs no space for partitions that did not
+ * change. Everything else is small and copied, so a file damaged in place (by another program,
+ * a bad sector) does not take its backups with it. Built under a `.partial-` name and renamed,
+ * so a half-made snapshot never looks complete.
  */
 export async function snapshot(dataDir: string, name: string): Promise<string> {
   const backups = path.join(dataDir, BACKUPS_DIR);
@@ -32,7 +34,7 @@ export async function snapshot(dataDir: string, name: string): Promise<string> {
   const final = path.join(backups, name);
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
-  for (const entry of BACKUP_ENTRIES) await linkTree(path.join(dataDir, entry), path.join(partial, entry));
+  for (const entry of BACKUP_ENTRIES) await linkTree(path.join(dataDir, entry), path.join(partial, entry), entry === HISTORY_DIR);
   await fsyncDirectory(nodeDurableFs, partial);
   await rm(final, { recursive: true, force: true });
   await rename(partial, final);
@@ -40,7 +42,7 @@ export async function snapshot(dataDir: string, name: string): Promise<string> {
   return final;
 }
 
-async function linkTree(from: string, to: string): Promise<void> {
+async function linkTree(from: string, to: string, hardLink: boolean): Promise<void> {
   let info;
   try {
     info = await stat(from);
@@ -52,12 +54,24 @@ async function linkTree(from: string, to: string): Promise<void> {
     await mkdir(to, { recursive: true });
     for (const name of await readdir(from)) {
       if (isTempFileName(name) || name.includes('.corrupt-')) continue;
-      await linkTree(path.join(from, name), path.join(to, name));
+      await linkTree(path.join(from, name), path.join(to, name), hardLink);
     }
     await fsyncDirectory(nodeDurableFs, to);
     return;
   }
-  await link(from, to).catch(() => copyFile(from, to));
+  if (hardLink) await link(from, to).catch(() => durableCopy(from, to));
+  else await durableCopy(from, to);
+}
+
+/** A copy whose content is on disk before the snapshot is renamed into place. */
+async function durableCopy(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Makes today's snapshot unless it exists, then keeps only the newest `keep`. */

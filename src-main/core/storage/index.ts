@@ -7,3 +7,5 @@ export { writeDataset, type Dataset } from './dataset';
 export { caseExportSchema, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
 export type { IntegrityReport } from './integrity';
 export { StoreError, type StoreErrorCode } from './errors';
+export { latestBackupOf } from './backups';
+export { applyPendingRestores, requestRestore, RESTORE_FILE } from './restore';

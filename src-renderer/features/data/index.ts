@@ -1,1 +1,2 @@
 export { DataSection, browserDownload, type Download } from './DataSection';
+export { StorageReport } from './StorageReport';

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { DeskError, SystemInfo } from '../../../src-shared/contract';
+import { useDeskStores } from '../../state';
+
+type Problem = SystemInfo['storage']['corrupt'][number];
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/**
+ * What the console found when it opened its data: files it could not read (kept aside, never
+ * overwritten) with the offer to restore each from its latest backup, and restores just done.
+ */
+export function StorageReport() {
+  const { desk } = useDeskStores();
+  const [storage, setStorage] = useState<SystemInfo['storage']>();
+  const [scheduled, setScheduled] = useState<Record<string, string>>({});
+  const [error, setError] = useState<DeskError>();
+
+  useEffect(() => {
+    let live = true;
+    void desk.api['system.info']({}).then((result) => {
+      if (live && result.ok) setStorage(result.value.storage);
+    });
+    return () => {
+      live = false;
+    };
+  }, [desk]);
+
+  async function restore(problem: Problem) {
+    const result = await desk.api['data.restoreBackup']({ file: problem.file });
+    if (result.ok) setScheduled((current) => ({ ...current, [problem.file]: result.value.backup }));
+    else setError(result.error);
+  }
+
+  if (!storage || (storage.corrupt.length === 0 && !storage.restored?.length)) return null;
+  return (
+    <section className="storage-report" aria-label="Data problems">
+      {storage.corrupt.map((problem) => (
+        <div key={problem.file} role="alert" className="storage-problem">
+          <p>
+            <strong>{baseName(problem.file)}</strong> could not be read: {problem.reason}. It was kept aside as {problem.movedTo}, and the
+            console started without it.
+          </p>
+          {scheduled[problem.file] ? (
+            <p>Restore from {scheduled[problem.file]} is scheduled: restart the console to finish it.</p>
+          ) : problem.latestBackup ? (
+            <p>
+              Latest backup: {problem.latestBackup}{' '}
+              <button type="button" onClick={() => void restore(problem)}>
+                {`Restore ${baseName(problem.file)} from backup`}
+              </button>
+            </p>
+          ) : (
+            <p>There is no backup of this file yet.</p>
+          )}
+        </div>
+      ))}
+      {storage.restored?.length ? (
+        <p role="status">Restored at this start: {storage.restored.join('; ')}.</p>
+      ) : null}
+      {error ? <p role="alert">{error.message}</p> : null}
+    </section>
+  );
+}
