@@ -246,7 +246,9 @@ export function clocksOf(events: readonly CaseEvent[], policy: Policy, nowIso: s
   for (let i = 1; i < ordered.length; i++) {
     const event = ordered[i]!;
     const at = instantMs(event.at, `event ${event.seq} at`);
-    for (; nextReview < reviews.length && reviews[nextReview]!.at <= at; nextReview++) replay.reviewCompleted(reviews[nextReview]!.cycle, reviews[nextReview]!.at);
+    // A review completed at the very instant of an event counts after it (a review published
+    // the moment the case is resolved still meets that resolution's review clock).
+    for (; nextReview < reviews.length && reviews[nextReview]!.at < at; nextReview++) replay.reviewCompleted(reviews[nextReview]!.cycle, reviews[nextReview]!.at);
     switch (event.type) {
       case 'acknowledged':
         if (!replay.has('initialResponse')) break;

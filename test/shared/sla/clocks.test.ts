@@ -131,6 +131,12 @@ describe('review due', () => {
     expect(last(done, 'reviewDue')).toMatchObject({ state: 'met', metAt: '2026-11-26T09:00:00.000Z' });
   });
 
+  it('a review completed at the very instant of the resolution meets that resolution\'s review clock', () => {
+    const t = timeline('premium', 'P1', '2026-11-23T10:00:00Z').ack('2026-11-23T10:10:00Z').resolve('2026-11-23T15:00:00Z');
+    const done = clocksOf(t.events, P, '2026-11-24T10:00:00Z', { reviewsCompleted: [{ cycle: 1, at: '2026-11-23T15:00:00Z' }] });
+    expect(last(done, 'reviewDue')).toMatchObject({ state: 'met', metAt: '2026-11-23T15:00:00.000Z' });
+  });
+
   it('a P3 needs no review, unless it was P1 during the cycle', () => {
     const p3 = timeline('standard', 'P3', '2026-11-23T10:00:00Z').ack('2026-11-23T10:10:00Z').resolve('2026-11-23T15:00:00Z');
     expect(only(clocksOf(p3.events, P, '2026-11-24T10:00:00Z'), 'reviewDue')).toEqual([]);
