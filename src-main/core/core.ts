@@ -92,7 +92,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     notifications,
     stateFile: deps.runtimeStateFile ?? volatileRuntimeState(),
     actionItems: deps.actionItems ?? reviewActionItems,
-    ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now) } : {}),
+    ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
   });
   const data = new DataService({

@@ -35,7 +35,7 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
   });
   const db = opened.db;
   if (!db) throw new Error('settings document did not open');
-  // The store takes its backup count when it is made: a changed count applies from the next start.
+  // The daily snapshot passes the current count; this one is for snapshots the store makes itself (before an import).
   const store = createFileCaseStore({ dir: dataDir, clock, keepBackups: db.data.backups.keep });
   const runtime = await openDocument<RuntimeState>({
     path: join(dataDir, 'runtime-state.json'),

@@ -69,5 +69,5 @@ export type SaveDialog = (defaultName: string) => Promise<string | undefined>;
 export interface DataPort {
   exportAll(): Promise<unknown>;
   importAll(candidate: unknown): Promise<{ imported: number; backup: string }>;
-  snapshotIfDue(now: number): Promise<string | undefined>;
+  snapshotIfDue(now: number, keep?: number): Promise<string | undefined>;
 }

@@ -56,7 +56,8 @@ export interface FileCaseStore extends CaseStore {
   /** Re-reads every file on disk and checks it and the cross-file invariants. */
   verify(): Promise<IntegrityReport>;
   /** Makes today's snapshot in backups/YYYY-MM-DD/ unless it exists; prunes old ones. */
-  snapshotIfDue(now?: number): Promise<string | undefined>;
+  /** `keep` overrides the count given at creation (settings may change it while running). */
+  snapshotIfDue(now?: number, keep?: number): Promise<string | undefined>;
   exportAll(): Promise<CaseExport>;
   /**
    * Replaces every case with the file's (after a snapshot of the current data). The whole file
@@ -185,8 +186,8 @@ class FileStore implements FileCaseStore {
     return this.#exclusive(() => verifyDataDir(this.#dir));
   }
 
-  snapshotIfDue(now = this.#clock.now()): Promise<string | undefined> {
-    return this.#exclusive(() => snapshotIfDue(this.#dir, now, this.#keepBackups));
+  snapshotIfDue(now = this.#clock.now(), keep = this.#keepBackups): Promise<string | undefined> {
+    return this.#exclusive(() => snapshotIfDue(this.#dir, now, keep));
   }
 
   exportAll(): Promise<CaseExport> {

@@ -104,9 +104,13 @@ describe('daily backups', () => {
     const { openDataDir } = await import('../../../src-main/core/data-dir');
     const clock = createManualClock(T0);
     const opened = await openDataDir(dir, clock);
-    const desk = await boot({ clock, store: opened.store, extra: { data: opened.data, runtimeStateFile: opened.runtimeStateFile } });
+    const desk = await boot({ clock, store: opened.store, extra: { data: opened.data, runtimeStateFile: opened.runtimeStateFile, settingsFile: opened.settingsFile } });
     await desk.advance(4 * DAY);
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(join(dir, 'backups'))).sort()).toEqual(['2026-11-29', '2026-11-30']);
+    // A count changed while the console runs applies at the next snapshot.
+    await desk.core.handlers['settings.update']({ backups: { keep: 1 } });
+    await desk.advance(DAY);
+    expect(await readdir(join(dir, 'backups'))).toEqual(['2026-12-01']);
   });
 });
