@@ -7,7 +7,6 @@ export function ReviewRequiredBadge({ caseId }: { caseId: string }) {
   if (!item) return null;
   return (
     <span className="review-required" title={`Post-incident review due ${formatDue(item.dueAt)}`}>
-      <span aria-hidden="true">✎ </span>
       Review required
     </span>
   );
