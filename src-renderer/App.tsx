@@ -4,9 +4,9 @@ import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
+import { ReviewDeadlinesView } from './features/case-review';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { DataSection, StorageReport } from './features/data';
-import { DeadlinesView } from './features/deadlines';
 import { isShortcutEvent } from './features/find';
 import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
 import { QUEUE_KEYS, QueuesView } from './features/queues';
@@ -67,10 +67,41 @@ function OpenDialog() {
   return null;
 }
 
+const REVIEW_PARAM = 'review';
+
+/** "?review=RD-1001" opens that case's post-incident review, and the address follows the open review. */
+function useReviewDeepLink() {
+  const { ui } = useDeskStores();
+  const reviewCaseId = useUi((state) => state.reviewCaseId);
+  useEffect(() => {
+    const linked = new URLSearchParams(window.location.search).get(REVIEW_PARAM);
+    if (linked) ui.getState().openReview(linked);
+  }, [ui]);
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get(REVIEW_PARAM) === reviewCaseId) return;
+    if (reviewCaseId) url.searchParams.set(REVIEW_PARAM, reviewCaseId);
+    else url.searchParams.delete(REVIEW_PARAM);
+    window.history.replaceState(window.history.state, '', url);
+  }, [reviewCaseId]);
+  return reviewCaseId;
+}
+
+function OpenReview({ caseId }: { caseId: string }) {
+  const { ui } = useDeskStores();
+  return (
+    <>
+      <button type="button" className="back" onClick={() => ui.getState().showView('queues')}>
+        Back to queues
+      </button>
+      <ReviewPanel key={caseId} caseId={caseId} />
+    </>
+  );
+}
+
 export function App() {
-  const { desk, cases, settings, ui } = useDeskStores();
-  // "?review=RD-1001" opens that case's post-incident review
-  const [reviewCaseId] = useState(() => new URLSearchParams(window.location.search).get('review'));
+  const { desk, cases, settings, ui, reviews } = useDeskStores();
+  const reviewCaseId = useReviewDeepLink();
   const [notifications] = useState(() => createNotificationsStore(desk));
   // In Electron the main process shows native notifications; the page uses the Web API only in the browser host.
   const [desktop] = useState(() => (hostShowsDesktopNotifications() ? undefined : webDesktopNotifications()));
@@ -90,14 +121,15 @@ export function App() {
   useEffect(() => {
     void settings.getState().load();
     void cases.getState().load();
-  }, [cases, settings]);
+    void reviews.getState().load();
+  }, [cases, settings, reviews]);
 
   let body;
   if (settingsStatus === 'failed') body = <p role="alert">Settings could not be loaded: {settingsError?.message}</p>;
   else if (casesStatus === 'failed') body = <p role="alert">Cases could not be loaded: {casesError?.message}</p>;
   else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
-  else if (reviewCaseId) body = <ReviewPanel caseId={reviewCaseId} />;
-  else if (view === 'deadlines') body = <DeadlinesView />;
+  else if (reviewCaseId) body = <OpenReview caseId={reviewCaseId} />;
+  else if (view === 'deadlines') body = <ReviewDeadlinesView />;
   else if (view === 'settings') {
     body = (
       <>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Desk } from '../api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
+import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
@@ -12,11 +13,14 @@ export interface DeskStores {
   readonly settings: SettingsStore;
   readonly now: NowStore;
   readonly ui: UiStore;
+  readonly reviews: ReviewsStore;
 }
 
 /** Every store of the console, fed by one host connection. */
 export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): DeskStores {
-  return { desk, cases: createCasesStore(desk), settings: createSettingsStore(desk), now, ui: createUiStore() };
+  const cases = createCasesStore(desk);
+  const settings = createSettingsStore(desk);
+  return { desk, cases, settings, now, ui: createUiStore(), reviews: createReviewsStore(desk, { cases, settings, now }) };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -41,6 +45,10 @@ export function useSettings<T>(selector: (state: SettingsState) => T): T {
 
 export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(useDeskStores().ui, selector);
+}
+
+export function useReviews<T>(selector: (state: ReviewsState) => T): T {
+  return useStore(useDeskStores().reviews, selector);
 }
 
 export function useNow<T = number>(selector: (state: NowState) => T = (state) => state.nowMs as T): T {

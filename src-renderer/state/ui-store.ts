@@ -32,12 +32,15 @@ export interface UiState {
   readonly openCaseId: string | null;
   readonly dialog: Dialog | null;
   readonly filters: Filters;
+  /** The case whose post-incident review fills the main area, over the current view. */
+  readonly reviewCaseId: string | null;
   showView(view: View): void;
   showQueue(queue: Severity): void;
   moveCursor(id: string | null): void;
   openCase(id: string | null): void;
   openDialog(dialog: Dialog | null): void;
   setFilters(patch: Partial<Filters>): void;
+  openReview(caseId: string | null): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -51,11 +54,13 @@ export function createUiStore(): UiStore {
     openCaseId: null,
     dialog: null,
     filters: NO_FILTERS,
-    showView: (view) => set({ view }),
-    showQueue: (queue) => set({ view: 'queues', queue, queueChosen: true }),
+    reviewCaseId: null,
+    showView: (view) => set({ view, reviewCaseId: null }),
+    showQueue: (queue) => set({ view: 'queues', queue, queueChosen: true, reviewCaseId: null }),
     moveCursor: (cursorId) => set({ cursorId }),
     openCase: (openCaseId) => set(openCaseId ? { openCaseId, cursorId: openCaseId } : { openCaseId }),
     openDialog: (dialog) => set({ dialog }),
     setFilters: (patch) => set((state) => ({ filters: { ...state.filters, ...patch } })),
+    openReview: (reviewCaseId) => set({ reviewCaseId }),
   }));
 }

@@ -3,6 +3,7 @@ import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
+import { CaseReviewSection } from '../case-review';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
 
@@ -67,6 +68,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
       ) : null}
       <ClockTable clocks={view.clocks} />
       <ActionBar state={s} />
+      <CaseReviewSection state={s} />
       <Timeline record={view.record} />
     </aside>
   );

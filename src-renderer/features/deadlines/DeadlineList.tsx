@@ -29,7 +29,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
         aria-selected={index === cursor}
         className={`deadline-row${index === cursor ? ' cursor' : ''}`}
         style={style}
-        onClick={() => ui.getState().openCase(item.caseId)}
+        onClick={() => (item.opens === 'review' ? ui.getState().openReview(item.caseId) : ui.getState().openCase(item.caseId))}
       >
         <span role="cell">{item.dueAt ? formatDue(item.dueAt) : 'Paused'}</span>
         <span role="cell">{item.label}</span>

@@ -21,6 +21,8 @@ export interface DeadlineItem {
   readonly dueAt: string | null;
   /** How this item reads as a clock (state, countdown); absent for items that are not clocks. */
   readonly clock?: CaseView['clocks'][number];
+  /** What a click opens: the case's review, else the case itself. */
+  readonly opens?: 'review';
 }
 
 const dueMsOf = (item: DeadlineItem) => (item.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(item.dueAt));
@@ -37,12 +39,15 @@ export function mergeDeadlines(sources: ReadonlyArray<readonly DeadlineItem[]>):
   });
 }
 
-/** The open clocks of the open cases as deadlines. */
+/**
+ * The open clocks of the open cases as deadlines. Review clocks are left to the reviews'
+ * source: only it knows which reviews have been published.
+ */
 export function clockDeadlines(cases: Iterable<CaseView>): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (const view of cases) {
     for (const clock of view.clocks) {
-      if (clock.endedAt !== null) continue;
+      if (clock.endedAt !== null || clock.kind === 'reviewDue') continue;
       items.push({
         key: `${view.state.id}:${clock.id}`,
         kind: clock.kind,

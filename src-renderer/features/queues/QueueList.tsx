@@ -5,6 +5,7 @@ import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDue } from '../../components/time-format';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useDeskStores, useLoadedSettings, type CaseView } from '../../state';
+import { ReviewRequiredBadge } from '../case-review';
 import { LiveClockState, LiveCountdown } from '../clocks';
 import { LIST_KEYS, useListKeys } from '../find';
 
@@ -43,7 +44,10 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
         <span role="cell" className="col-title">{s.title}</span>
         <span role="cell" className="col-customer">{s.customer}</span>
         <span role="cell" className="col-plan">{planName(plans, s.plan)}</span>
-        <span role="cell" className="col-status">{STATUS_LABEL[s.status]}</span>
+        <span role="cell" className="col-status">
+          {STATUS_LABEL[s.status]}
+          <ReviewRequiredBadge caseId={s.id} />
+        </span>
         <span role="cell" className="col-owner">{s.owner ?? '—'}</span>
         <span role="cell" className="col-due">
           {next ? `${CLOCK_LABEL[next.kind]}${next.dueAt ? ` · ${formatDue(next.dueAt)}` : ''}` : view.problem ?? 'Nothing due'}
