@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 
 /** Used while the scroller has no height yet (not laid out): a first screenful, never nothing. */
 const UNMEASURED = { width: 1024, height: 720 };
@@ -12,7 +12,7 @@ interface Props {
   readonly count: number;
   readonly rowHeight: number;
   /** One row; it must carry role="row" and position itself with the style it is given. */
-  readonly renderRow: (index: number, style: React.CSSProperties) => ReactNode;
+  readonly renderRow: (index: number, style: CSSProperties) => ReactNode;
   /** Scrolled into view when it changes (the keyboard cursor). */
   readonly activeIndex?: number;
   readonly className?: string;
@@ -28,6 +28,13 @@ export function VirtualRows({ count, rowHeight, renderRow, activeIndex, classNam
     overscan: 8,
     observeElementRect: observeOrAssume,
   });
+  // One style object per offset, kept across renders, so a memoized row that did not move is not rendered again.
+  const styles = useMemo(() => new Map<number, CSSProperties>(), [rowHeight]);
+  const styleAt = (start: number): CSSProperties => {
+    let style = styles.get(start);
+    if (!style) styles.set(start, (style = { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${start}px)` }));
+    return style;
+  };
   useEffect(() => {
     if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
@@ -35,9 +42,7 @@ export function VirtualRows({ count, rowHeight, renderRow, activeIndex, classNam
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} role="rowgroup">
       <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) =>
-          renderRow(item.index, { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }),
-        )}
+        {virtualizer.getVirtualItems().map((item) => renderRow(item.index, styleAt(item.start)))}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Desk } from '../api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
+import { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
@@ -12,11 +13,16 @@ export interface DeskStores {
   readonly settings: SettingsStore;
   readonly now: NowStore;
   readonly ui: UiStore;
+  /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
+  readonly queues: QueuesStore;
 }
 
 /** Every store of the console, fed by one host connection. */
 export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): DeskStores {
-  return { desk, cases: createCasesStore(desk), settings: createSettingsStore(desk), now, ui: createUiStore() };
+  const cases = createCasesStore(desk);
+  const settings = createSettingsStore(desk);
+  const ui = createUiStore();
+  return { desk, cases, settings, now, ui, queues: createQueuesStore(cases, settings, ui) };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -41,6 +47,10 @@ export function useSettings<T>(selector: (state: SettingsState) => T): T {
 
 export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(useDeskStores().ui, selector);
+}
+
+export function useQueuesState<T>(selector: (state: QueuesState) => T): T {
+  return useStore(useDeskStores().queues, selector);
 }
 
 export function useNow<T = number>(selector: (state: NowState) => T = (state) => state.nowMs as T): T {

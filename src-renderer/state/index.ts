@@ -3,6 +3,8 @@ export { createSettingsStore, type SettingsState, type SettingsStore } from './s
 export { createNowStore, startTicking, type NowState, type NowStore } from './now-store';
 export { createUiStore, NO_FILTERS, STATUS_FILTERS, type Dialog, type Filters, type StatusFilter, type UiState, type UiStore, type View } from './ui-store';
 export { caseViewOf, type CaseView } from './case-view';
-export { buildQueues, byDue, compareIds, filterQueues, matchesFilters, overdueCount, type Queues } from './queues';
-export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useSettings, useUi, type DeskStores } from './desk-context';
+export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
+export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
+export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
+export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useQueuesState, useSettings, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';
