@@ -32,10 +32,10 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
   );
   const cursor = useListKeys(list);
 
-  const renderRow = (index: number, style: CSSProperties) => {
+  const idOf = (index: number) => cases[index]!.state.id;
+  const renderRow = (index: number, style: CSSProperties, key: number) => {
     const view = cases[index]!;
-    // Keyed by case: when a change moves a case, the other rows keep their DOM and only move.
-    return <QueueRow key={view.state.id} view={view} index={index} cursor={index === cursor} planName={planName(plans, view.state.plan)} style={style} />;
+    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} planName={planName(plans, view.state.plan)} style={style} />;
   };
 
   const label = SEVERITY_INFO[severity].label;
@@ -59,7 +59,7 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
           ))}
         </div>
       </div>
-      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="queue-body" />
+      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={cursor} className="queue-body" />
     </div>
   );
 }
