@@ -1,5 +1,6 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { assignSlots } from './row-slots';
 
 /** Used while the scroller has no height yet (not laid out): a first screenful, never nothing. */
 const UNMEASURED = { width: 1024, height: 720 };
@@ -11,16 +12,19 @@ function observeOrAssume(instance: Virtualizer<HTMLDivElement, Element>, cb: (re
 interface Props {
   readonly count: number;
   readonly rowHeight: number;
-  /** One row; it must carry role="row" and position itself with the style it is given. */
-  readonly renderRow: (index: number, style: React.CSSProperties) => ReactNode;
+  /** One row; it must carry role="row", position itself with the style it is given and use `key` as its React key. */
+  readonly renderRow: (index: number, style: CSSProperties, key: number) => ReactNode;
+  /** The id of the item at a position: rows are then keyed by recycled slots (see row-slots.ts), else by position. */
+  readonly idOf?: (index: number) => string;
   /** Scrolled into view when it changes (the keyboard cursor). */
   readonly activeIndex?: number;
   readonly className?: string;
 }
 
 /** Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do. */
-export function VirtualRows({ count, rowHeight, renderRow, activeIndex, className }: Props) {
+export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, className }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const slots = useRef<ReadonlyMap<string, number>>(new Map());
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -28,16 +32,23 @@ export function VirtualRows({ count, rowHeight, renderRow, activeIndex, classNam
     overscan: 8,
     observeElementRect: observeOrAssume,
   });
+  // One style object per offset, kept across renders, so a memoized row that did not move is not rendered again.
+  const styles = useMemo(() => new Map<number, CSSProperties>(), [rowHeight]);
+  const styleAt = (start: number): CSSProperties => {
+    let style = styles.get(start);
+    if (!style) styles.set(start, (style = { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${start}px)` }));
+    return style;
+  };
   useEffect(() => {
     if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
 
+  const items = virtualizer.getVirtualItems();
+  if (idOf) slots.current = assignSlots(slots.current, items.map((item) => idOf(item.index)));
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} role="rowgroup">
       <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) =>
-          renderRow(item.index, { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }),
-        )}
+        {items.map((item) => renderRow(item.index, styleAt(item.start), idOf ? slots.current.get(idOf(item.index))! : item.index))}
       </div>
     </div>
   );

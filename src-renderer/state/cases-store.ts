@@ -5,6 +5,8 @@ import type { Desk } from '../api';
 
 export interface CasesState {
   readonly byId: Readonly<Record<string, CaseRecord>>;
+  /** The case the last change patched (null after a load), so what derives from byId can follow one case instead of all. */
+  readonly patched: string | null;
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly error?: DeskError;
   load(): Promise<void>;
@@ -20,11 +22,12 @@ export type CasesStore = StoreApi<CasesState>;
 export function createCasesStore(desk: Desk): CasesStore {
   const store = createStore<CasesState>()((set) => ({
     byId: {},
+    patched: null,
     status: 'idle',
     async load() {
       set({ status: 'loading' });
       const result = await desk.api['cases.list']({});
-      if (result.ok) set({ byId: Object.fromEntries(result.value.map((record) => [record.id, record])), status: 'ready', error: undefined });
+      if (result.ok) set({ byId: Object.fromEntries(result.value.map((record) => [record.id, record])), patched: null, status: 'ready', error: undefined });
       else set({ status: 'failed', error: result.error });
     },
     async create(input) {
@@ -42,7 +45,7 @@ export function createCasesStore(desk: Desk): CasesStore {
         const current = state.byId[record.id];
         // A pushed change and a command's own result can arrive in either order: keep the longer timeline.
         if (current && current.events.length > record.events.length) return state;
-        return { byId: { ...state.byId, [record.id]: record } };
+        return { byId: { ...state.byId, [record.id]: record }, patched: record.id };
       });
     },
   }));

@@ -4,6 +4,7 @@ import type { Desk } from '../api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
 import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
+import { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
@@ -14,13 +15,16 @@ export interface DeskStores {
   readonly now: NowStore;
   readonly ui: UiStore;
   readonly reviews: ReviewsStore;
+  /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
+  readonly queues: QueuesStore;
 }
 
 /** Every store of the console, fed by one host connection. */
 export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): DeskStores {
   const cases = createCasesStore(desk);
   const settings = createSettingsStore(desk);
-  return { desk, cases, settings, now, ui: createUiStore(), reviews: createReviewsStore(desk, { cases, settings, now }) };
+  const ui = createUiStore();
+  return { desk, cases, settings, now, ui, reviews: createReviewsStore(desk, { cases, settings, now }), queues: createQueuesStore(cases, settings, ui) };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -49,6 +53,10 @@ export function useUi<T>(selector: (state: UiState) => T): T {
 
 export function useReviews<T>(selector: (state: ReviewsState) => T): T {
   return useStore(useDeskStores().reviews, selector);
+}
+
+export function useQueuesState<T>(selector: (state: QueuesState) => T): T {
+  return useStore(useDeskStores().queues, selector);
 }
 
 export function useNow<T = number>(selector: (state: NowState) => T = (state) => state.nowMs as T): T {

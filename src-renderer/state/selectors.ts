@@ -1,22 +1,16 @@
-import { useMemo } from 'react';
 import type { Settings } from '../../src-shared/settings';
 import { caseViewOf, type CaseView } from './case-view';
-import { useCases, useSettings, useUi } from './desk-context';
-import { filteredQueuesOf, queuesOf, type Queues } from './queues';
+import { useCases, useQueuesState, useSettings } from './desk-context';
+import type { Queues } from './sorted-queue';
 
 /** Every open case by queue, before filters; null until the settings are loaded. */
 export function useQueues(): Queues | null {
-  const byId = useCases((state) => state.byId);
-  const policy = useSettings((state) => state.settings?.policy);
-  return useMemo(() => (policy ? queuesOf(byId, policy) : null), [byId, policy]);
+  return useQueuesState((state) => state.all);
 }
 
 /** The queues as filtered on screen; null until the settings (and so the policy) are loaded. */
 export function useFilteredQueues(): Queues | null {
-  const byId = useCases((state) => state.byId);
-  const settings = useSettings((state) => state.settings);
-  const filters = useUi((state) => state.filters);
-  return useMemo(() => (settings ? filteredQueuesOf(queuesOf(byId, settings.policy), filters, settings.engineerName) : null), [byId, settings, filters]);
+  return useQueuesState((state) => state.shown);
 }
 
 /** One case's view, recomputed only when that case's record changes. */

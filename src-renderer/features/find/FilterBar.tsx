@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { STATUS_LABEL } from '../../components/labels';
 import { STATUS_FILTERS, useDeskStores, useLoadedSettings, useUi, type StatusFilter } from '../../state';
 import { isShortcutEvent } from './keys';
@@ -13,8 +13,8 @@ const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
 
 export const SEARCH_KEY = '/';
 
-/** Mine or all, plan, customer, status, and a search across id, title and customer. */
-export function FilterBar() {
+/** Mine or all, plan, customer, status, and a search across id, title and customer. Memoized: it has no props, so a change of the cases does not render it again. */
+export const FilterBar = memo(function FilterBar() {
   const { ui } = useDeskStores();
   const filters = useUi((state) => state.filters);
   const settings = useLoadedSettings();
@@ -80,4 +80,4 @@ export function FilterBar() {
       </label>
     </form>
   );
-}
+});

@@ -1,13 +1,9 @@
 import { useMemo, type CSSProperties } from 'react';
 import { SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
-import { CLOCK_LABEL, STATUS_LABEL } from '../../components/labels';
-import { SeverityBadge } from '../../components/SeverityBadge';
-import { formatDue } from '../../components/time-format';
 import { VirtualRows } from '../../components/VirtualRows';
-import { useDeskStores, useLoadedSettings, type CaseView } from '../../state';
-import { ReviewRequiredBadge } from '../case-review';
-import { LiveClockState, LiveCountdown } from '../clocks';
-import { LIST_KEYS, useListKeys } from '../find';
+import { caseViewOf, indexByDue, useDeskStores, useLoadedSettings, type CaseView } from '../../state';
+import { LIST_KEYS, useListKeys, type CursorList } from '../find';
+import { QueueRow } from './QueueRow';
 
 export const ROW_HEIGHT = 30;
 
@@ -19,43 +15,27 @@ function planName(plans: ReadonlyArray<{ id: string; name: string }>, plan: stri
 
 /** One queue, nearest due first; only the rows in view are rendered. */
 export function QueueList({ severity, cases }: { severity: Severity; cases: readonly CaseView[] }) {
-  const { ui } = useDeskStores();
-  const plans = useLoadedSettings().policy.plans;
-  const ids = useMemo(() => cases.map((view) => view.state.id), [cases]);
-  const cursor = useListKeys(ids);
+  const { cases: casesStore } = useDeskStores();
+  const policy = useLoadedSettings().policy;
+  const plans = policy.plans;
+  const list = useMemo<CursorList>(
+    () => ({
+      length: cases.length,
+      at: (index) => cases[index]?.state.id,
+      // The queue is sorted, so a case is found by its own due time: no scan of the whole queue.
+      indexOf: (id) => {
+        const record = casesStore.getState().byId[id];
+        return record ? indexByDue(cases, caseViewOf(record, policy)) : -1;
+      },
+    }),
+    [cases, casesStore, policy],
+  );
+  const cursor = useListKeys(list);
 
-  const renderRow = (index: number, style: CSSProperties) => {
+  const idOf = (index: number) => cases[index]!.state.id;
+  const renderRow = (index: number, style: CSSProperties, key: number) => {
     const view = cases[index]!;
-    const s = view.state;
-    const next = view.next;
-    return (
-      // Keyed by position: switching queues or reordering updates the rows in place instead of replacing them.
-      <div
-        key={index}
-        role="row"
-        aria-rowindex={index + 2}
-        aria-selected={index === cursor}
-        className={`queue-row${index === cursor ? ' cursor' : ''}`}
-        style={style}
-        onClick={() => ui.getState().openCase(s.id)}
-      >
-        <span role="cell" className="col-id">{s.id}</span>
-        <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
-        <span role="cell" className="col-title">{s.title}</span>
-        <span role="cell" className="col-customer">{s.customer}</span>
-        <span role="cell" className="col-plan">{planName(plans, s.plan)}</span>
-        <span role="cell" className="col-status">
-          {STATUS_LABEL[s.status]}
-          <ReviewRequiredBadge caseId={s.id} />
-        </span>
-        <span role="cell" className="col-owner">{s.owner ?? '—'}</span>
-        <span role="cell" className="col-due">
-          {next ? `${CLOCK_LABEL[next.kind]}${next.dueAt ? ` · ${formatDue(next.dueAt)}` : ''}` : view.problem ?? 'Nothing due'}
-        </span>
-        <span role="cell" className="col-clock">{next ? <LiveClockState clock={next} /> : null}</span>
-        <span role="cell" className="col-countdown">{next ? <LiveCountdown clock={next} /> : null}</span>
-      </div>
-    );
+    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} planName={planName(plans, view.state.plan)} style={style} />;
   };
 
   const label = SEVERITY_INFO[severity].label;
@@ -79,7 +59,7 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
           ))}
         </div>
       </div>
-      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="queue-body" />
+      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={cursor} className="queue-body" />
     </div>
   );
 }
