@@ -39,6 +39,8 @@ export interface CaseStore {
   open(): Promise<StoreOpenReport>;
   /** The open cases, in memory after open(). */
   openCases(): readonly CaseRecord[];
+  /** One open case from memory, or undefined when it is closed or unknown. */
+  openCase(id: string): CaseRecord | undefined;
   /** An open case, or a closed one read lazily from history. */
   get(id: string): Promise<CaseRecord | undefined>;
   /** Closed cases, newest closure first, read lazily. */

@@ -41,6 +41,11 @@ export class CaseService {
     return [...this.deps.store.openCases()];
   }
 
+  /** One open case, from memory. */
+  openCase(id: string): CaseRecord | undefined {
+    return this.deps.store.openCase(id);
+  }
+
   async get(id: string): Promise<CaseRecord> {
     const record = await this.deps.store.get(id);
     if (!record) throw notFound(`Case ${id}`);

@@ -23,7 +23,7 @@ export const SUMMARY_THRESHOLD = 3;
 export interface RuntimeDeps {
   readonly clock: Clock;
   readonly bus: EventBus;
-  readonly cases: Pick<CaseService, 'list' | 'act'>;
+  readonly cases: Pick<CaseService, 'list' | 'act' | 'openCase'>;
   readonly settings: () => Settings;
   readonly notifications: NotificationCenter;
   readonly stateFile: DocumentPort<RuntimeState>;
@@ -51,6 +51,10 @@ export class Runtime {
   private readonly attentionListeners = new Set<(attention: Attention) => void>();
   /** What each open case owes, kept from its last plan so the tray never replays every case. */
   private readonly owed = new Map<string, readonly Owed[]>();
+  /** The scheduler keys armed for each case, so one case is disarmed without scanning all. */
+  private readonly armedKeys = new Map<string, readonly string[]>();
+  /** The notified facts of each case (facts are `${caseId}|...`); built on first use. */
+  private factIndex: Map<string, Set<string>> | undefined;
   private attentionQueued = false;
   private saving: Promise<void> = Promise.resolve();
   private readonly offs: Array<() => void> = [];
@@ -63,6 +67,7 @@ export class Runtime {
   /** Loads what was notified, arms everything and fires, in one batch, what fell due while closed. */
   async start(): Promise<void> {
     this.state = await this.deps.stateFile.load();
+    this.factIndex = undefined;
     this.actionItems = await (this.deps.actionItems ?? noActionItems)();
     for (const record of this.deps.cases.list()) this.seenSeq.set(record.id, lastSeq(record));
     this.offs.push(
@@ -144,6 +149,7 @@ export class Runtime {
 
   rearmAll(): void {
     this.scheduler.disarmWhere('case:');
+    this.armedKeys.clear();
     this.owed.clear();
     const live = new Set<string>();
     for (const record of this.deps.cases.list()) {
@@ -155,13 +161,15 @@ export class Runtime {
     this.announceAttention();
   }
 
+  /** Re-arms one case; its cost does not grow with the number of cases (start-up catch-up re-arms thousands). */
   private rearmCase(caseId: string): void {
-    this.scheduler.disarmWhere(caseKeyPrefix(caseId));
-    const record = this.deps.cases.list().find((r) => r.id === caseId);
+    for (const key of this.armedKeys.get(caseId) ?? []) this.scheduler.disarm(key);
+    this.armedKeys.delete(caseId);
+    const record = this.deps.cases.openCase(caseId);
     const live = record ? this.plan(record) : undefined;
     this.owed.delete(caseId);
     if (live) this.arm(live);
-    this.forgetExcept((fact) => !fact.startsWith(`${caseId}|`) || (live?.liveFacts.has(fact) ?? false));
+    this.forgetCaseFactsExcept(caseId, live?.liveFacts);
     this.announceAttention();
   }
 
@@ -201,9 +209,13 @@ export class Runtime {
 
   private arm(plan: CasePlan): void {
     this.owed.set(plan.state.id, plan.owed);
+    const keys: string[] = [];
     for (const due of plan.dues) {
-      if (!this.escalating.has(due.key)) this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
+      if (this.escalating.has(due.key)) continue;
+      this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
+      keys.push(due.key);
     }
+    this.armedKeys.set(plan.state.id, keys);
   }
 
   /**
@@ -246,11 +258,11 @@ export class Runtime {
 
   private noteFor(plan: CasePlan, due: Due, now: number): DeskNotification | undefined {
     if (due.type === 'notify') {
-      this.current().notified[due.fact] = new Date(now).toISOString();
+      this.remember(plan.state.id, due.fact, now);
       return caseNotification(plan.state, { kind: due.kind, dueAt: Date.parse(due.clock.dueAt ?? '') }, now, this.newId());
     }
     if (due.type === 'actionItem') {
-      this.current().notified[due.fact] = new Date(now).toISOString();
+      this.remember(plan.state.id, due.fact, now);
       return caseNotification(plan.state, { kind: 'actionItemDue', title: due.item.title, dueAt: Date.parse(due.item.dueAt) }, now, this.newId());
     }
     return undefined;
@@ -285,9 +297,43 @@ export class Runtime {
   }
 
   private openRecord(caseId: string): CaseRecord {
-    const record = this.deps.cases.list().find((r) => r.id === caseId);
+    const record = this.deps.cases.openCase(caseId);
     if (!record) throw notFound(`Open case ${caseId}`);
     return record;
+  }
+
+  /** Facts are `${caseId}|...`; only this case's are looked at, through the per-case index. */
+  private forgetCaseFactsExcept(caseId: string, live: ReadonlySet<string> | undefined): void {
+    const state = this.current();
+    const facts = this.factsOf(caseId);
+    let changed = false;
+    for (const fact of facts) {
+      if (live?.has(fact) || !(fact in state.notified)) continue;
+      delete state.notified[fact];
+      facts.delete(fact);
+      changed = true;
+    }
+    if (changed) this.track(this.save());
+  }
+
+  private remember(caseId: string, fact: string, now: number): void {
+    this.current().notified[fact] = new Date(now).toISOString();
+    this.factsOf(caseId).add(fact);
+  }
+
+  private factsOf(caseId: string): Set<string> {
+    if (!this.factIndex) {
+      this.factIndex = new Map();
+      for (const fact of Object.keys(this.current().notified)) {
+        const id = fact.slice(0, fact.indexOf('|'));
+        let set = this.factIndex.get(id);
+        if (!set) this.factIndex.set(id, (set = new Set()));
+        set.add(fact);
+      }
+    }
+    let set = this.factIndex.get(caseId);
+    if (!set) this.factIndex.set(caseId, (set = new Set()));
+    return set;
   }
 
   private forgetExcept(keep: (fact: string) => boolean): void {
@@ -304,6 +350,7 @@ export class Runtime {
       delete state.snoozes[caseId];
       changed = true;
     }
+    if (changed) this.factIndex = undefined;
     if (changed) this.track(this.save());
   }
 

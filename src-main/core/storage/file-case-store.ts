@@ -116,6 +116,10 @@ class FileStore implements FileCaseStore {
     return [...this.#active.values()].map((doc) => doc.data.case);
   }
 
+  openCase(id: string): CaseRecord | undefined {
+    return this.#active.get(id)?.data.case;
+  }
+
   get(id: string): Promise<CaseRecord | undefined> {
     return this.#shared(async () => this.#active.get(id)?.data.case ?? this.#locks.run(HISTORY_LOCK, () => this.#hist.read(id)));
   }

@@ -15,6 +15,10 @@ export function createMemoryCaseStore(initial: readonly CaseRecord[] = []): Case
       return { corrupt: [], migrated: [] };
     },
     openCases: () => [...cases.values()].filter((record) => !isClosed(record)),
+    openCase: (id) => {
+      const record = cases.get(id);
+      return record && !isClosed(record) ? record : undefined;
+    },
     async get(id) {
       return cases.get(id);
     },
