@@ -22,7 +22,8 @@ function derive(record: CaseRecord, policy: Policy): CaseView {
     // Due times do not depend on "now" (only the state of a clock does), so the clocks are
     // computed once per record; countdowns and states are read against the shared clock.
     const clocks = clocksOf(record.events, policy, new Date().toISOString());
-    const due = nextDueClock(clocks);
+    // The review's deadline comes from the reviews store (which knows what was published), not from the case clocks.
+    const due = nextDueClock(clocks.filter((clock) => clock.kind !== 'reviewDue'));
     const next = due ?? clocks.find((clock) => clock.endedAt === null && clock.state === 'paused') ?? null;
     return { record, state, clocks, next, dueMs: due?.dueAt ? Date.parse(due.dueAt) : Number.POSITIVE_INFINITY, problem: null };
   } catch (error) {
