@@ -47,7 +47,7 @@ export function NotificationCenter({ desk, store, desktop, onOpenCase }: Notific
         </button>
       ) : null}
       <button type="button" aria-expanded={open} aria-label={`Notifications, ${unread} unread`} onClick={toggle}>
-        <span aria-hidden="true">🔔</span> {unread > 0 ? <span className="badge">{unread}</span> : null}
+        <span aria-hidden="true">Notifications</span> {unread > 0 ? <span className="badge">{unread}</span> : null}
       </button>
       {open ? (
         <div className="notification-panel">
