@@ -8,7 +8,7 @@ import { owedBy, type Owed } from './attention';
 const MINUTE_MS = 60_000;
 
 /** Everything armed for one case lives under this prefix, so a change re-arms only that case. */
-export const caseKeyPrefix = (caseId: string) => `case:${caseId}:`;
+const caseKeyPrefix = (caseId: string) => `case:${caseId}:`;
 
 type Reminder = Extract<NotificationKind, 'initialResponseDueSoon' | 'initialResponseOverdue' | 'updateDueSoon' | 'updateOverdue'>;
 

@@ -10,7 +10,7 @@ import { noActionItems, type ActionItem, type ActionItemSource } from './action-
 import { attentionFrom, type Owed } from './attention';
 import type { NotificationCenter } from './notification-center';
 import { caseNotification, summaryNotification } from './notification-text';
-import { caseKeyPrefix, planCase, type CasePlan, type Due } from './plan';
+import { planCase, type CasePlan, type Due } from './plan';
 import type { RuntimeState } from './runtime-state';
 
 type Payload = { readonly type: 'case'; readonly caseId: string } | { readonly type: 'backup' };
