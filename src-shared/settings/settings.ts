@@ -36,7 +36,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
-/** Partial update: any top-level section may be sent; sections are replaced whole. */
+/** Partial update: each top-level section sent replaces the stored one whole. */
 export const settingsPatchSchema = settingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
