@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    host.stop();
+    await host.stop();
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
