@@ -14,6 +14,7 @@ import { createFileCaseStore } from '../../src-main/core/storage';
 import { decide, decideLog, foldCase, type CaseEvent } from '../../src-shared/domain';
 import { connectSocket } from '../e2e/desk-socket';
 import { ROOT, findChromium, startHost } from '../e2e/harness';
+import { percentile } from './stats';
 
 const quick = process.argv.includes('--quick');
 const EVENTS = 2_000;
@@ -21,10 +22,6 @@ const BURSTS = quick ? 4 : 12;
 const KEYS_PER_BURST = 40;
 const PAUSE_MS = 1_200;
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** A resolved P1 whose timeline holds `count` events, written through the case store. */

@@ -4,6 +4,7 @@
  */
 import { createSystemClock } from '../../src-main/core/clock';
 import { createScheduler } from '../../src-main/core/scheduler';
+import { percentile, seededRandom } from './stats';
 
 const quick = process.argv.includes('--quick');
 const ARMED = 100_000;
@@ -14,30 +15,15 @@ const FIRE_SPREAD_MS = quick ? 3_000 : 10_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-// A seeded generator, so every run arms the same deadlines.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 
 function futureDeadlines(count: number, seed: number): number[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const now = Date.now();
   return Array.from({ length: count }, () => Math.round(now + HOUR + next() * 30 * DAY));
 }
@@ -76,7 +62,7 @@ function timeRearm(dueAts: number[]): number {
   const scheduler = createScheduler<number>({ clock: createSystemClock(), onDue: () => undefined });
   dueAts.forEach((dueAt, i) => scheduler.arm(`case:${i}`, dueAt, i));
   scheduler.start();
-  const next = random(7);
+  const next = seededRandom(7);
   const keys = Array.from({ length: REARMS }, () => `case:${Math.floor(next() * dueAts.length)}`);
   const targets = futureDeadlines(REARMS, 11);
   const began = performance.now();
@@ -101,7 +87,7 @@ function measureFireLateness(): Promise<number[]> {
         }
       },
     });
-    const next = random(13);
+    const next = seededRandom(13);
     const start = clock.now() + 200;
     for (let i = 0; i < FIRE_COUNT; i++) scheduler.arm(`case:${i}`, Math.round(start + next() * FIRE_SPREAD_MS), i);
     scheduler.start();

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { writeDataset } from '../../src-main/core/storage';
 import { SEVERITIES, type CaseEvent, type CaseRecord } from '../../src-shared/domain';
+import { percentile, seededRandom } from './stats';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -23,21 +24,7 @@ const SWITCHES = quick ? 20 : 60;
 const CHANGES = quick ? 20 : 60;
 const HOUR = 3_600_000;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 
 const CHECKLIST = { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true };
 
@@ -47,7 +34,7 @@ function event(id: string, seq: number, at: string, body: Pick<CaseEvent, 'type'
 
 /** Open cases of every severity and both plans, logged over the last three days; some acknowledged, some updated. */
 function openCases(count: number): CaseRecord[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const now = Date.now();
   return Array.from({ length: count }, (_, i) => {
     const id = `RD-${1001 + i}`;
