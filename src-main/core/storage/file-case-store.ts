@@ -34,7 +34,8 @@ import {
   type ActiveCaseDocument,
   type MetaDocument,
 } from './layout';
-import { KeyedMutex, Gate } from './locks';
+import { KeyedQueue } from '../keyed-queue';
+import { Gate } from './locks';
 import { checkAppend, checkRecord, closedAt, wasEverClosed } from './timeline';
 import { parseImport, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
 
@@ -80,7 +81,7 @@ class FileStore implements FileCaseStore {
   readonly #keepBackups: number;
   readonly #partitionSize: number;
   readonly #cacheSize: number;
-  readonly #locks = new KeyedMutex();
+  readonly #locks = new KeyedQueue();
   readonly #gate = new Gate();
   readonly #active = new Map<string, Low<ActiveCaseDocument>>();
   #corrupt: CorruptFile[] = [];

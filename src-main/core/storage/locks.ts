@@ -1,19 +1,3 @@
-/** Runs tasks with the same key one after another, so read-modify-write never interleaves. */
-export class KeyedMutex {
-  readonly #tails = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.catch(() => undefined);
-    this.#tails.set(key, tail);
-    void tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
-    return result;
-  }
-}
-
 /** Many operations at once, or one exclusive one (import, close) with none in flight. */
 export class Gate {
   #active = 0;
