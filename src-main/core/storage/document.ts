@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DurableJsonFile, DurableTextFile } from './durable-file';
 import { fsyncDirectory, nodeDurableFs, type DurableFs } from './durable-fs';
@@ -33,6 +33,8 @@ export interface DocumentSpec<T extends { schemaVersion: number }> {
   /** The newest backup copy of this file, offered when it is found corrupt. */
   readonly latestBackup?: (file: string) => Promise<string | undefined>;
   readonly fs?: DurableFs;
+  /** How the document is written (default: the durable JSON file); `onDisk` is set when the file holds `data` as is. */
+  readonly adapter?: (file: string, onDisk: T | undefined) => Adapter<T>;
 }
 
 export interface OpenedDocument<T> {
@@ -58,14 +60,14 @@ export function fileTimestamp(ms: number): string {
 export async function openDocument<T extends { schemaVersion: number }>(spec: DocumentSpec<T>): Promise<OpenedDocument<T>> {
   const fsys = spec.fs ?? nodeDurableFs;
   const text = await new DurableTextFile(spec.path, fsys).read();
-  const lowdb = (data: T) => new Low<T>(new DurableJsonFile<T>(spec.path, fsys), data);
+  const lowdb = (data: T, onDisk?: T) => new Low<T>(spec.adapter ? spec.adapter(spec.path, onDisk) : new DurableJsonFile<T>(spec.path, fsys), data);
   const empty = () => (spec.empty ? lowdb(spec.empty()) : undefined);
   if (text === null) return { db: empty() };
 
   const name = path.basename(spec.path);
   try {
     const { data, from } = upgrade(text, spec);
-    const db = lowdb(data);
+    const db = lowdb(data, from === spec.version ? data : undefined);
     if (from === spec.version) return { db };
     await db.write();
     return { db, migrated: `${name}: ${from} -> ${spec.version}` };

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { fsyncDirectory, isNotFound, nodeDurableFs, type DurableFs } from './durable-fs';
-
-let tempCounter = 0;
+import { isNotFound, nodeDurableFs, type DurableFs } from './durable-fs';
+import { writeManyDurably } from './write-many';
 
 /**
  * A lowdb text adapter whose `write` resolves only when the text is durable: temp file in the
@@ -12,13 +10,11 @@ let tempCounter = 0;
  */
 export class DurableTextFile implements Adapter<string> {
   readonly #target: string;
-  readonly #dir: string;
   readonly #fs: DurableFs;
   #tail: Promise<void> = Promise.resolve();
 
   constructor(target: string, fsys: DurableFs = nodeDurableFs) {
     this.#target = target;
-    this.#dir = path.dirname(target);
     this.#fs = fsys;
   }
 
@@ -37,22 +33,8 @@ export class DurableTextFile implements Adapter<string> {
     return run;
   }
 
-  async #writeNow(text: string): Promise<void> {
-    const temp = path.join(this.#dir, `.${path.basename(this.#target)}.${process.pid}.${++tempCounter}.tmp`);
-    try {
-      const fd = await this.#fs.open(temp, 'w');
-      try {
-        await this.#fs.write(fd, text);
-        await this.#fs.fsync(fd);
-      } finally {
-        await this.#fs.close(fd);
-      }
-      await this.#fs.rename(temp, this.#target);
-    } catch (error) {
-      await this.#fs.unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await fsyncDirectory(this.#fs, this.#dir);
+  #writeNow(text: string): Promise<void> {
+    return writeManyDurably(this.#fs, [[this.#target, text]]);
   }
 }
 

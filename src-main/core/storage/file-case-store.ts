@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Low } from 'lowdb';
+import { Low } from 'lowdb';
 import type { CaseEvent, CaseRecord } from '../../../src-shared/domain';
 import type { CaseStore, Clock, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
 import { DurableJsonFile, isTempFileName } from './durable-file';
 import { fsyncDirectory, isNotFound, nodeDurableFs, removeDurably } from './durable-fs';
+import { Journal } from './journal';
+import { JournaledJsonFile } from './journaled-file';
 import { StoreError } from './errors';
 import { History, type OpenDoc } from './history';
 import { verifyDataDir, type IntegrityReport } from './integrity';
@@ -49,6 +51,10 @@ export interface FileCaseStoreOptions {
   readonly partitionSize?: number;
   /** History partitions and index shards kept in memory (default 8 each). */
   readonly historyCacheSize?: number;
+  /** Journal bytes after which the open cases' files are brought up to date (default 4 MiB). */
+  readonly journalLimitBytes?: number;
+  /** A background checkpoint failed; its journal is kept and the checkpoint retried. */
+  readonly onBackgroundError?: (error: unknown) => void;
 }
 
 export interface FileCaseStore extends CaseStore {
@@ -81,6 +87,8 @@ class FileStore implements FileCaseStore {
   readonly #keepBackups: number;
   readonly #partitionSize: number;
   readonly #cacheSize: number;
+  readonly #journalLimit: number | undefined;
+  readonly #onBackgroundError: (error: unknown) => void;
   readonly #locks = new KeyedQueue();
   readonly #gate = new Gate();
   readonly #active = new Map<string, Low<ActiveCaseDocument>>();
@@ -88,6 +96,7 @@ class FileStore implements FileCaseStore {
   #migrated: string[] = [];
   #meta: Low<MetaDocument> | undefined;
   #history: History | undefined;
+  #journal: Journal | undefined;
   #state: 'new' | 'open' | 'closed' = 'new';
 
   constructor(options: FileCaseStoreOptions) {
@@ -96,12 +105,23 @@ class FileStore implements FileCaseStore {
     this.#keepBackups = options.keepBackups ?? 7;
     this.#partitionSize = options.partitionSize ?? 100;
     this.#cacheSize = options.historyCacheSize ?? 8;
+    this.#journalLimit = options.journalLimitBytes;
+    this.#onBackgroundError = options.onBackgroundError ?? (() => undefined);
   }
 
   async open(): Promise<StoreOpenReport> {
     if (this.#state !== 'new') throw new StoreError('STORE_CLOSED', 'The case store can be opened only once; create a new one.');
     await this.#gate.exclusive(async () => {
       await mkdir(path.join(this.#dir, ACTIVE_DIR), { recursive: true });
+      // Before any data file is read: what the last run journaled lands in its files first.
+      const { journal, corrupt } = await Journal.open({
+        dir: this.#dir,
+        limitBytes: this.#journalLimit,
+        now: () => this.#clock.now(),
+        onCheckpointError: this.#onBackgroundError,
+      });
+      this.#journal = journal;
+      this.#corrupt.push(...corrupt);
       await this.#finishImport();
       await this.#load();
       this.#state = 'open';
@@ -184,15 +204,22 @@ class FileStore implements FileCaseStore {
     if (this.#state === 'closed') return;
     await this.#gate.exclusive(async () => {
       this.#state = 'closed';
+      await this.#journal?.close();
     });
   }
 
   verify(): Promise<IntegrityReport> {
-    return this.#exclusive(() => verifyDataDir(this.#dir));
+    return this.#exclusive(async () => {
+      await this.#journaled.checkpoint();
+      return verifyDataDir(this.#dir);
+    });
   }
 
   snapshotIfDue(now = this.#clock.now(), keep = this.#keepBackups): Promise<string | undefined> {
-    return this.#exclusive(() => snapshotIfDue(this.#dir, now, keep));
+    return this.#exclusive(async () => {
+      await this.#journaled.checkpoint();
+      return snapshotIfDue(this.#dir, now, keep);
+    });
   }
 
   exportAll(): Promise<CaseExport> {
@@ -209,6 +236,8 @@ class FileStore implements FileCaseStore {
     const data = parseImport(candidate);
     return this.#exclusive(async () => {
       const now = this.#clock.now();
+      // The snapshot and the swap work on files: bring them up to date and empty the journal first.
+      await this.#journaled.checkpoint();
       const backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
       const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
       await rm(staging, { recursive: true, force: true });
@@ -279,7 +308,6 @@ class FileStore implements FileCaseStore {
   async #settleMove(record: CaseRecord): Promise<boolean> {
     const at = closedAt(record);
     if (at === undefined && !wasEverClosed(record)) return true;
-    const file = path.join(this.#dir, activeFile(record.id));
     return this.#locks.run(HISTORY_LOCK, async () => {
       const entry = await this.#hist.locate(record.id);
       const stored = entry ? await this.#hist.read(record.id) : undefined;
@@ -289,7 +317,7 @@ class FileStore implements FileCaseStore {
       if (winnerClosedAt !== undefined) {
         // Put again even when history already has it: repairs a summary count the crash left behind.
         await this.#hist.put(winner, winnerClosedAt);
-        await removeDurably(nodeDurableFs, file, path.dirname(file));
+        await this.#removeActive(record.id);
         return false;
       }
       // Also clears an index entry whose partition no longer holds the case (a removal cut short).
@@ -312,16 +340,25 @@ class FileStore implements FileCaseStore {
   /** The case is already durable (closed) in its active file: copy it to history, then drop the file. */
   async #moveToHistory(record: CaseRecord, at: string): Promise<void> {
     await this.#locks.run(HISTORY_LOCK, () => this.#hist.put(record, at));
-    const file = path.join(this.#dir, activeFile(record.id));
-    await removeDurably(nodeDurableFs, file, path.dirname(file));
+    await this.#removeActive(record.id);
     this.#active.delete(record.id);
   }
 
+  /** A new open case file, written whole (whatever an older file of that name held). */
   async #writeActive(record: CaseRecord): Promise<void> {
-    const doc = await this.#openDoc<ActiveCaseDocument>(activeFile(record.id), activeCaseSchema, ACTIVE_VERSION, () => ({ schemaVersion: ACTIVE_VERSION, case: record }));
-    doc.data = { schemaVersion: ACTIVE_VERSION, case: record };
+    const doc = new Low<ActiveCaseDocument>(this.#adapter<ActiveCaseDocument>(path.join(this.#dir, activeFile(record.id)), undefined), { schemaVersion: ACTIVE_VERSION, case: record });
     await doc.write();
     this.#active.set(record.id, doc);
+  }
+
+  async #removeActive(id: string): Promise<void> {
+    await new JournaledJsonFile<ActiveCaseDocument>(this.#journaled, this.#dir, path.join(this.#dir, activeFile(id))).remove();
+  }
+
+  /** Open cases and meta are written through the journal; the closed history directly. */
+  #adapter<T>(absolute: string, onDisk: T | undefined): JournaledJsonFile<T> {
+    const appendAt = path.dirname(path.relative(this.#dir, absolute)) === ACTIVE_DIR ? ['case', 'events'] : undefined;
+    return new JournaledJsonFile<T>(this.#journaled, this.#dir, absolute, { appendAt, onDisk });
   }
 
   /** Ids are never reused: the counter stays above every id on disk. */
@@ -368,6 +405,7 @@ class FileStore implements FileCaseStore {
       now: () => this.#clock.now(),
       latestBackup: (absolute) => latestBackupOf(this.#dir, absolute),
       fs: nodeDurableFs,
+      ...(file === META_FILE || path.dirname(file) === ACTIVE_DIR ? { adapter: (absolute: string, onDisk: T | undefined) => this.#adapter(absolute, onDisk) } : {}),
     });
     if (opened.corrupt) this.#corrupt.push(opened.corrupt);
     if (opened.migrated) this.#migrated.push(opened.migrated);
@@ -377,6 +415,11 @@ class FileStore implements FileCaseStore {
   get #hist(): History {
     if (!this.#history) throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
     return this.#history;
+  }
+
+  get #journaled(): Journal {
+    if (!this.#journal) throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
+    return this.#journal;
   }
 
   get #metaDoc(): Low<MetaDocument> {

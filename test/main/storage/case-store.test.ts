@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { CaseEvent } from '../../../src-shared/domain';
@@ -40,13 +40,20 @@ describe('file case store', () => {
     expect(await store.get('RD-1001')).toEqual(updated);
   });
 
-  it('stores each open case in its own file, so an append rewrites only that case', async () => {
-    const store = await openStore();
+  it('stores each open case in its own file, so bringing the files up to date rewrites only the cases that changed', async () => {
+    let store = await openStore();
     await store.create(openCase('RD-1001', 3));
     await store.create(openCase('RD-1002', 3));
+    store = await reopen(store);
+    const inode = async (file: string) => (await stat(path.join(dir, file))).ino;
+    const before = { first: await inode('active/RD-1001.json'), second: await inode('active/RD-1002.json') };
     await store.append('RD-1002', [note('RD-1002', 4)]);
+    await store.close();
     expect((await readdir(path.join(dir, 'active'))).sort()).toEqual(['RD-1001.json', 'RD-1002.json']);
     expect(await json('active/RD-1001.json')).toEqual({ schemaVersion: 1, case: openCase('RD-1001', 3) });
+    expect(await inode('active/RD-1001.json')).toBe(before.first);
+    expect(await inode('active/RD-1002.json')).not.toBe(before.second);
+    expect(((await json('active/RD-1002.json')) as { case: { events: unknown[] } }).case.events).toHaveLength(4);
   });
 
   it('rejects an invalid event with an error naming the case and the field, and stores nothing', async () => {

@@ -23,8 +23,8 @@ describe('versioned documents', () => {
     const report = await store.open();
     expect(report.migrated).toEqual(['meta.json: 1 -> 2']);
     expect(await store.nextCaseId()).toBe('RD-1042');
-    expect(JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'))).toEqual({ schemaVersion: 2, prefix: 'RD', nextNumber: 1043 });
     await store.close();
+    expect(JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'))).toEqual({ schemaVersion: 2, prefix: 'RD', nextNumber: 1043 });
   });
 
   it('moves a file that is not JSON aside, reports it with the latest backup, and starts that file empty', async () => {

@@ -1,0 +1,372 @@
+import * as path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { fileTimestamp, type CorruptFile } from './document';
+import { fsyncDirectory, isNotFound } from './durable-fs';
+import { nodeJournalFs, type JournalFs } from './journal-fs';
+import { writeManyDurably, type FileChange } from './write-many';
+
+/**
+ * The write-ahead journal: how a command becomes durable with one fdatasync.
+ *
+ * A command's change to a data file is appended to `journal/<epoch>.wal` as one framed record
+ * (length, CRC-32, JSON) and fdatasynced; the command's result is returned after that. The data
+ * files themselves are brought up to date later, at a checkpoint, by the usual atomic route
+ * (temp file, fsync, rename, directory fsync), many files per directory fsync.
+ *
+ * - Records waiting while an fdatasync runs go out together in the next one (group commit).
+ * - When a journal passes `limitBytes` a checkpoint starts in the background: appends move to a
+ *   fresh journal at once, the retired one's files are written, then it is deleted.
+ * - At open, journals left by a crash are replayed in epoch order and deleted. A torn last
+ *   record is a write that was never acknowledged and is dropped; damage before the end moves
+ *   the journal aside as `<name>.corrupt-<timestamp>` and is reported.
+ * - Replaying twice gives the same files: a put replaces, a remove removes, an append adds only
+ *   the items past the array's current length.
+ */
+export const JOURNAL_DIR = 'journal';
+const SUFFIX = '.wal';
+const FRAME_HEADER = 8;
+
+/** One change to one data file; `file` is relative to the data directory. */
+export type JournalOp =
+  | { readonly op: 'put'; readonly file: string; readonly text: string }
+  /** Adds `items` to the array at `at` (a key path), which held `from` items before. */
+  | { readonly op: 'append'; readonly file: string; readonly at: readonly string[]; readonly from: number; readonly items: readonly unknown[] }
+  | { readonly op: 'remove'; readonly file: string };
+
+/** The file's whole content as of the record, for the checkpoint; null when removed. */
+export type Latest = () => string | null;
+
+export interface JournalOptions {
+  /** The data directory; the journal lives in its `journal/` folder. */
+  readonly dir: string;
+  /** Bytes after which a journal is retired and checkpointed (default 4 MiB). */
+  readonly limitBytes?: number;
+  readonly fs?: JournalFs;
+  readonly now?: () => number;
+  /** A background checkpoint that failed (it is retried at the next one). */
+  readonly onCheckpointError?: (error: unknown) => void;
+}
+
+interface Pending {
+  readonly frame: Buffer;
+  readonly file: string;
+  readonly latest: Latest;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Segment {
+  readonly path: string;
+  readonly epoch: number;
+  fd: number;
+  size: number;
+  /** Each file written through this segment, with its content as of its last record here. */
+  readonly dirty: Map<string, Latest>;
+}
+
+export function encodeRecord(op: JournalOp): Buffer {
+  const payload = Buffer.from(JSON.stringify(op), 'utf8');
+  const frame = Buffer.allocUnsafe(FRAME_HEADER + payload.length);
+  frame.writeUInt32LE(payload.length, 0);
+  frame.writeUInt32LE(crc32(payload), 4);
+  payload.copy(frame, FRAME_HEADER);
+  return frame;
+}
+
+/** The records of one journal file; `damage` says why reading stopped before the end, if it did. */
+export function decodeRecords(bytes: Buffer): { ops: JournalOp[]; damage?: string } {
+  const ops: JournalOp[] = [];
+  let offset = 0;
+  while (offset < bytes.length) {
+    if (bytes.length - offset < FRAME_HEADER) return { ops }; // torn header of the last record
+    const length = bytes.readUInt32LE(offset);
+    const end = offset + FRAME_HEADER + length;
+    if (end > bytes.length) return { ops }; // torn last record
+    const payload = bytes.subarray(offset + FRAME_HEADER, end);
+    if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) {
+      // The last record cut short by a crash fails its checksum; one followed by more records is damage.
+      return end === bytes.length ? { ops } : { ops, damage: `record ${ops.length + 1} at byte ${offset} fails its checksum` };
+    }
+    let op: JournalOp;
+    try {
+      op = JSON.parse(payload.toString('utf8')) as JournalOp;
+    } catch {
+      return { ops, damage: `record ${ops.length + 1} at byte ${offset} is not valid JSON` };
+    }
+    ops.push(op);
+    offset = end;
+  }
+  return { ops };
+}
+
+function epochOf(name: string): number | undefined {
+  const match = /^(\d{1,15})\.wal$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+function segmentName(epoch: number): string {
+  return `${String(epoch).padStart(12, '0')}${SUFFIX}`;
+}
+
+export class Journal {
+  readonly #dataDir: string;
+  readonly #dir: string;
+  readonly #fs: JournalFs;
+  readonly #limit: number;
+  readonly #now: () => number;
+  readonly #onCheckpointError: (error: unknown) => void;
+  #current: Segment | undefined;
+  /** Segments no longer appended to, oldest first, whose files are not all written yet. */
+  #retired: Segment[] = [];
+  #pending: Pending[] = [];
+  #flushScheduled = false;
+  /** Appends and rotations run one after another on this chain. */
+  #chain: Promise<void> = Promise.resolve();
+  #checkpointTail: Promise<void> = Promise.resolve();
+  /** Checkpoints queued or running. */
+  #checkpoints = 0;
+  /** After a failed append the segment's tail is unknown: the next append starts a fresh one. */
+  #broken = false;
+  #closed = false;
+
+  private constructor(options: JournalOptions) {
+    this.#dataDir = options.dir;
+    this.#dir = path.join(options.dir, JOURNAL_DIR);
+    this.#fs = options.fs ?? nodeJournalFs;
+    this.#limit = options.limitBytes ?? 4 * 1024 * 1024;
+    this.#now = options.now ?? Date.now;
+    this.#onCheckpointError = options.onCheckpointError ?? (() => undefined);
+  }
+
+  /**
+   * Replays what a previous run left (its changes land in the data files), then starts a fresh
+   * journal. Call before reading any data file.
+   */
+  static async open(options: JournalOptions): Promise<{ journal: Journal; corrupt: CorruptFile[] }> {
+    const journal = new Journal(options);
+    const { corrupt, lastEpoch } = await journal.#replay();
+    journal.#current = await journal.#createSegment(lastEpoch + 1);
+    return { journal, corrupt };
+  }
+
+  /** Resolves once `op` is on disk. `latest` gives the file's whole content for the checkpoint. */
+  record(op: JournalOp, latest: Latest): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('the journal is closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ frame: encodeRecord(op), file: op.file, latest, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        this.#chain = this.#chain.then(() => this.#flush());
+      }
+    });
+  }
+
+  /** Bytes in the journal now being appended to. */
+  get size(): number {
+    return this.#current?.size ?? 0;
+  }
+
+  /**
+   * Brings every data file up to date with what was recorded so far and empties the journal.
+   * Appends go on meanwhile, into a fresh journal.
+   */
+  checkpoint(): Promise<void> {
+    this.#checkpoints++;
+    const run = this.#checkpointTail
+      .then(async () => {
+        await this.#enqueue(async () => {
+          if (this.#current && this.#current.size > 0) await this.#rotate();
+        });
+        await this.#writeRetired();
+      })
+      .finally(() => this.#checkpoints--);
+    this.#checkpointTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A last checkpoint, then the (empty) journal file is removed. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.checkpoint();
+    this.#closed = true;
+    await this.#enqueue(async () => {
+      const current = this.#current;
+      if (!current) return;
+      this.#current = undefined;
+      await this.#fs.close(current.fd);
+      await this.#fs.unlink(current.path);
+      await fsyncDirectory(this.#fs, this.#dir);
+    });
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#chain.then(task);
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushScheduled = false;
+    const batch = this.#pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      if (this.#broken || !this.#current) await this.#rotate();
+      const segment = this.#current!;
+      const bytes = batch.length === 1 ? batch[0]!.frame : Buffer.concat(batch.map((p) => p.frame));
+      try {
+        await this.#fs.writeAt(segment.fd, bytes, segment.size);
+        await this.#fs.datasync(segment.fd);
+      } catch (error) {
+        this.#broken = true;
+        throw error;
+      }
+      segment.size += bytes.length;
+      for (const item of batch) segment.dirty.set(item.file, item.latest);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) item.resolve();
+    if (this.#current!.size >= this.#limit && this.#checkpoints === 0) {
+      this.checkpoint().catch((error: unknown) => this.#onCheckpointError(error));
+    }
+  }
+
+  /** Runs on the chain: appends move to a fresh segment; the old one waits for its checkpoint. */
+  async #rotate(): Promise<void> {
+    const old = this.#current;
+    const next = await this.#createSegment((old?.epoch ?? 0) + 1);
+    this.#current = next;
+    this.#broken = false;
+    if (old) this.#retired.push(old);
+  }
+
+  async #createSegment(epoch: number): Promise<Segment> {
+    await this.#fs.mkdir(this.#dir);
+    const file = path.join(this.#dir, segmentName(epoch));
+    const fd = await this.#fs.create(file);
+    // The new file's name must be durable before a record in it is acknowledged.
+    await fsyncDirectory(this.#fs, this.#dir);
+    return { path: file, epoch, fd, size: 0, dirty: new Map() };
+  }
+
+  /** Writes the files of every retired segment (latest content wins), then deletes the segments. */
+  async #writeRetired(): Promise<void> {
+    const retired = [...this.#retired];
+    if (retired.length === 0) return;
+    const latest = new Map<string, Latest>();
+    for (const segment of retired) for (const [file, content] of segment.dirty) latest.set(file, content);
+    const changes: FileChange[] = [...latest].map(([file, content]) => [path.join(this.#dataDir, file), content]);
+    await writeManyDurably(this.#fs, changes);
+    for (const segment of retired) {
+      await this.#fs.close(segment.fd);
+      await this.#fs.unlink(segment.path);
+      this.#retired.splice(this.#retired.indexOf(segment), 1);
+    }
+    await fsyncDirectory(this.#fs, this.#dir);
+  }
+
+  async #replay(): Promise<{ corrupt: CorruptFile[]; lastEpoch: number }> {
+    await this.#fs.mkdir(this.#dir);
+    const names = (await this.#fs.list(this.#dir))
+      .map((name) => ({ name, epoch: epochOf(name) }))
+      .filter((entry): entry is { name: string; epoch: number } => entry.epoch !== undefined)
+      .sort((a, b) => a.epoch - b.epoch);
+    const corrupt: CorruptFile[] = [];
+    const state = new Map<string, { text: string | null } | { doc: unknown }>();
+    const problems = new Map<string, string[]>();
+    const problem = (name: string, text: string) => problems.set(name, [...(problems.get(name) ?? []), text]);
+    /*
+     * Events for a file that is missing (or behind) are not yet a problem: a checkpoint cut short
+     * may already have written the file's final state, its removal included, and a later record
+     * of the same replay then puts or removes it. Only what no later record settles is reported.
+     */
+    const unsettled = new Map<string, { name: string; why: string }>();
+
+    for (const { name } of names) {
+      const { ops, damage } = decodeRecords(await this.#fs.readBytes(path.join(this.#dir, name)));
+      if (damage) problem(name, damage);
+      for (const op of ops) {
+        const outcome = await this.#apply(state, op);
+        if (outcome.invalid) problem(name, outcome.invalid);
+        else if (outcome.unsettled) {
+          if (!unsettled.has(op.file)) unsettled.set(op.file, { name, why: outcome.unsettled });
+        } else if (op.op !== 'append') unsettled.delete(op.file);
+      }
+    }
+    for (const { name, why } of unsettled.values()) problem(name, why);
+
+    const changes: FileChange[] = [...state].map(([file, entry]) => [
+      path.join(this.#dataDir, file),
+      'doc' in entry ? JSON.stringify(entry.doc) : entry.text,
+    ]);
+    await writeManyDurably(this.#fs, changes);
+
+    for (const { name } of names) {
+      const file = path.join(this.#dir, name);
+      const found = problems.get(name);
+      if (found) {
+        const movedTo = `${file}.corrupt-${fileTimestamp(this.#now())}`;
+        await this.#fs.rename(file, movedTo);
+        corrupt.push({ file, movedTo, reason: `${JOURNAL_DIR}/${name}: ${found.join('; ')} (every record before it was applied)` });
+      } else {
+        await this.#fs.unlink(file);
+      }
+    }
+    if (names.length > 0) await fsyncDirectory(this.#fs, this.#dir);
+    return { corrupt, lastEpoch: names.at(-1)?.epoch ?? 0 };
+  }
+
+  /** Applies one record to the replay state; says why it could not be applied, if so. */
+  async #apply(state: Map<string, { text: string | null } | { doc: unknown }>, op: JournalOp): Promise<{ invalid?: string; unsettled?: string }> {
+    if (typeof op !== 'object' || op === null || typeof op.file !== 'string' || !isInside(op.file)) return { invalid: 'a record names no file inside the data directory' };
+    if (op.op === 'put' && typeof op.text === 'string') {
+      state.set(op.file, { text: op.text });
+      return {};
+    }
+    if (op.op === 'remove') {
+      state.set(op.file, { text: null });
+      return {};
+    }
+    if (op.op !== 'append' || !Array.isArray(op.at) || !Number.isInteger(op.from) || !Array.isArray(op.items)) return { invalid: `a record for ${op.file} has an unknown shape` };
+    let entry = state.get(op.file);
+    if (!entry) {
+      try {
+        entry = { text: (await this.#fs.readBytes(path.join(this.#dataDir, op.file))).toString('utf8') };
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        entry = { text: null };
+      }
+    }
+    let doc: unknown;
+    if ('doc' in entry) doc = entry.doc;
+    else if (entry.text === null) return { unsettled: `events for ${op.file}, which does not exist` };
+    else {
+      try {
+        doc = JSON.parse(entry.text);
+      } catch {
+        return { unsettled: `events for ${op.file}, which is not valid JSON` };
+      }
+    }
+    const array = arrayAt(doc, op.at);
+    if (!array) return { unsettled: `events for ${op.file}, which has no list at ${op.at.join('.')}` };
+    if (array.length < op.from) return { unsettled: `events for ${op.file} from item ${op.from + 1}, but it holds ${array.length}` };
+    array.push(...op.items.slice(array.length - op.from));
+    state.set(op.file, { doc });
+    return {};
+  }
+}
+
+function arrayAt(doc: unknown, at: readonly string[]): unknown[] | undefined {
+  let node = doc;
+  for (const key of at) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return Array.isArray(node) ? node : undefined;
+}
+
+function isInside(file: string): boolean {
+  const normal = path.normalize(file);
+  return normal !== '' && !path.isAbsolute(normal) && !normal.startsWith('..') && !normal.startsWith(JOURNAL_DIR);
+}

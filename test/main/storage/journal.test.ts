@@ -1,0 +1,217 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createFileCaseStore, type FileCaseStore } from '../../../src-main/core/storage';
+import { decodeRecords, encodeRecord, Journal, type JournalOp } from '../../../src-main/core/storage/journal';
+import { nodeJournalFs, type JournalFs } from '../../../src-main/core/storage/journal-fs';
+import { note, openCase, resolvedAndClosed } from './fixtures/cases';
+
+let dir: string;
+const open: Array<FileCaseStore | Journal> = [];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'rd-journal-'));
+});
+afterEach(async () => {
+  // Stores left open on purpose stand for a killed process; their descriptors are just dropped.
+  open.splice(0);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Real node:fs with each call logged by kind and file name, and an optional injected failure. */
+function recordingFs(failOn?: (call: string) => boolean): { fs: JournalFs; calls: string[] } {
+  const calls: string[] = [];
+  const names = new Map<number, string>();
+  const name = (p: string) => (p === dir ? 'DIR' : p === path.join(dir, 'journal') ? 'JOURNAL_DIR' : path.basename(p).endsWith('.tmp') ? 'TEMP' : path.basename(p));
+  const log = (call: string) => {
+    calls.push(call);
+    if (failOn?.(call)) throw Object.assign(new Error(`injected failure at ${call}`), { code: 'EIO' });
+  };
+  const fs: JournalFs = {
+    ...nodeJournalFs,
+    async open(p, flags) {
+      const fd = await nodeJournalFs.open(p, flags);
+      names.set(fd, name(p));
+      return fd;
+    },
+    async create(p) {
+      log(`create ${name(p)}`);
+      const fd = await nodeJournalFs.create(p);
+      names.set(fd, 'WAL');
+      return fd;
+    },
+    async writeAt(fd, data, position) {
+      log(`writeAt ${names.get(fd)}`);
+      await nodeJournalFs.writeAt(fd, data, position);
+    },
+    async datasync(fd) {
+      log(`datasync ${names.get(fd)}`);
+      await nodeJournalFs.datasync(fd);
+    },
+    async fsync(fd) {
+      log(`fsync ${names.get(fd)}`);
+      await nodeJournalFs.fsync(fd);
+    },
+    async rename(from, to) {
+      log(`rename ${name(from)} -> ${name(to)}`);
+      await nodeJournalFs.rename(from, to);
+    },
+  };
+  return { fs, calls };
+}
+
+async function openStore(options: { journalLimitBytes?: number } = {}): Promise<FileCaseStore> {
+  const store = createFileCaseStore({ dir, clock: { now: () => Date.UTC(2026, 10, 26, 12) }, ...options });
+  open.push(store);
+  await store.open();
+  return store;
+}
+
+const walFiles = async () => (await readdir(path.join(dir, 'journal'))).filter((name) => name.endsWith('.wal'));
+const activeJson = async (id: string) => JSON.parse(await readFile(path.join(dir, 'active', `${id}.json`), 'utf8')) as { case: { events: Array<{ seq: number }> } };
+
+describe('write-ahead journal', () => {
+  it('makes a record durable with one write and one fdatasync, and touches no data file until the checkpoint', async () => {
+    const { fs, calls } = recordingFs();
+    await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
+    const { journal } = await Journal.open({ dir, fs });
+    calls.length = 0;
+    await journal.record({ op: 'append', file: 'a.json', at: ['list'], from: 1, items: [2] }, () => '{"list":[1,2]}');
+    expect(calls).toEqual(['writeAt WAL', 'datasync WAL']);
+    expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1]}');
+    await journal.checkpoint();
+    expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1,2]}');
+    expect(calls).toContain('rename TEMP -> a.json');
+    await journal.close();
+    expect(await readdir(path.join(dir, 'journal'))).toEqual([]);
+  });
+
+  it('sends records that arrive during an fdatasync together in the next one (group commit)', async () => {
+    const { fs, calls } = recordingFs();
+    const { journal } = await Journal.open({ dir, fs });
+    calls.length = 0;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => journal.record({ op: 'put', file: `f${i}.json`, text: `{"n":${i}}` }, () => `{"n":${i}}`)));
+    const syncs = calls.filter((call) => call.startsWith('datasync')).length;
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThan(20);
+    await journal.close();
+    expect(await readFile(path.join(dir, 'f19.json'), 'utf8')).toBe('{"n":19}');
+  });
+
+  it('replays what a killed process journaled into the files at the next open, then deletes the journal', async () => {
+    const before = await openStore();
+    await before.create(openCase('RD-1001', 3));
+    const appended = await before.append('RD-1001', [note('RD-1001', 4)]);
+    expect(await walFiles()).toHaveLength(1);
+    // No close: the process is gone. A second store opens the same directory.
+    const after = await openStore();
+    expect(after.openCases()).toEqual([appended]);
+    expect((await activeJson('RD-1001')).case.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(await walFiles()).toHaveLength(1); // the new run's own, empty journal
+    expect((await stat(path.join(dir, 'journal', (await walFiles())[0]!))).size).toBe(0);
+    expect((await after.verify()).problems).toEqual([]);
+  });
+
+  it('replays a removal, so a case moved to the history does not come back as open', async () => {
+    const before = await openStore();
+    await before.create(openCase('RD-1001', 3));
+    await before.append('RD-1001', resolvedAndClosed('RD-1001', 4, '2026-11-26T11:00:00.000Z'));
+    const after = await openStore();
+    expect(after.openCases()).toEqual([]);
+    expect((await after.get('RD-1001'))?.events).toHaveLength(5);
+    expect((await after.verify()).problems).toEqual([]);
+  });
+
+  it('drops a torn last record silently: its command was never acknowledged', async () => {
+    const before = await openStore();
+    await before.create(openCase('RD-1001', 3));
+    const wal = path.join(dir, 'journal', (await walFiles())[0]!);
+    const torn = encodeRecord({ op: 'append', file: 'active/RD-1001.json', at: ['case', 'events'], from: 3, items: [note('RD-1001', 4)] });
+    await appendFile(wal, torn.subarray(0, torn.length - 5));
+    const after = await openStore();
+    expect(after.report().corrupt).toEqual([]);
+    expect(after.openCase('RD-1001')?.events).toHaveLength(3);
+  });
+
+  it('moves a journal damaged before its end aside, reports it, and applies every record before the damage', async () => {
+    const before = await openStore();
+    await before.create(openCase('RD-1001', 3));
+    await before.append('RD-1001', [note('RD-1001', 4)]);
+    await before.append('RD-1001', [note('RD-1001', 5)]);
+    const wal = path.join(dir, 'journal', (await walFiles())[0]!);
+    const bytes = await readFile(wal);
+    const { ops } = decodeRecords(bytes);
+    const lastLength = encodeRecord(ops.at(-1)!).length;
+    bytes[bytes.length - lastLength - 3] ^= 0xff; // inside the second-to-last record
+    await writeFile(wal, bytes);
+    const after = await openStore();
+    const corrupt = after.report().corrupt;
+    expect(corrupt).toHaveLength(1);
+    expect(corrupt[0]!.reason).toMatch(/^journal\/\d+\.wal: record 3 at byte \d+ fails its checksum/);
+    expect(corrupt[0]!.movedTo).toMatch(/\.wal\.corrupt-20261126T120000000Z$/);
+    expect(after.openCase('RD-1001')?.events).toHaveLength(3);
+  });
+
+  it('gives the same files when a journal is replayed twice (a crash during the replay)', async () => {
+    const before = await openStore();
+    await before.create(openCase('RD-1001', 3));
+    await before.append('RD-1001', [note('RD-1001', 4)]);
+    const walDir = path.join(dir, 'journal');
+    const saved = await readFile(path.join(walDir, (await walFiles())[0]!));
+    const first = await openStore();
+    const once = first.openCase('RD-1001');
+    // The replay wrote the files; put the old journal back as if it had not been deleted yet.
+    await writeFile(path.join(walDir, '000000000000.wal'), saved);
+    const second = await openStore();
+    expect(second.openCase('RD-1001')).toEqual(once);
+    expect(once?.events).toHaveLength(4);
+  });
+
+  it('replays over a checkpoint that was cut short after it had already removed a file the journal still appends to', async () => {
+    await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
+    const { journal } = await Journal.open({ dir });
+    await journal.record({ op: 'append', file: 'a.json', at: ['list'], from: 1, items: [2] }, () => '{"list":[1,2]}');
+    await journal.record({ op: 'remove', file: 'a.json' }, () => null);
+    // The checkpoint removed a.json, then the process died before it deleted the journal.
+    await rm(path.join(dir, 'a.json'));
+    const { journal: next, corrupt } = await Journal.open({ dir });
+    expect(corrupt).toEqual([]);
+    await expect(stat(path.join(dir, 'a.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await next.close();
+  });
+
+  it('reports events for a file that no record of the journal creates and that is not on disk', async () => {
+    const { journal } = await Journal.open({ dir });
+    await journal.record({ op: 'append', file: 'gone.json', at: ['list'], from: 1, items: [2] }, () => '{"list":[1,2]}');
+    const { journal: next, corrupt } = await Journal.open({ dir });
+    expect(corrupt.map((c) => c.reason)).toEqual([expect.stringMatching(/^journal\/\d+\.wal: events for gone\.json, which does not exist/)]);
+    await next.close();
+  });
+
+  it('checkpoints in the background once the journal passes its limit, while appends go on into a fresh one', async () => {
+    const store = await openStore({ journalLimitBytes: 2048 });
+    await store.create(openCase('RD-1001', 3));
+    let last;
+    for (let seq = 4; seq < 40; seq++) last = await store.append('RD-1001', [note('RD-1001', seq)]);
+    await store.verify(); // waits for the checkpoint and runs one more
+    expect((await activeJson('RD-1001')).case.events).toHaveLength(39);
+    expect(store.openCase('RD-1001')).toEqual(last);
+    expect(await walFiles()).toHaveLength(1);
+  });
+
+  it('after a failed fdatasync, rejects the command, keeps the case as it was, and journals the next write whole', async () => {
+    let failed = false;
+    const { fs } = recordingFs((call) => {
+      if (failed || !call.startsWith('datasync')) return false;
+      return (failed = true);
+    });
+    const { journal } = await Journal.open({ dir, fs });
+    await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
+    const op: JournalOp = { op: 'append', file: 'a.json', at: ['list'], from: 1, items: ['lost'] };
+    await expect(journal.record(op, () => '{"list":[1,"lost"]}')).rejects.toThrow('injected failure at datasync WAL');
+    await journal.record({ op: 'put', file: 'a.json', text: '{"list":[1,"kept"]}' }, () => '{"list":[1,"kept"]}');
+    // Killed here: the failed record may be on disk, but the whole write after it wins at replay.
+    const { journal: next } = await Journal.open({ dir });
+    expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1,"kept"]}');
+    await next.close();
+  });
+});
