@@ -115,9 +115,17 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Quit waits for the store's last checkpoint, so the data files are current and the journal empty.
+  let closed = false;
+  app.on('will-quit', (event: Electron.Event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
     tray.destroy();
-    void core.close();
+    core
+      .close()
+      .catch((error: unknown) => log.error('closing the case store failed; the journal is replayed at the next start', error))
+      .finally(() => app.exit(0));
   });
 }
 

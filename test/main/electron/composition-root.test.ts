@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REQUEST_CHANNEL } from '../../../src-shared/contract';
@@ -16,7 +16,7 @@ beforeEach(async () => {
   electron = (await import('electron')) as unknown as ElectronMock;
 });
 afterEach(async () => {
-  electron.app.emit('will-quit');
+  electron.app.emit('will-quit', { preventDefault: () => undefined });
   delete process.env.RESPONSE_DESK_DATA;
   await new Promise((resolve) => setTimeout(resolve, 50));
   await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -54,5 +54,16 @@ describe('the Electron composition root', () => {
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
     expect(electron.BrowserWindow.created).toHaveLength(windows);
     electron.app.requestSingleInstanceLock.mockReturnValue(true);
+  });
+
+  it('holds the quit until the case store has closed, so its journal is checkpointed and empty', async () => {
+    await launch();
+    expect((await readdir(join(dir, 'journal'))).filter((name) => name.endsWith('.wal'))).toHaveLength(1);
+    electron.app.exit.mockClear();
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
   });
 });
