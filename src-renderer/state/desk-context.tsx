@@ -6,6 +6,7 @@ import { createNowStore, type NowState, type NowStore } from './now-store';
 import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
 import { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
+import { createSystemStore, type SystemState, type SystemStore } from './system-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
 export interface DeskStores {
@@ -15,6 +16,8 @@ export interface DeskStores {
   readonly now: NowStore;
   readonly ui: UiStore;
   readonly reviews: ReviewsStore;
+  /** What `system.info` says about this start, asked once. */
+  readonly system: SystemStore;
   /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
   readonly queues: QueuesStore;
 }
@@ -24,7 +27,16 @@ export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): 
   const cases = createCasesStore(desk);
   const settings = createSettingsStore(desk);
   const ui = createUiStore();
-  return { desk, cases, settings, now, ui, reviews: createReviewsStore(desk, { cases, settings, now }), queues: createQueuesStore(cases, settings, ui) };
+  return {
+    desk,
+    cases,
+    settings,
+    now,
+    ui,
+    reviews: createReviewsStore(desk, { cases, settings, now }),
+    system: createSystemStore(desk),
+    queues: createQueuesStore(cases, settings, ui),
+  };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -45,6 +57,10 @@ export function useCases<T>(selector: (state: CasesState) => T): T {
 
 export function useSettings<T>(selector: (state: SettingsState) => T): T {
   return useStore(useDeskStores().settings, selector);
+}
+
+export function useSystem<T>(selector: (state: SystemState) => T): T {
+  return useStore(useDeskStores().system, selector);
 }
 
 export function useUi<T>(selector: (state: UiState) => T): T {

@@ -1,5 +1,6 @@
 export { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 export { createSettingsStore, type SettingsState, type SettingsStore } from './settings-store';
+export { createSystemStore, type SystemState, type SystemStore } from './system-store';
 export { createNowStore, startTicking, type NowState, type NowStore } from './now-store';
 export { createUiStore, NO_FILTERS, STATUS_FILTERS, type Dialog, type Filters, type StatusFilter, type UiState, type UiStore, type View } from './ui-store';
 export { createReviewsStore, type ReviewDueItem, type ReviewsState, type ReviewsStore } from './reviews-store';
@@ -7,5 +8,5 @@ export { caseViewOf, type CaseView } from './case-view';
 export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
 export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
 export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
-export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useUi, type DeskStores } from './desk-context';
+export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

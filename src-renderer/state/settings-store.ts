@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DeskError } from '../../src-shared/contract';
-import type { Settings } from '../../src-shared/settings';
+import type { DeskError, Result } from '../../src-shared/contract';
+import type { Settings, SettingsPatch } from '../../src-shared/settings';
 import type { Desk } from '../api';
 
 export interface SettingsState {
@@ -8,6 +8,8 @@ export interface SettingsState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly error?: DeskError;
   load(): Promise<void>;
+  /** Sends `settings.update` (each section sent replaces the stored one) and holds what the core saved. */
+  update(patch: SettingsPatch): Promise<Result<Settings>>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
@@ -22,6 +24,11 @@ export function createSettingsStore(desk: Desk): SettingsStore {
       const result = await desk.api['settings.get']({});
       if (result.ok) set({ settings: result.value, status: 'ready', error: undefined });
       else set({ status: 'failed', error: result.error });
+    },
+    async update(patch) {
+      const result = await desk.api['settings.update'](patch);
+      if (result.ok) set({ settings: result.value, status: 'ready', error: undefined });
+      return result;
     },
   }));
   desk.events.on('settings.changed', ({ settings }) => store.setState({ settings, status: 'ready', error: undefined }));

@@ -26,8 +26,10 @@ export interface UiState {
   readonly queue: Severity;
   /** False until the engineer picks a queue; until then the most severe queue with cases is shown. */
   readonly queueChosen: boolean;
-  /** The row the keyboard is on. */
+  /** The case the keyboard is on. */
   readonly cursorId: string | null;
+  /** Where a list shows a case on several rows (the deadlines), which of them; null for the first. */
+  readonly cursorRow: string | null;
   /** The case shown in the detail panel. */
   readonly openCaseId: string | null;
   readonly dialog: Dialog | null;
@@ -36,7 +38,7 @@ export interface UiState {
   readonly reviewCaseId: string | null;
   showView(view: View): void;
   showQueue(queue: Severity): void;
-  moveCursor(id: string | null): void;
+  moveCursor(id: string | null, row?: string | null): void;
   openCase(id: string | null): void;
   openDialog(dialog: Dialog | null): void;
   setFilters(patch: Partial<Filters>): void;
@@ -51,14 +53,15 @@ export function createUiStore(): UiStore {
     queue: 'P1',
     queueChosen: false,
     cursorId: null,
+    cursorRow: null,
     openCaseId: null,
     dialog: null,
     filters: NO_FILTERS,
     reviewCaseId: null,
     showView: (view) => set({ view, reviewCaseId: null }),
     showQueue: (queue) => set({ view: 'queues', queue, queueChosen: true, reviewCaseId: null }),
-    moveCursor: (cursorId) => set({ cursorId }),
-    openCase: (openCaseId) => set(openCaseId ? { openCaseId, cursorId: openCaseId } : { openCaseId }),
+    moveCursor: (cursorId, cursorRow = null) => set({ cursorId, cursorRow }),
+    openCase: (openCaseId) => set((state) => (openCaseId ? { openCaseId, cursorId: openCaseId, cursorRow: state.cursorId === openCaseId ? state.cursorRow : null } : { openCaseId })),
     openDialog: (dialog) => set({ dialog }),
     setFilters: (patch) => set((state) => ({ filters: { ...state.filters, ...patch } })),
     openReview: (reviewCaseId) => set({ reviewCaseId }),

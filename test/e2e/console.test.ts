@@ -133,6 +133,9 @@ describe('the console end to end', () => {
     await queue.getByRole('cell', { name: 'Sync lagging', exact: true }).click();
     await act(page, 'Acknowledge', 'Send acknowledgement', fillText('Response', 'Looking into the sync backlog.'));
     await expect.poll(titles).toEqual(['Search errors', 'Sync lagging']);
+    await act(page, 'Assign owner', 'Assign', fillText('New owner', 'Dana Whitfield'));
+    expect(await text(panel(page).getByRole('definition').nth(4))).toBe('Dana Whitfield');
+    await expect.poll(() => text(queue.getByRole('row').filter({ hasText: 'Sync lagging' }))).toContain('Dana Whitfield');
     await logCase(page, { title: 'Login loop', customer: 'Acme Bank', plan: 'Standard', severity: 'P4 Low' });
     await page.getByRole('tab', { name: /^P2 High/ }).click();
     await button(panel(page), 'Close panel').click();

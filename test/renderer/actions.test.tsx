@@ -1,15 +1,20 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CaseRecord } from '../../src-shared/domain';
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings';
 import { caseRecord, NOW, renderApp } from './render-app';
 
 const ACK = { type: 'acknowledged' as const, at: NOW, data: { checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it' } };
 const fresh = caseRecord({ id: 'RD-1001', title: 'Queue stuck' });
 const investigating = caseRecord({ id: 'RD-1001', title: 'Queue stuck' }, [ACK]);
 
-async function openDetail(record: CaseRecord, act: (input: { id: string; command: unknown }) => { ok: true; value: CaseRecord } | { ok: false; error: { code: 'NOT_ALLOWED' | 'INVALID_INPUT'; message: string; issues?: Array<{ path: string; message: string }> } } = () => ({ ok: true, value: record })) {
+async function openDetail(
+  record: CaseRecord,
+  act: (input: { id: string; command: unknown }) => { ok: true; value: CaseRecord } | { ok: false; error: { code: 'NOT_ALLOWED' | 'INVALID_INPUT'; message: string; issues?: Array<{ path: string; message: string }> } } = () => ({ ok: true, value: record }),
+  settings?: Settings,
+) {
   const user = userEvent.setup();
-  const rendered = renderApp({ cases: [record], handlers: { 'cases.act': (input: never) => act(input) } });
+  const rendered = renderApp({ cases: [record], settings, handlers: { 'cases.act': (input: never) => act(input) } });
   await user.click(await screen.findByRole('cell', { name: record.id }));
   return { user, ...rendered, panel: screen.getByRole('complementary', { name: new RegExp(record.id) }) };
 }
@@ -21,7 +26,7 @@ describe('workflow actions', () => {
     const { panel } = await openDetail(fresh);
     const actions = within(panel).getByRole('group', { name: 'Actions' });
     const names = within(actions).getAllByRole('button').map((button) => button.textContent);
-    expect(names).toEqual(['Acknowledge', 'Post update', 'Add note', 'Request information', 'Customer replied', 'Adjust severity', 'Escalate', 'Provide workaround', 'Resolve', 'Close', 'Reopen', 'Record feedback']);
+    expect(names).toEqual(['Acknowledge', 'Post update', 'Add note', 'Request information', 'Customer replied', 'Adjust severity', 'Escalate', 'Provide workaround', 'Resolve', 'Close', 'Reopen', 'Record feedback', 'Assign owner']);
     const acknowledge = within(actions).getByRole('button', { name: 'Acknowledge' });
     expect(acknowledge).toHaveAttribute('title', 'Acknowledge (A)');
     expect(acknowledge).toHaveAttribute('aria-keyshortcuts', 'A');
@@ -149,5 +154,80 @@ describe('workflow actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save feedback' }));
     await act(async () => undefined);
     expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'recordFeedback', rating: 4, comment: '' } }]);
+  });
+
+  describe('assigning an owner', () => {
+    const owned = (owner: string) => caseRecord({ id: 'RD-1001', title: 'Queue stuck', owner }, [ACK]);
+    const ANA = { ...DEFAULT_SETTINGS, engineerName: 'Ana Lopez' };
+
+    it('is offered with its shortcut G, in the tooltip and aria-keyshortcuts, and opens with the key', async () => {
+      const { user, panel } = await openDetail(owned('Ben Okafor'));
+      const assign = within(panel).getByRole('button', { name: 'Assign owner' });
+      expect(assign).toHaveAttribute('title', 'Assign owner (G)');
+      expect(assign).toHaveAttribute('aria-keyshortcuts', 'G');
+      await user.keyboard('g');
+      expect(screen.getByRole('dialog', { name: 'Assign owner' })).toBeInTheDocument();
+    });
+
+    it('sends the new owner through cases.act and shows the new owner on the case', async () => {
+      const reassigned = caseRecord({ id: 'RD-1001', title: 'Queue stuck', owner: 'Ben Okafor' }, [ACK, { type: 'ownerAssigned', at: NOW, data: { owner: 'Chen Wu' } }]);
+      const { user, fake, panel } = await openDetail(owned('Ben Okafor'), () => ({ ok: true, value: reassigned }));
+      await user.click(within(panel).getByRole('button', { name: 'Assign owner' }));
+      const dialog = screen.getByRole('dialog', { name: 'Assign owner' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'New owner' }), '  Chen Wu ');
+      await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+      expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'assignOwner', owner: 'Chen Wu' } }]);
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(within(panel).getByText('Owner').nextElementSibling).toHaveTextContent('Chen Wu');
+      expect(screen.getByRole('row', { name: /RD-1001/ })).toHaveTextContent('Chen Wu');
+    });
+
+    it('refuses an empty owner next to the field and sends nothing', async () => {
+      const { user, fake, panel } = await openDetail(owned('Ben Okafor'));
+      await user.click(within(panel).getByRole('button', { name: 'Assign owner' }));
+      const dialog = screen.getByRole('dialog', { name: 'Assign owner' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'New owner' }), '   ');
+      await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+      expect(within(dialog).getByRole('textbox', { name: 'New owner' })).toHaveAccessibleDescription('owner is required');
+      expect(sentCommands(fake.calls)).toEqual([]);
+    });
+
+    it('"Take" assigns the case to the engineer named in the settings', async () => {
+      const { user, fake, panel } = await openDetail(owned('Ben Okafor'), undefined, ANA);
+      await user.click(within(panel).getByRole('button', { name: 'Assign owner' }));
+      const dialog = screen.getByRole('dialog', { name: 'Assign owner' });
+      const take = within(dialog).getByRole('button', { name: 'Take' });
+      expect(take).toHaveAttribute('title', 'Assign the case to yourself (Ana Lopez)');
+      await user.click(take);
+      expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'assignOwner', owner: 'Ana Lopez' } }]);
+    });
+
+    it('"Take" is disabled, with the shared rule\'s reason, when the engineer already owns the case', async () => {
+      const { user, panel } = await openDetail(owned('Ana Lopez'), undefined, ANA);
+      await user.click(within(panel).getByRole('button', { name: 'Assign owner' }));
+      const take = within(screen.getByRole('dialog', { name: 'Assign owner' })).getByRole('button', { name: 'Take' });
+      expect(take).toBeDisabled();
+      expect(take).toHaveAccessibleDescription('Ana Lopez already owns the case');
+    });
+
+    it('is disabled on a closed case, with the shared rule\'s reason', async () => {
+      const closed = caseRecord({ id: 'RD-1001' }, [
+        ACK,
+        { type: 'resolved', at: NOW, data: { criterion: 'serviceRestored', method: 'bugFix', summary: 'Fixed' } },
+        { type: 'closed', at: NOW, data: { customerConfirmation: '' } },
+      ]);
+      // a closed case is in no queue: it is opened as a notification or a link would open it
+      const user = userEvent.setup();
+      const { stores } = renderApp({ cases: [closed] });
+      await vi.waitFor(() => expect(stores.cases.getState().status).toBe('ready'));
+      act(() => stores.ui.getState().openCase('RD-1001'));
+      const panel = screen.getByRole('complementary', { name: /RD-1001/ });
+      const assign = within(panel).getByRole('button', { name: 'Assign owner' });
+      expect(assign).toBeDisabled();
+      expect(assign).toHaveAccessibleDescription('the case is closed');
+      expect(assign).toHaveAttribute('title', 'Assign owner (G): not now, the case is closed');
+      await user.keyboard('g');
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
   });
 });

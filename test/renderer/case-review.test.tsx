@@ -243,4 +243,55 @@ describe('review items in the update deadlines', () => {
     await user.click(await within(table).findByRole('cell', { name: 'Review required' }));
     expect(await screen.findByRole('article', { name: 'Post-incident review of RD-1001' })).toBeInTheDocument();
   });
+
+  describe('from the keyboard', () => {
+    async function deadlinesWithReviewItems() {
+      const record = resolvedCase('RD-1001', 'premium');
+      const rendered = reviewDesk([record, openP1('RD-1003')], new Map([['RD-1001', withActionItems(record)]]));
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole('button', { name: 'Deadlines' }));
+      await waitFor(() => expect(owedRows()).toHaveLength(4));
+      return { user, ...rendered };
+    }
+    const selectedRow = () => within(screen.getByRole('table', { name: 'Deadlines' })).getAllByRole('row').slice(1).findIndex((row) => row.getAttribute('aria-selected') === 'true');
+
+    it('moves the cursor row by row, also across several rows of one case', async () => {
+      const { user } = await deadlinesWithReviewItems();
+      // rows: RD-1001 action item, RD-1003 initial response, RD-1001 review required, RD-1001 action item
+      for (const expected of [0, 1, 2, 3]) {
+        await user.keyboard('j');
+        expect(selectedRow()).toBe(expected);
+      }
+      await user.keyboard('k');
+      expect(selectedRow()).toBe(2);
+    });
+
+    it('Enter on Review required opens the review, not the case', async () => {
+      const { user } = await deadlinesWithReviewItems();
+      await user.keyboard('jjj');
+      expect(owedRows()[selectedRow()]![1]).toBe('Review required');
+      await user.keyboard('{Enter}');
+      expect(await screen.findByRole('article', { name: 'Post-incident review of RD-1001' })).toBeInTheDocument();
+      expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
+      expect(new URLSearchParams(window.location.search).get('review')).toBe('RD-1001');
+    });
+
+    it('Enter on an action item opens the review', async () => {
+      const { user } = await deadlinesWithReviewItems();
+      await user.keyboard('jjjj');
+      expect(owedRows()[selectedRow()]![1]).toBe('Action item: Write the failover runbook');
+      await user.keyboard('{Enter}');
+      expect(await screen.findByRole('article', { name: 'Post-incident review of RD-1001' })).toBeInTheDocument();
+    });
+
+    it('Enter on a clock item opens its case, with the cursor staying on that row', async () => {
+      const { user } = await deadlinesWithReviewItems();
+      await user.keyboard('jj');
+      expect(owedRows()[selectedRow()]![1]).toBe('Initial response');
+      await user.keyboard('{Enter}');
+      expect(screen.getByRole('complementary', { name: /RD-1003/ })).toBeInTheDocument();
+      expect(screen.queryByRole('article')).not.toBeInTheDocument();
+      expect(selectedRow()).toBe(1);
+    });
+  });
 });

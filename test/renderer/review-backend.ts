@@ -1,4 +1,4 @@
-import type { DeskError, Result, ReviewView } from '../../src-shared/contract';
+import type { DeskError, Result, ReviewView, SystemInfo } from '../../src-shared/contract';
 import type { CaseRecord } from '../../src-shared/domain';
 import { DEFAULT_POLICY } from '../../src-shared/sla';
 import {
@@ -38,7 +38,7 @@ export function resolvedCase(extra = 0): CaseRecord {
  * The review requests answered as the core would, with the shared rules, so renderer tests
  * exercise real versions, conflicts and refusals at the message boundary.
  */
-export function createReviewBackend(options: { record?: CaseRecord; review?: Review | null } = {}) {
+export function createReviewBackend(options: { record?: CaseRecord; review?: Review | null; system?: Partial<SystemInfo> } = {}) {
   const state = { record: options.record ?? resolvedCase(), review: options.review ?? null };
   const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
   const fail = (error: DeskError): Result<never> => ({ ok: false, error });
@@ -60,7 +60,7 @@ export function createReviewBackend(options: { record?: CaseRecord; review?: Rev
   const existing = (run: (review: Review) => ReviewDecision) => (state.review ? apply(run(state.review)) : fail({ code: 'NOT_FOUND', message: 'The review of case RD-1001 does not exist.' }));
 
   const fake = createFakeDesk({
-    'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] } }),
+    'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] }, ...options.system }),
     'reviews.get': () => ok(view()),
     'reviews.start': () => {
       state.review ??= startReview(state.record, context);
@@ -73,6 +73,7 @@ export function createReviewBackend(options: { record?: CaseRecord; review?: Rev
     'reviews.addCaseEvents': (input: { baseVersion: number }) => existing((review) => takeInCaseEvents(review, input.baseVersion, state.record, context)),
     'reviews.setActionItem': (input: { itemId: string; status: 'open' | 'done' }) => existing((review) => setActionItemStatus(review, input.itemId, input.status, context)),
     'reviews.export': () => ok({ fileName: 'RD-1001-review-r1.md', mimeType: 'text/markdown;charset=utf-8', content: '# Review' }),
+    'reviews.saveExport': (input: { format: string }) => ok({ savedTo: `/home/ana/RD-1001-review.${input.format}` }),
   });
   return {
     ...fake,

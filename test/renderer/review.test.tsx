@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { StorageReport } from '../../src-renderer/features/data';
 import { ReviewPanel } from '../../src-renderer/features/review';
 import { DeskProvider, createDeskStores, createNowStore } from '../../src-renderer/state';
 import { publishReview, saveReview, startReview, submitReview, type Review } from '../../src-shared/review';
@@ -245,5 +246,26 @@ describe('exports in the browser', () => {
     expect(created[0]).toMatchObject({ type: 'text/markdown;charset=utf-8', size: '# Review'.length });
     expect(url.createObjectURL).toBeDefined();
     expect(backend.calls.some((call) => call.name === 'reviews.export')).toBe(true);
+  });
+});
+
+describe('exports in the desktop console', () => {
+  it('asks where to save, knowing the host from the one system.info it shares with the start-up report', async () => {
+    const corrupt = { file: '/data/reviews/RD-1002.json', movedTo: '/data/reviews/RD-1002.json.corrupt', reason: 'not JSON' };
+    const backend = createReviewBackend({ system: { host: 'electron', storage: { corrupt: [corrupt], migrated: [] } } });
+    const user = userEvent.setup();
+    render(
+      <DeskProvider stores={createDeskStores(backend.desk, createNowStore(Date.now()))}>
+        <StorageReport />
+        <ReviewPanel caseId="RD-1001" />
+      </DeskProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Start review' }));
+    await screen.findByRole('region', { name: 'Summary' });
+    await user.click(within(screen.getByRole('group', { name: 'Export' })).getByRole('button', { name: 'Export Markdown' }));
+    expect(await screen.findByText('Saved to /home/ana/RD-1001-review.md')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Data problems' })).toHaveTextContent('RD-1002.json could not be read: not JSON');
+    expect(backend.calls.filter((call) => call.name === 'system.info')).toHaveLength(1);
+    expect(backend.calls.some((call) => call.name === 'reviews.export')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { buildQueues, caseViewOf, createCasesStore, createSettingsStore, overdueCount } from '../../src-renderer/state';
+import { buildQueues, caseViewOf, createCasesStore, createSettingsStore, createSystemStore, overdueCount } from '../../src-renderer/state';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { DEFAULT_POLICY } from '../../src-shared/sla';
 import { caseRecord } from './render-app';
@@ -41,5 +41,20 @@ describe('renderer state', () => {
     expect(settings.getState().settings?.engineerName).toBe('Engineer');
     fake.push('settings.changed', { settings: { ...DEFAULT_SETTINGS, engineerName: 'Kim' } });
     expect(settings.getState().settings?.engineerName).toBe('Kim');
+  });
+
+  it('asks the core for system.info once however many parts ask, and again only after a failure', async () => {
+    let answer: 'fail' | 'ok' = 'fail';
+    const info = { version: 't', host: 'electron' as const, dataDir: '/data', storage: { corrupt: [], migrated: [] } };
+    const fake = createFakeDesk({ 'system.info': () => (answer === 'ok' ? { ok: true, value: info } : { ok: false, error: { code: 'INTERNAL', message: 'host gone' } }) });
+    const system = createSystemStore(fake.desk);
+    const asks = () => fake.calls.filter((call) => call.name === 'system.info').length;
+    await system.getState().load();
+    expect(system.getState()).toMatchObject({ status: 'failed', error: { message: 'host gone' } });
+    answer = 'ok';
+    await Promise.all([system.getState().load(), system.getState().load()]);
+    await system.getState().load();
+    expect(asks()).toBe(2);
+    expect(system.getState()).toMatchObject({ status: 'ready', info });
   });
 });

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DeskError, ErrorIssue } from '../../../src-shared/contract';
-import { caseCommandSchema, type CaseState } from '../../../src-shared/domain';
+import { canApply, caseCommandSchema, type CaseState } from '../../../src-shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
-import { useCases } from '../../state';
+import { useCases, useSettings } from '../../state';
 import type { ActionSpec, Field, FieldValues } from './action-specs';
 
 function initialValues(spec: ActionSpec, state: CaseState): FieldValues {
@@ -15,9 +15,18 @@ function fieldOf(issue: ErrorIssue): string {
   return issue.path.startsWith('command.') ? issue.path.slice('command.'.length) : issue.path;
 }
 
+/** Why the shared rules refuse the command these values make now, if they do. */
+function refusalOf(spec: ActionSpec, state: CaseState, values: FieldValues): string | undefined {
+  const parsed = caseCommandSchema.safeParse({ type: spec.action, ...spec.toCommand(values) });
+  if (!parsed.success) return parsed.error.issues[0]?.message;
+  const allowed = canApply(state, parsed.data);
+  return allowed.ok ? undefined : allowed.reason;
+}
+
 /** One workflow action's form. Checked by the shared command schema, then sent through 'cases.act'. */
 export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state: CaseState; onDone: () => void }) {
   const act = useCases((s) => s.act);
+  const engineerName = useSettings((s) => s.settings?.engineerName ?? '');
   const formId = useId();
   const [values, setValues] = useState(() => initialValues(spec, state));
   const [error, setError] = useState<DeskError>();
@@ -27,8 +36,7 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
   const unplaced = error?.issues?.filter((issue) => !spec.fields.some((field) => field.name === fieldOf(issue))) ?? [];
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function send(values: FieldValues) {
     const parsed = caseCommandSchema.safeParse({ type: spec.action, ...spec.toCommand(values) });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -41,6 +49,15 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
     if (result.ok) onDone();
     else setError(result.error);
   }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void send(values);
+  }
+
+  const self = spec.self && engineerName ? { ...spec.self, values: { ...values, [spec.self.field]: engineerName } } : null;
+  const selfRefusal = self ? refusalOf(spec, state, self.values) : undefined;
+  const selfReasonId = `${formId}-self-reason`;
 
   return (
     <Dialog label={spec.label} onClose={onDone}>
@@ -92,10 +109,26 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
           <button type="button" onClick={onDone}>
             Cancel
           </button>
+          {self ? (
+            <button
+              type="button"
+              disabled={busy || !!selfRefusal}
+              title={selfRefusal ? `${self.describe(engineerName)}: not now, ${selfRefusal}` : self.describe(engineerName)}
+              aria-describedby={selfRefusal ? selfReasonId : undefined}
+              onClick={() => void send(self.values)}
+            >
+              {self.label}
+            </button>
+          ) : null}
           <button type="submit" className="primary" disabled={busy}>
             {spec.submit}
           </button>
         </div>
+        {self && selfRefusal ? (
+          <p id={selfReasonId} className="reason">
+            {selfRefusal}
+          </p>
+        ) : null}
       </form>
     </Dialog>
   );

@@ -10,9 +10,6 @@ import {
 } from '../../../src-shared/domain';
 import { CHANNEL_LABEL, CRITERION_LABEL, LEVEL_LABEL, METHOD_LABEL, TRIGGER_LABEL } from '../../components/labels';
 
-/** The workflow actions the console offers on a case (owner changes are not among them yet). */
-export type WorkflowAction = Exclude<CaseAction, 'assignOwner'>;
-
 export type FieldValues = Record<string, string | boolean>;
 
 /** A form field; `name` is the command's own field path, so the core's issues land on it. */
@@ -28,13 +25,15 @@ export type Field =
     };
 
 export interface ActionSpec {
-  readonly action: WorkflowAction;
+  readonly action: CaseAction;
   /** The button's and the dialog's accessible name. */
   readonly label: string;
   /** The single-key shortcut while a case is open. */
   readonly key: string;
   readonly submit: string;
   readonly fields: readonly Field[];
+  /** A second way to submit, with the engineer's own name (settings) in `field`: "Take". */
+  readonly self?: { readonly label: string; readonly field: string; readonly describe: (name: string) => string };
   /** The command's fields from the form's values; the shared schema checks them. */
   readonly toCommand: (values: FieldValues) => Record<string, unknown>;
 }
@@ -191,6 +190,15 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
       { kind: 'textarea', name: 'comment', label: 'Comment', optional: true },
     ],
     toCommand: (v) => ({ rating: Number(text(v, 'rating')), comment: text(v, 'comment') }),
+  },
+  {
+    action: 'assignOwner',
+    label: 'Assign owner',
+    key: 'g',
+    submit: 'Assign',
+    fields: [{ kind: 'text', name: 'owner', label: 'New owner' }],
+    self: { label: 'Take', field: 'owner', describe: (name) => `Assign the case to yourself (${name})` },
+    toCommand: (v) => ({ owner: text(v, 'owner') }),
   },
 ];
 

@@ -1,3 +1,3 @@
 export { ActionBar } from './ActionBar';
 export { ActionDialog } from './ActionDialog';
-export { ACTION_SPECS, specOf, shortcutLabel, type ActionSpec, type WorkflowAction } from './action-specs';
+export { ACTION_SPECS, specOf, shortcutLabel, type ActionSpec } from './action-specs';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DeskError, SystemInfo } from '../../../src-shared/contract';
-import { useDeskStores } from '../../state';
+import { useDeskStores, useSystem } from '../../state';
 
 type Problem = SystemInfo['storage']['corrupt'][number];
 
@@ -13,20 +13,14 @@ function baseName(file: string): string {
  * overwritten) with the offer to restore each from its latest backup, and restores just done.
  */
 export function StorageReport() {
-  const { desk } = useDeskStores();
-  const [storage, setStorage] = useState<SystemInfo['storage']>();
+  const { desk, system } = useDeskStores();
+  const storage = useSystem((state) => state.info?.storage);
   const [scheduled, setScheduled] = useState<Record<string, string>>({});
   const [error, setError] = useState<DeskError>();
 
   useEffect(() => {
-    let live = true;
-    void desk.api['system.info']({}).then((result) => {
-      if (live && result.ok) setStorage(result.value.storage);
-    });
-    return () => {
-      live = false;
-    };
-  }, [desk]);
+    void system.getState().load();
+  }, [system]);
 
   async function restore(problem: Problem) {
     const result = await desk.api['data.restoreBackup']({ file: problem.file });

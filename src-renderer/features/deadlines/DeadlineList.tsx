@@ -1,10 +1,10 @@
-import { useMemo, type CSSProperties } from 'react';
+import { useCallback, useMemo, type CSSProperties } from 'react';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDue } from '../../components/time-format';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useDeskStores } from '../../state';
 import { LiveClockState, LiveCountdown } from '../clocks';
-import { useListKeys } from '../find';
+import { useListKeys, type CursorList } from '../find';
 import { mergeDeadlines, type DeadlineItem } from './deadline-item';
 
 const ROW_HEIGHT = 30;
@@ -14,8 +14,34 @@ const COLUMNS = ['Due', 'Owed', 'Case', 'Severity', 'Title', 'Customer', 'Clock'
 export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly DeadlineItem[]> }) {
   const { ui } = useDeskStores();
   const items = useMemo(() => mergeDeadlines(sources), [sources]);
-  const ids = useMemo(() => items.map((item) => item.caseId), [items]);
-  const cursor = useListKeys(ids);
+  // A case can owe several things: the cursor rests on one row by its key, not on the case.
+  const list = useMemo<CursorList>(() => {
+    const firstOfCase = new Map<string, number>();
+    const byKey = new Map<string, number>();
+    items.forEach((item, index) => {
+      if (!firstOfCase.has(item.caseId)) firstOfCase.set(item.caseId, index);
+      byKey.set(item.key, index);
+    });
+    return {
+      length: items.length,
+      at: (index) => items[index]?.caseId,
+      indexOf: (id) => firstOfCase.get(id) ?? -1,
+      rows: { keyAt: (index) => items[index]?.key, indexOf: (key) => byKey.get(key) ?? -1 },
+    };
+  }, [items]);
+  /** A review's item opens the review; any other item opens its case. */
+  const open = useCallback(
+    (index: number) => {
+      const item = items[index];
+      if (!item) return;
+      const state = ui.getState();
+      if (item.opens === 'review') state.openReview(item.caseId);
+      else state.openCase(item.caseId);
+      state.moveCursor(item.caseId, item.key);
+    },
+    [items, ui],
+  );
+  const cursor = useListKeys(list, open);
 
   if (items.length === 0) return <p className="empty">Nothing is owed. New cases and acknowledged cases add their deadlines here.</p>;
 
@@ -29,7 +55,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
         aria-selected={index === cursor}
         className={`deadline-row${index === cursor ? ' cursor' : ''}`}
         style={style}
-        onClick={() => (item.opens === 'review' ? ui.getState().openReview(item.caseId) : ui.getState().openCase(item.caseId))}
+        onClick={() => open(index)}
       >
         <span role="cell">{item.dueAt ? formatDue(item.dueAt) : 'Paused'}</span>
         <span role="cell">{item.label}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DeskError } from '../../../src-shared/contract';
-import { useDeskStores } from '../../state';
+import { useDeskStores, useSystem } from '../../state';
 import { useReview } from './review-context';
 
 function download(fileName: string, mimeType: string, content: string): void {
@@ -17,11 +17,14 @@ function download(fileName: string, mimeType: string, content: string): void {
  * the browser downloads the file, and prints the page (print stylesheet) for a PDF.
  */
 export function ExportBar({ caseId, onPrint }: { caseId: string; onPrint: () => void }) {
-  const { desk } = useDeskStores();
-  const host = useReview((state) => state.host);
+  const { desk, system } = useDeskStores();
+  const host = useSystem((state) => state.info?.host);
   const flush = useReview((state) => state.flush);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<DeskError>();
+  useEffect(() => {
+    void system.getState().load();
+  }, [system]);
 
   async function exportAs(format: 'md' | 'html' | 'pdf') {
     await flush();

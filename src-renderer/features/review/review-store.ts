@@ -28,7 +28,6 @@ export interface ReviewEditorState {
   readonly saveState: SaveState;
   readonly error?: DeskError;
   readonly conflict: ReviewConflict | null;
-  readonly host?: 'electron' | 'browser';
   load(): Promise<void>;
   start(): Promise<void>;
   edit<K extends ReviewSection>(section: K, value: ReviewContent[K]): void;
@@ -143,8 +142,7 @@ export function createReviewStore(desk: Desk, caseId: string, options: { autosav
       saveState: 'saved',
       conflict: null,
       async load() {
-        const [result, info] = await Promise.all([desk.api['reviews.get']({ caseId }), desk.api['system.info']({})]);
-        if (info.ok) set({ host: info.value.host });
+        const result = await desk.api['reviews.get']({ caseId });
         if (!result.ok) return set({ status: 'failed', error: result.error });
         set({ status: 'ready', view: result.value });
         if (result.value.review) adopt(result.value.review);

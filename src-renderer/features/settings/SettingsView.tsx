@@ -6,10 +6,12 @@ import { EngineerSection } from './EngineerSection';
 import { IssueSummary } from './IssueSummary';
 import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
-import { useSettingsEditor } from './use-settings-editor';
+import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
 import './settings.css';
 
-/** The settings editor: everything is checked with the shared schema before it is sent. */
+const SECTION_NAMES: Record<SettingsSection, string> = { engineerName: 'Engineer', notifications: 'Notifications', policy: 'Plans and calendars', backups: 'Backups' };
+
+/** The settings editor over the settings store: everything is checked with the shared schema before it is sent. */
 export function SettingsView() {
   const editor = useSettingsEditor();
   const { draft, saved } = editor;
@@ -53,8 +55,10 @@ export function SettingsView() {
             {saving ? 'Saving…' : editor.feedback === 'saved' ? 'Saved' : ''}
           </p>
         </div>
-        {editor.changedElsewhere ? (
-          <p className="settings-hint">The saved settings were changed elsewhere; “Discard changes” loads them.</p>
+        {editor.changedElsewhere.length > 0 ? (
+          <p className="settings-hint">
+            {`Also changed elsewhere while you edited them: ${editor.changedElsewhere.map((section) => SECTION_NAMES[section]).join(', ')}. “Save settings” replaces them with yours; “Discard changes” shows the saved ones.`}
+          </p>
         ) : null}
         <IssueSummary draft={draft} feedback={editor.feedback} issues={editor.issues} serverError={editor.serverError} />
         <DraftProvider draft={draft} issues={editor.issues} disabled={saving} change={editor.change}>

@@ -1,21 +1,30 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatPath, type DeskError, type ErrorIssue } from '../../../src-shared/contract';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
-import { useDeskStores } from '../../state';
+import { useDeskStores, useSettings } from '../../state';
 
 export type Feedback = 'idle' | 'saving' | 'saved' | 'refused' | 'failed';
 
+export type SettingsSection = keyof Settings;
+
 interface EditorState {
+  /** The sections edited here, whole; the draft is the saved settings with these in place. */
+  readonly edits: SettingsPatch;
+  /** Each edited section as it was saved when the engineer began editing it. */
+  readonly bases: SettingsPatch;
+  readonly serverError?: DeskError;
+  readonly feedback: Feedback;
+}
+
+export interface SettingsEditor {
+  /** The settings as the console holds them now (the settings store). */
   readonly saved?: Settings;
   readonly draft?: Settings;
   readonly loadError?: DeskError;
   readonly serverError?: DeskError;
   readonly feedback: Feedback;
-  /** The saved settings changed elsewhere while this draft had unsaved edits. */
-  readonly changedElsewhere: boolean;
-}
-
-export interface SettingsEditor extends EditorState {
+  /** Sections edited here that were also changed and saved elsewhere since; saving replaces them. */
+  readonly changedElsewhere: readonly SettingsSection[];
   /** Issues from local validation with the shared schema, then any the core reported for this draft. */
   readonly issues: readonly ErrorIssue[];
   readonly dirty: boolean;
@@ -25,7 +34,8 @@ export interface SettingsEditor extends EditorState {
   reload(): Promise<void>;
 }
 
-const SECTIONS = Object.keys(settingsSchema.shape) as Array<keyof Settings>;
+const SECTIONS = Object.keys(settingsSchema.shape) as SettingsSection[];
+const NOTHING_EDITED: EditorState = { edits: {}, bases: {}, feedback: 'idle' };
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -41,59 +51,58 @@ function validate(draft: Settings): ErrorIssue[] {
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
-/** The settings being edited: the saved copy, the draft, its issues, and save/discard. */
+/**
+ * The settings being edited, over the settings store: the draft is the saved settings with the
+ * sections edited here in place. A change saved elsewhere (settings.changed) shows at once in every
+ * section not edited here; an edited section keeps the engineer's edit, and is named in
+ * `changedElsewhere` when it was changed elsewhere too. Saving sends only the edited sections.
+ */
 export function useSettingsEditor(): SettingsEditor {
-  const { desk } = useDeskStores();
-  const [state, setState] = useState<EditorState>({ feedback: 'idle', changedElsewhere: false });
+  const { settings: store } = useDeskStores();
+  const saved = useSettings((state) => state.settings) ?? undefined;
+  const loadError = useSettings((state) => (state.status === 'failed' ? state.error : undefined));
+  const [state, setState] = useState<EditorState>(NOTHING_EDITED);
 
-  const reload = useCallback(async () => {
-    const result = await desk.api['settings.get']({});
-    if (result.ok) setState({ saved: result.value, draft: result.value, feedback: 'idle', changedElsewhere: false });
-    else setState((current) => ({ ...current, loadError: result.error }));
-  }, [desk]);
-
-  useEffect(() => {
-    void reload();
-    return desk.events.on('settings.changed', ({ settings }) =>
-      setState((current) => {
-        if (current.draft && current.saved && !same(current.draft, current.saved)) {
-          return { ...current, saved: settings, changedElsewhere: !same(current.draft, settings) };
-        }
-        return { ...current, saved: settings, draft: settings, changedElsewhere: false };
-      }),
-    );
-  }, [desk, reload]);
-
-  const localIssues = useMemo(() => (state.draft ? validate(state.draft) : []), [state.draft]);
+  const draft = useMemo(() => (saved && Object.keys(state.edits).length > 0 ? { ...saved, ...state.edits } : saved), [saved, state.edits]);
+  const localIssues = useMemo(() => (draft ? validate(draft) : []), [draft]);
   const issues = useMemo(() => [...localIssues, ...(state.serverError?.issues ?? [])], [localIssues, state.serverError]);
-  const dirty = !!state.draft && !!state.saved && !same(state.draft, state.saved);
+  const patch = useMemo(() => (saved && draft ? changedSections(saved, draft) : {}), [saved, draft]);
+  const dirty = Object.keys(patch).length > 0;
+  const changedElsewhere = useMemo(
+    () => (saved ? (Object.keys(patch) as SettingsSection[]).filter((key) => key in state.bases && !same(state.bases[key], saved[key])) : []),
+    [saved, patch, state.bases],
+  );
 
-  const change = useCallback((mutate: (draft: Settings) => void) => {
-    setState((current) => {
-      if (!current.draft) return current;
-      const draft = structuredClone(current.draft);
-      mutate(draft);
-      return { ...current, draft, serverError: undefined, feedback: 'idle' };
-    });
-  }, []);
+  const change = useCallback(
+    (mutate: (draft: Settings) => void) => {
+      const current = store.getState().settings;
+      if (!current) return;
+      setState((editor) => {
+        const next = structuredClone({ ...current, ...editor.edits });
+        mutate(next);
+        const edits = changedSections(current, next);
+        const bases = Object.fromEntries((Object.keys(edits) as SettingsSection[]).map((key) => [key, key in editor.bases ? editor.bases[key] : current[key]])) as SettingsPatch;
+        return { edits, bases, serverError: undefined, feedback: 'idle' };
+      });
+    },
+    [store],
+  );
 
   const save = useCallback(async () => {
-    const { draft, saved } = state;
-    if (!draft || !saved) return;
+    if (!saved || !draft || !dirty) return;
     const parsed = settingsSchema.safeParse(draft);
     if (!parsed.success) {
-      setState((current) => ({ ...current, feedback: 'refused' }));
+      setState((editor) => ({ ...editor, feedback: 'refused' }));
       return;
     }
-    setState((current) => ({ ...current, feedback: 'saving', serverError: undefined }));
-    const result = await desk.api['settings.update'](changedSections(saved, parsed.data));
-    if (result.ok) setState({ saved: result.value, draft: result.value, feedback: 'saved', changedElsewhere: false });
-    else setState((current) => ({ ...current, serverError: result.error, feedback: 'failed' }));
-  }, [desk, state]);
+    setState((editor) => ({ ...editor, feedback: 'saving', serverError: undefined }));
+    const result = await store.getState().update(changedSections(saved, parsed.data));
+    if (result.ok) setState({ ...NOTHING_EDITED, feedback: 'saved' });
+    else setState((editor) => ({ ...editor, serverError: result.error, feedback: 'failed' }));
+  }, [store, saved, draft, dirty]);
 
-  const discard = useCallback(() => {
-    setState((current) => ({ ...current, draft: current.saved, serverError: undefined, feedback: 'idle', changedElsewhere: false }));
-  }, []);
+  const discard = useCallback(() => setState(NOTHING_EDITED), []);
+  const reload = useCallback(() => store.getState().load(), [store]);
 
-  return { ...state, issues, dirty, change, save, discard, reload };
+  return { saved, draft, loadError, serverError: state.serverError, feedback: state.feedback, changedElsewhere, issues, dirty, change, save, discard, reload };
 }

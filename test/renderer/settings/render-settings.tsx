@@ -18,12 +18,16 @@ export function settingsDesk(initial: Settings = DEFAULT_SETTINGS) {
   return { ...fake, current: () => current };
 }
 
+/** The editor over the console's stores, the settings loaded as the console loads them at start. */
 export function renderSettings(fake: ReturnType<typeof createFakeDesk>) {
+  const stores = createDeskStores(fake.desk, createNowStore(Date.now()));
+  void stores.settings.getState().load();
   render(
-    <DeskProvider stores={createDeskStores(fake.desk, createNowStore(Date.now()))}>
+    <DeskProvider stores={stores}>
       <SettingsView />
     </DeskProvider>,
   );
+  return stores;
 }
 
 export function updatesSent(fake: ReturnType<typeof createFakeDesk>): SettingsPatch[] {

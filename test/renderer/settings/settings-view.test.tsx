@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 import { createFakeDesk } from '../fake-desk';
@@ -186,10 +186,71 @@ describe('the settings editor', { timeout: 30_000 }, () => {
     expect(await screen.findByDisplayValue('Changed elsewhere')).toBe(screen.getByRole('textbox', { name: 'Engineer name' }));
   });
 
+  it('edits the settings the console holds, without loading them again, and a save reaches the whole console', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = settingsDesk();
+    const stores = renderSettings(fake);
+    const name = await screen.findByRole('textbox', { name: 'Engineer name' });
+    expect(fake.calls.filter((call) => call.name === 'settings.get')).toHaveLength(1);
+    await user.clear(name);
+    await user.type(name, 'Ana Lopez');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved');
+    expect(stores.settings.getState().settings?.engineerName).toBe('Ana Lopez');
+    expect(name).toHaveValue('Ana Lopez');
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+  });
+
+  it('takes in a change saved elsewhere to a section not being edited, keeps the edit, and saves only the edit', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = settingsDesk();
+    renderSettings(fake);
+    const name = await screen.findByRole('textbox', { name: 'Engineer name' });
+    await user.clear(name);
+    await user.type(name, 'Ana Lopez');
+    act(() => fake.push('settings.changed', { settings: { ...DEFAULT_SETTINGS, backups: { keep: 9 } } }));
+    expect(screen.getByRole('spinbutton', { name: 'Backups to keep' })).toHaveValue(9);
+    expect(name).toHaveValue('Ana Lopez');
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved');
+    expect(updatesSent(fake)).toEqual([{ engineerName: 'Ana Lopez' }]);
+  });
+
+  it('keeps an unsaved edit when its section is changed elsewhere, says so, and Discard shows the saved one', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = settingsDesk();
+    renderSettings(fake);
+    const name = await screen.findByRole('textbox', { name: 'Engineer name' });
+    await user.clear(name);
+    await user.type(name, 'Ana Lopez');
+    act(() => fake.push('settings.changed', { settings: { ...DEFAULT_SETTINGS, engineerName: 'Bo Chen' } }));
+    expect(name).toHaveValue('Ana Lopez');
+    expect(screen.getByText(/^Also changed elsewhere while you edited them: Engineer\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(name).toHaveValue('Bo Chen');
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+    expect(updatesSent(fake)).toEqual([]);
+  });
+
   it('says why the settings could not be loaded', async () => {
     renderSettings(createFakeDesk({ 'settings.get': () => ({ ok: false, error: { code: 'STORAGE', message: 'settings.json is unreadable' } }) }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The settings could not be loaded: settings.json is unreadable');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('Try again asks for the settings again and shows them', async () => {
+    const user = userEvent.setup({ delay: null });
+    let readable = false;
+    renderSettings(
+      createFakeDesk({
+        'settings.get': () => (readable ? { ok: true, value: { ...DEFAULT_SETTINGS, engineerName: 'Ana Lopez' } } : { ok: false, error: { code: 'STORAGE', message: 'settings.json is unreadable' } }),
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    readable = true;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('textbox', { name: 'Engineer name' })).toHaveValue('Ana Lopez');
   });
 });
