@@ -19,7 +19,11 @@ export function LiveClockState({ clock }: { clock: Clock }) {
 }
 
 export function LiveCountdown({ clock }: { clock: Clock }) {
-  const { state, countdown } = useClockDisplay(clock);
+  return <Countdown {...useClockDisplay(clock)} />;
+}
+
+/** A countdown as read by `useClockDisplay`; a paused clock waits on the customer. */
+export function Countdown({ state, countdown }: ReturnType<typeof useClockDisplay>) {
   if (countdown === null) return <span className="countdown muted">{state === 'paused' ? 'waiting on customer' : '—'}</span>;
   return <span className={`countdown countdown-${state}`}>{countdown}</span>;
 }

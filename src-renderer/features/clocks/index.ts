@@ -1,1 +1,1 @@
-export { LiveClockState, LiveCountdown, useClockDisplay } from './LiveClock';
+export { Countdown, LiveClockState, LiveCountdown, useClockDisplay } from './LiveClock';

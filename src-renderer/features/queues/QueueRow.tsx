@@ -1,10 +1,12 @@
 import { memo, type CSSProperties } from 'react';
+import type { Clock } from '../../../src-shared/sla';
+import { ClockStateBadge } from '../../components/ClockStateBadge';
 import { CLOCK_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDue } from '../../components/time-format';
 import { useDeskStores, type CaseView } from '../../state';
 import { ReviewRequiredBadge } from '../case-review';
-import { LiveClockState, LiveCountdown } from '../clocks';
+import { Countdown, useClockDisplay } from '../clocks';
 
 interface Props {
   readonly view: CaseView;
@@ -17,21 +19,32 @@ interface Props {
 
 /**
  * One case of a queue. Memoized: a pushed change or a tick of the clock renders only the rows
- * whose case, place or cursor changed (the countdowns re-render on their own).
+ * whose case, place or cursor changed; a row that only moved (a case above it left the view)
+ * renders just its own element, not its cells (the countdowns re-render on their own).
  */
 export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, style }: Props) {
   const { ui } = useDeskStores();
-  const s = view.state;
-  const next = view.next;
+  const id = view.state.id;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-selected={cursor}
-      className={`queue-row${cursor ? ' cursor' : ''}`}
+      className={cursor ? 'queue-row cursor' : 'queue-row'}
       style={style}
-      onClick={() => ui.getState().openCase(s.id)}
+      onClick={() => ui.getState().openCase(id)}
     >
+      <QueueCells view={view} planName={planName} />
+    </div>
+  );
+});
+
+/** The cells of a row: rendered again only when the case itself (or its plan's name) changes. */
+const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView; planName: string }) {
+  const s = view.state;
+  const next = view.next;
+  return (
+    <>
       <span role="cell" className="col-id">{s.id}</span>
       <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
       <span role="cell" className="col-title">{s.title}</span>
@@ -45,8 +58,29 @@ export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, 
       <span role="cell" className="col-due">
         {next ? `${CLOCK_LABEL[next.kind]}${next.dueAt ? ` · ${formatDue(next.dueAt)}` : ''}` : view.problem ?? 'Nothing due'}
       </span>
-      <span role="cell" className="col-clock">{next ? <LiveClockState clock={next} /> : null}</span>
-      <span role="cell" className="col-countdown">{next ? <LiveCountdown clock={next} /> : null}</span>
-    </div>
+      {next ? (
+        <LiveClockCells clock={next} />
+      ) : (
+        <>
+          <span role="cell" className="col-clock" />
+          <span role="cell" className="col-countdown" />
+        </>
+      )}
+    </>
   );
 });
+
+/** The clock's state and its countdown: two cells from one reading of the shared clock. */
+function LiveClockCells({ clock }: { clock: Clock }) {
+  const { state, countdown } = useClockDisplay(clock);
+  return (
+    <>
+      <span role="cell" className="col-clock">
+        <ClockStateBadge state={state} />
+      </span>
+      <span role="cell" className="col-countdown">
+        <Countdown state={state} countdown={countdown} />
+      </span>
+    </>
+  );
+}
