@@ -111,7 +111,7 @@ const PAGE_SCRIPT = `
     }
   };
   window.benchTime = (action, arg) => new Promise((resolve) => {
-    const panel = document.querySelector('[role="tabpanel"]');
+    const panel = document.querySelector('[role="tabpanel"]:not([hidden])');
     const started = performance.now();
     let committedMs = -1;
     const observer = new MutationObserver(() => {
@@ -145,7 +145,7 @@ async function quietHost(page: Page, quietMs: number): Promise<void> {
 }
 
 async function topRowId(page: Page): Promise<string> {
-  return (await page.locator('[role="tabpanel"] [role="row"][aria-rowindex="2"] [role="cell"]').first().textContent()) ?? '';
+  return (await page.locator('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="cell"]').first().textContent()) ?? '';
 }
 
 async function main(): Promise<void> {
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: PAGE_SCRIPT });
     const opened = performance.now();
     await page.goto(host.url, { timeout: 900_000 });
-    await page.waitForSelector('[role="tabpanel"] [role="row"][aria-rowindex="2"]', { timeout: 900_000 });
+    await page.waitForSelector('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"]', { timeout: 900_000 });
     const loadMs = performance.now() - opened;
     await quietHost(page, 2_000);
     const settledMs = performance.now() - opened;

@@ -23,13 +23,16 @@ function cursorIndex(list: CursorList, cursorId: string | null, cursorRow: strin
 
 /**
  * Arrows or j/k move the cursor through `list`, Enter opens what is under it: `open(index)`, else
- * the case on that row. The cursor lives in the UI store, so it survives switching views.
+ * the case on that row. The cursor lives in the UI store, so it survives switching views. A list
+ * kept mounted but not shown passes `enabled` false: it still shows the cursor, but the keys
+ * belong to the list on screen.
  */
-export function useListKeys(list: CursorList, open?: (index: number) => void): number {
+export function useListKeys(list: CursorList, open?: (index: number) => void, enabled = true): number {
   const { ui } = useDeskStores();
   const latest = useRef({ list, open });
   latest.current = { list, open };
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcutEvent(event) || ui.getState().dialog) return;
       const { list, open } = latest.current;
@@ -45,7 +48,7 @@ export function useListKeys(list: CursorList, open?: (index: number) => void): n
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+  }, [ui, enabled]);
   const cursorId = useUi((state) => state.cursorId);
   const cursorRow = useUi((state) => state.cursorRow);
   return cursorIndex(list, cursorId, cursorRow);

@@ -1,4 +1,4 @@
-import { useMemo, type CSSProperties } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import { SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
 import { VirtualRows } from '../../components/VirtualRows';
 import { caseViewOf, indexByDue, useDeskStores, useLoadedSettings, type CaseView } from '../../state';
@@ -13,8 +13,11 @@ function planName(plans: ReadonlyArray<{ id: string; name: string }>, plan: stri
   return plans.find((p) => p.id === plan)?.name ?? plan;
 }
 
-/** One queue, nearest due first; only the rows in view are rendered. */
-export function QueueList({ severity, cases }: { severity: Severity; cases: readonly CaseView[] }) {
+/**
+ * One queue, nearest due first; only the rows in view are rendered. Every queue stays mounted;
+ * only the `active` one answers the list keys and scrolls to the cursor.
+ */
+export const QueueList = memo(function QueueList({ severity, cases, active }: { severity: Severity; cases: readonly CaseView[]; active: boolean }) {
   const { cases: casesStore } = useDeskStores();
   const policy = useLoadedSettings().policy;
   const plans = policy.plans;
@@ -30,7 +33,7 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
     }),
     [cases, casesStore, policy],
   );
-  const cursor = useListKeys(list);
+  const cursor = useListKeys(list, undefined, active);
 
   const idOf = (index: number) => cases[index]!.state.id;
   const renderRow = (index: number, style: CSSProperties, key: number) => {
@@ -59,7 +62,7 @@ export function QueueList({ severity, cases }: { severity: Severity; cases: read
           ))}
         </div>
       </div>
-      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={cursor} className="queue-body" />
+      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={active ? cursor : undefined} className="queue-body" />
     </div>
   );
-}
+});

@@ -2,11 +2,14 @@ import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../src-shared/do
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { overdueCount, useDeskStores, useNow, type Queues } from '../../state';
 
+/** The id of a queue's tab panel. */
+export const panelIdOf = (severity: Severity) => `queue-panel-${severity}`;
+
 /** Keys 1 to 4 open the P1 to P4 queues. */
 export const QUEUE_KEYS: Record<Severity, string> = { P1: '1', P2: '2', P3: '3', P4: '4' };
 
 /** The four queues, each with its count of open and of overdue cases. */
-export function QueueTabs({ queues, active, panelId }: { queues: Queues; active: Severity; panelId: string }) {
+export function QueueTabs({ queues, active }: { queues: Queues; active: Severity }) {
   const { ui } = useDeskStores();
   const nowMs = useNow();
   return (
@@ -21,7 +24,7 @@ export function QueueTabs({ queues, active, panelId }: { queues: Queues; active:
             role="tab"
             id={`queue-tab-${severity}`}
             aria-selected={severity === active}
-            aria-controls={panelId}
+            aria-controls={panelIdOf(severity)}
             className={`queue-tab queue-${severity.toLowerCase()}`}
             title={`${SEVERITY_INFO[severity].label} queue (${QUEUE_KEYS[severity]})`}
             aria-keyshortcuts={QUEUE_KEYS[severity]}
