@@ -106,7 +106,7 @@ export function App() {
   // In Electron the main process shows native notifications; the page uses the Web API only in the browser host.
   const [desktop] = useState(() => (hostShowsDesktopNotifications() ? undefined : webDesktopNotifications()));
   const openCase = (caseId: string) => {
-    const known = cases.getState().byId[caseId];
+    const known = cases.getState().byId.get(caseId);
     if (known) ui.getState().showQueue(foldCase(known).severity);
     ui.getState().openCase(caseId);
   };

@@ -2,9 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskError, NewCase, Result } from '../../src-shared/contract';
 import type { CaseCommand, CaseRecord } from '../../src-shared/domain';
 import type { Desk } from '../api';
+import { CaseMap } from './case-map';
 
 export interface CasesState {
-  readonly byId: Readonly<Record<string, CaseRecord>>;
+  /** Every case by id; a change replaces one record in a new map (see CaseMap), so the old map stays as it was. */
+  readonly byId: CaseMap;
   /** The case the last change patched (null after a load), so what derives from byId can follow one case instead of all. */
   readonly patched: string | null;
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
@@ -21,13 +23,13 @@ export type CasesStore = StoreApi<CasesState>;
 
 export function createCasesStore(desk: Desk): CasesStore {
   const store = createStore<CasesState>()((set) => ({
-    byId: {},
+    byId: CaseMap.EMPTY,
     patched: null,
     status: 'idle',
     async load() {
       set({ status: 'loading' });
       const result = await desk.api['cases.list']({});
-      if (result.ok) set({ byId: Object.fromEntries(result.value.map((record) => [record.id, record])), patched: null, status: 'ready', error: undefined });
+      if (result.ok) set({ byId: CaseMap.of(result.value), patched: null, status: 'ready', error: undefined });
       else set({ status: 'failed', error: result.error });
     },
     async create(input) {
@@ -42,10 +44,10 @@ export function createCasesStore(desk: Desk): CasesStore {
     },
     applyChange(record) {
       set((state) => {
-        const current = state.byId[record.id];
+        const current = state.byId.get(record.id);
         // A pushed change and a command's own result can arrive in either order: keep the longer timeline.
         if (current && current.events.length > record.events.length) return state;
-        return { byId: { ...state.byId, [record.id]: record }, patched: record.id };
+        return { byId: state.byId.with(record), patched: record.id };
       });
     },
   }));

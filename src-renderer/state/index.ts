@@ -5,6 +5,7 @@ export { createNowStore, startTicking, type NowState, type NowStore } from './no
 export { createUiStore, NO_FILTERS, STATUS_FILTERS, type Dialog, type Filters, type StatusFilter, type UiState, type UiStore, type View } from './ui-store';
 export { createReviewsStore, type ReviewDueItem, type ReviewsState, type ReviewsStore } from './reviews-store';
 export { caseViewOf, type CaseView } from './case-view';
+export { CaseMap } from './case-map';
 export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
 export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
 export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';

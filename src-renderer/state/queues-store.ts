@@ -59,8 +59,8 @@ export function createQueuesStore(cases: CasesStore, settings: SettingsStore, ui
     const { patched } = cases.getState();
     if (next.policy !== previous.policy || next.engineerName !== previous.engineerName) return store.setState(rebuild(next));
     if (next.byId !== previous.byId) {
-      const record = patched ? next.byId[patched] : undefined;
-      return store.setState(record ? follow(previous.byId[record.id], record, store.getState(), next) : rebuild(next));
+      const record = patched ? next.byId.get(patched) : undefined;
+      return store.setState(record ? follow(previous.byId.get(record.id), record, store.getState(), next) : rebuild(next));
     }
     if (next.filters !== previous.filters) {
       const { all } = store.getState();

@@ -10,10 +10,10 @@ export function isQueued(view: CaseView): boolean {
 }
 
 /** The four queues: every case not closed, by severity, ordered by the nearest due clock. */
-export function buildQueues(byId: Readonly<Record<string, CaseRecord>>, policy: Policy): Queues {
+export function buildQueues(records: Iterable<CaseRecord>, policy: Policy): Queues {
   const queues: Record<Severity, CaseView[]> = { P1: [], P2: [], P3: [], P4: [] };
-  for (const id in byId) {
-    const view = caseViewOf(byId[id]!, policy);
+  for (const record of records) {
+    const view = caseViewOf(record, policy);
     if (isQueued(view)) queues[view.state.severity].push(view);
   }
   for (const severity of SEVERITIES) queues[severity].sort(byDue);

@@ -57,7 +57,7 @@ export function createReviewsStore(desk: Desk, deps: { cases: CasesStore; settin
       const ticket = ++counter;
       latest.set(caseId, ticket);
       const result = await desk.api['reviews.get']({ caseId });
-      const record = deps.cases.getState().byId[caseId];
+      const record = deps.cases.getState().byId.get(caseId);
       const policy = deps.settings.getState().settings?.policy;
       if (!result.ok || !record || !policy || latest.get(caseId) !== ticket) return;
       const reviews = new Map<string, Review>(result.value.review ? [[caseId, result.value.review]] : []);

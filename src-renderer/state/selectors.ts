@@ -15,7 +15,7 @@ export function useFilteredQueues(): Queues | null {
 
 /** One case's view, recomputed only when that case's record changes. */
 export function useCaseView(id: string | null): CaseView | null {
-  const record = useCases((state) => (id ? state.byId[id] : undefined));
+  const record = useCases((state) => (id ? state.byId.get(id) : undefined));
   const policy = useSettings((state) => state.settings?.policy);
   return record && policy ? caseViewOf(record, policy) : null;
 }

@@ -83,7 +83,7 @@ describe('queues by severity', () => {
     ]);
     act(() => fake.push('cases.changed', { record: acknowledged }));
     expect(cellTexts(table, 0)).toEqual(['RD-1002', 'RD-1001']);
-    expect(stores.cases.getState().byId['RD-1002']).toBe(second);
+    expect(stores.cases.getState().byId.get('RD-1002')).toBe(second);
   });
 
   it('switches queues by tab and by the keys 1 to 4', async () => {

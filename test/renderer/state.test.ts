@@ -21,13 +21,13 @@ describe('renderer state', () => {
     cases.getState().applyChange(b);
     const changed = caseRecord({ id: 'RD-1001', title: 'Changed' }, [{ type: 'noteAdded', at: '2026-11-26T09:10:00.000Z', data: { text: 'n' } }]);
     fake.push('cases.changed', { record: changed });
-    expect(cases.getState().byId['RD-1001']).toBe(changed);
-    expect(cases.getState().byId['RD-1002']).toBe(b);
+    expect(cases.getState().byId.get('RD-1001')).toBe(changed);
+    expect(cases.getState().byId.get('RD-1002')).toBe(b);
   });
 
   it('counts a queue\'s overdue cases as those past their due time, not those due exactly now', () => {
     const queues = buildQueues(
-      { 'RD-1001': caseRecord({ id: 'RD-1001', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T08:00:00.000Z' }), 'RD-1002': caseRecord({ id: 'RD-1002', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T09:00:00.000Z' }) },
+      [caseRecord({ id: 'RD-1001', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T08:00:00.000Z' }), caseRecord({ id: 'RD-1002', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T09:00:00.000Z' })],
       DEFAULT_POLICY,
     );
     expect(overdueCount(queues.P1, Date.parse('2026-11-26T10:00:00.000Z'))).toBe(1);

@@ -12,7 +12,7 @@ export function ReviewDeadlinesView() {
   const extraSources = useMemo(() => {
     if (!settings) return [];
     const viewOf = (caseId: string) => {
-      const record = byId[caseId];
+      const record = byId.get(caseId);
       if (!record) return null;
       const view = caseViewOf(record, settings.policy);
       return matchesFilters(view, filters, settings.engineerName) ? view : null;

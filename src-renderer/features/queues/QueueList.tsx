@@ -27,7 +27,7 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
       at: (index) => cases[index]?.state.id,
       // The queue is sorted, so a case is found by its own due time: no scan of the whole queue.
       indexOf: (id) => {
-        const record = casesStore.getState().byId[id];
+        const record = casesStore.getState().byId.get(id);
         return record ? indexByDue(cases, caseViewOf(record, policy)) : -1;
       },
     }),
