@@ -96,6 +96,36 @@ describe('queues by severity', () => {
     expect(screen.getByRole('tab', { name: /^P4 Low/ })).toHaveAttribute('aria-keyshortcuts', '4');
   });
 
+  it('keeps every queue mounted but shows one tab panel; a hidden queue is out of the accessibility tree and answers no keys', async () => {
+    const user = userEvent.setup();
+    const { stores } = renderApp({ cases: [premiumP1('RD-1001', 5), premiumP1('RD-1002', 10), caseRecord({ id: 'RD-1003', severity: 'P4', title: 'Docs question' })] });
+    await screen.findByRole('table', { name: 'P1 Critical queue' });
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    expect(screen.getByRole('tab', { name: /^P1 Critical/ })).toHaveAttribute('aria-controls', screen.getByRole('tabpanel').id);
+    expect(screen.queryByRole('cell', { name: 'Docs question' })).not.toBeInTheDocument();
+    expect(document.querySelectorAll('[role="tabpanel"][hidden][aria-hidden="true"]')).toHaveLength(3);
+    await user.keyboard('j');
+    expect(stores.ui.getState().cursorId).toBe('RD-1002');
+    await user.keyboard('4');
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    expect(screen.queryByRole('table', { name: 'P1 Critical queue' })).not.toBeInTheDocument();
+    await user.keyboard('j');
+    expect(stores.ui.getState().cursorId).toBe('RD-1003');
+  });
+
+  it('a hidden queue\'s countdowns stand still and catch up when it is shown again', async () => {
+    const user = userEvent.setup();
+    const { stores } = renderApp({ cases: [premiumP1('RD-1001', 40), caseRecord({ id: 'RD-1002', severity: 'P4' })] });
+    const table = await screen.findByRole('table', { name: 'P1 Critical queue' });
+    expect(cellTexts(table, 9)).toEqual(['in 20m 00s']);
+    await user.keyboard('4');
+    act(() => stores.now.getState().set(Date.parse(NOW) + 21 * 60_000));
+    expect(spokenText(table.querySelector('.col-countdown:not([role="columnheader"])')!)).toBe('in 20m 00s');
+    await user.keyboard('1');
+    expect(cellTexts(table, 9)).toEqual(['1m 00s overdue']);
+    expect(cellTexts(table, 8)).toEqual(['Overdue']);
+  });
+
   it('does not list closed cases', async () => {
     renderApp({
       cases: [

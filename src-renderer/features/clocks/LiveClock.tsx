@@ -2,11 +2,12 @@ import type { Clock } from '../../../src-shared/sla';
 import { ClockStateBadge } from '../../components/ClockStateBadge';
 import { clockDisplayState } from '../../components/clock-state';
 import { formatCountdown } from '../../components/time-format';
-import { useNow, useSettings } from '../../state';
+import { useSettings } from '../../state';
+import { useClockNow } from './clock-scope';
 
-/** A clock's state and countdown, read against the one shared UI clock. */
+/** A clock's state and countdown, read against the one shared UI clock (or the clock of its ClockScope). */
 export function useClockDisplay(clock: Clock) {
-  const nowMs = useNow();
+  const nowMs = useClockNow();
   const lead = useSettings((state) => state.settings?.notifications.leadMinutes[clock.severity] ?? 0);
   const state = clockDisplayState(clock, nowMs, lead);
   const countdown = clock.endedAt === null && clock.dueAt !== null ? formatCountdown(Date.parse(clock.dueAt), nowMs) : null;

@@ -1,1 +1,2 @@
+export { ClockScope, useClockNow, useFollowingClock } from './clock-scope';
 export { Countdown, LiveClockState, LiveCountdown, useClockDisplay } from './LiveClock';

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
 import { useFilteredQueues, useQueues, useUi, type CaseView } from '../../state';
+import { ClockScope, useFollowingClock } from '../clocks';
 import { FilterBar } from '../find';
 import { effectiveQueue } from './effective-queue';
 import { QueueList } from './QueueList';
@@ -31,17 +32,22 @@ export function QueuesView() {
  * out of the accessibility tree; the style sheet keeps their layout with `content-visibility:
  * hidden` instead of `display: none`): switching queues then shows rows already built and laid
  * out instead of rendering and laying out new ones. Memoized: a change in another queue, which
- * keeps this queue's identity, does not render it again.
+ * keeps this queue's identity, does not render it again; and the countdowns of a hidden panel do
+ * not tick.
  */
 const QueuePanel = memo(function QueuePanel({ severity, cases, active }: { severity: Severity; cases: readonly CaseView[]; active: boolean }) {
   const panel = useRef<HTMLDivElement>(null);
   useLayoutWhileHidden(panel, active, cases);
+  // Hidden, its countdowns stand still; shown again, they catch up before it is painted.
+  const clock = useFollowingClock(active);
   return (
     <div ref={panel} id={panelIdOf(severity)} role="tabpanel" aria-labelledby={`queue-heading-${severity}`} className="queue-panel" hidden={!active} aria-hidden={active ? undefined : true}>
       <h2 id={`queue-heading-${severity}`} className="queue-heading">
         {SEVERITY_INFO[severity].label}
       </h2>
-      <QueueList severity={severity} cases={cases} active={active} />
+      <ClockScope clock={clock}>
+        <QueueList severity={severity} cases={cases} active={active} />
+      </ClockScope>
     </div>
   );
 });
