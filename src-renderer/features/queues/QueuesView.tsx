@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, type RefObject } from 'react';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
 import { useFilteredQueues, useQueues, useUi, type CaseView } from '../../state';
 import { ClockScope, useFollowingClock } from '../clocks';
@@ -32,10 +32,13 @@ export function QueuesView() {
  * out of the accessibility tree; the style sheet keeps their layout with `content-visibility:
  * hidden` instead of `display: none`): switching queues then shows rows already built and laid
  * out instead of rendering and laying out new ones. Memoized: a change in another queue, which
- * keeps this queue's identity, does not render it again; and the countdowns of a hidden panel do
- * not tick.
+ * keeps this queue's identity, does not render it again. A hidden panel follows its queue at a
+ * lower priority (a deferred value: typing a filter or a pushed change renders the panel on
+ * screen first), and its countdowns do not tick.
  */
-const QueuePanel = memo(function QueuePanel({ severity, cases, active }: { severity: Severity; cases: readonly CaseView[]; active: boolean }) {
+const QueuePanel = memo(function QueuePanel({ severity, cases: current, active }: { severity: Severity; cases: readonly CaseView[]; active: boolean }) {
+  const deferred = useDeferredValue(current);
+  const cases = active ? current : deferred;
   const panel = useRef<HTMLDivElement>(null);
   useLayoutWhileHidden(panel, active, cases);
   // Hidden, its countdowns stand still; shown again, they catch up before it is painted.
@@ -68,7 +71,7 @@ const whenIdle: (run: () => void) => () => void =
  * idle, after it is built and after its queue changed, so the first time it is shown costs no
  * more than any other.
  */
-function useLayoutWhileHidden(panel: React.RefObject<HTMLDivElement | null>, active: boolean, cases: readonly CaseView[]) {
+function useLayoutWhileHidden(panel: RefObject<HTMLDivElement | null>, active: boolean, cases: readonly CaseView[]) {
   useEffect(() => {
     if (active) return;
     return whenIdle(() => panel.current?.querySelector('.virtual-space')?.getBoundingClientRect());
