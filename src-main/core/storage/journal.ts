@@ -9,16 +9,20 @@ import { writeManyDurably, type FileChange } from './write-many';
  * The write-ahead journal: how a command becomes durable with one fdatasync.
  *
  * A command's change to a data file is appended to `journal/<epoch>.wal` as one framed record
- * (length, CRC-32, JSON) and fdatasynced; the command's result is returned after that. The data
+ * (length, CRC-32, JSON) by one synchronous write (O_DSYNC; a write and an fdatasync where the
+ * platform has none); the command's result is returned after that. The data
  * files themselves are brought up to date later, at a checkpoint, by the usual atomic route
  * (temp file, fsync, rename, directory fsync), many files per directory fsync.
  *
- * - Records waiting while an fdatasync runs go out together in the next one (group commit).
+ * - Records waiting while a write runs go out together in the next one (group commit).
+ * - The journal is zero-filled ahead of its records, a chunk at a time, in the same write as the
+ *   record that needs the room: the file's size then changes once per chunk, so a record's write
+ *   changes no metadata the disk must commit along with it. Replay stops at the zeros.
  * - When a journal passes `limitBytes` a checkpoint starts in the background: appends move to a
  *   fresh journal at once, the retired one's files are written, then it is deleted.
  * - At open, journals left by a crash are replayed in epoch order and deleted. A torn last
- *   record is a write that was never acknowledged and is dropped; damage before the end moves
- *   the journal aside as `<name>.corrupt-<timestamp>` and is reported.
+ *   record (only zeros after it) is a write that was never acknowledged and is dropped; damage
+ *   before the end moves the journal aside as `<name>.corrupt-<timestamp>` and is reported.
  * - Replaying twice gives the same files: a put replaces, a remove removes, an append adds only
  *   the items past the array's current length.
  */
@@ -41,6 +45,8 @@ export interface JournalOptions {
   readonly dir: string;
   /** Bytes after which a journal is retired and checkpointed (default 4 MiB). */
   readonly limitBytes?: number;
+  /** Zeros written ahead of the records at a time (default the limit, at most 1 MiB). */
+  readonly preallocateBytes?: number;
   readonly fs?: JournalFs;
   readonly now?: () => number;
   /** A background checkpoint that failed (it is retried at the next one). */
@@ -59,7 +65,10 @@ interface Segment {
   readonly path: string;
   readonly epoch: number;
   fd: number;
+  /** Where the records end. */
   size: number;
+  /** Where the zeros written ahead of the records end. */
+  allocated: number;
   /** Each file written through this segment, with its content as of its last record here. */
   readonly dirty: Map<string, Latest>;
 }
@@ -73,30 +82,43 @@ export function encodeRecord(op: JournalOp): Buffer {
   return frame;
 }
 
-/** The records of one journal file; `damage` says why reading stopped before the end, if it did. */
-export function decodeRecords(bytes: Buffer): { ops: JournalOp[]; damage?: string } {
+function zerosFrom(bytes: Buffer, offset: number): boolean {
+  for (let i = offset; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * The records of one journal file and the byte where they `end`; `damage` says why reading
+ * stopped before the end, if it did. A frame that fails with only zeros (or the end of the file)
+ * after it is the last write, cut short by a crash before it was acknowledged: not damage.
+ */
+export function decodeRecords(bytes: Buffer): { ops: JournalOp[]; end: number; damage?: string } {
   const ops: JournalOp[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    if (bytes.length - offset < FRAME_HEADER) return { ops }; // torn header of the last record
+    const where = `record ${ops.length + 1} at byte ${offset}`;
+    if (bytes.length - offset < FRAME_HEADER) return { ops, end: offset }; // torn header of the last record
     const length = bytes.readUInt32LE(offset);
     const end = offset + FRAME_HEADER + length;
-    if (end > bytes.length) return { ops }; // torn last record
+    if (end > bytes.length) return { ops, end: offset }; // torn last record
+    if (length === 0) {
+      // The zeros written ahead of the records; anything else after them is a record lost in between.
+      return zerosFrom(bytes, offset) ? { ops, end: offset } : { ops, end: offset, damage: `${where} is empty, and more follows` };
+    }
     const payload = bytes.subarray(offset + FRAME_HEADER, end);
     if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) {
-      // The last record cut short by a crash fails its checksum; one followed by more records is damage.
-      return end === bytes.length ? { ops } : { ops, damage: `record ${ops.length + 1} at byte ${offset} fails its checksum` };
+      return zerosFrom(bytes, end) ? { ops, end: offset } : { ops, end: offset, damage: `${where} fails its checksum` };
     }
     let op: JournalOp;
     try {
       op = JSON.parse(payload.toString('utf8')) as JournalOp;
     } catch {
-      return { ops, damage: `record ${ops.length + 1} at byte ${offset} is not valid JSON` };
+      return { ops, end: offset, damage: `${where} is not valid JSON` };
     }
     ops.push(op);
     offset = end;
   }
-  return { ops };
+  return { ops, end: offset };
 }
 
 function epochOf(name: string): number | undefined {
@@ -113,6 +135,7 @@ export class Journal {
   readonly #dir: string;
   readonly #fs: JournalFs;
   readonly #limit: number;
+  readonly #chunk: number;
   readonly #now: () => number;
   readonly #onCheckpointError: (error: unknown) => void;
   #current: Segment | undefined;
@@ -134,6 +157,7 @@ export class Journal {
     this.#dir = path.join(options.dir, JOURNAL_DIR);
     this.#fs = options.fs ?? nodeJournalFs;
     this.#limit = options.limitBytes ?? 4 * 1024 * 1024;
+    this.#chunk = Math.max(1, options.preallocateBytes ?? Math.min(this.#limit, 1024 * 1024));
     this.#now = options.now ?? Date.now;
     this.#onCheckpointError = options.onCheckpointError ?? (() => undefined);
   }
@@ -212,15 +236,21 @@ export class Journal {
     try {
       if (this.#broken || !this.#current) await this.#rotate();
       const segment = this.#current!;
-      const bytes = batch.length === 1 ? batch[0]!.frame : Buffer.concat(batch.map((p) => p.frame));
+      const frames = batch.length === 1 ? batch[0]!.frame : Buffer.concat(batch.map((p) => p.frame));
+      const end = segment.size + frames.length;
+      // Past the zeros written so far: write the next chunk of them along with the records.
+      const extend = end > segment.allocated;
+      const allocated = extend ? Math.max(end, segment.allocated + this.#chunk) : segment.allocated;
+      const bytes = extend && allocated > end ? Buffer.concat([frames, Buffer.alloc(allocated - end)]) : frames;
       try {
         await this.#fs.writeAt(segment.fd, bytes, segment.size);
-        await this.#fs.datasync(segment.fd);
+        if (!this.#fs.syncedWrites) await this.#fs.datasync(segment.fd);
       } catch (error) {
         this.#broken = true;
         throw error;
       }
-      segment.size += bytes.length;
+      segment.size = end;
+      segment.allocated = allocated;
       for (const item of batch) segment.dirty.set(item.file, item.latest);
     } catch (error) {
       for (const item of batch) item.reject(error);
@@ -247,7 +277,7 @@ export class Journal {
     const fd = await this.#fs.create(file);
     // The new file's name must be durable before a record in it is acknowledged.
     await fsyncDirectory(this.#fs, this.#dir);
-    return { path: file, epoch, fd, size: 0, dirty: new Map() };
+    return { path: file, epoch, fd, size: 0, allocated: 0, dirty: new Map() };
   }
 
   /** Writes the files of every retired segment (latest content wins), then deletes the segments. */

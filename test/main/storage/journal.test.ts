@@ -1,4 +1,5 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createFileCaseStore, type FileCaseStore } from '../../../src-main/core/storage';
@@ -17,9 +18,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Real node:fs with each call logged by kind and file name, and an optional injected failure. */
-function recordingFs(failOn?: (call: string) => boolean): { fs: JournalFs; calls: string[] } {
+/**
+ * Real node:fs with each call logged by kind and file name, and an optional injected failure.
+ * `syncedWrites: false` stands for a platform without O_DSYNC (Windows).
+ */
+function recordingFs(failOn?: (call: string) => boolean, syncedWrites = nodeJournalFs.syncedWrites): { fs: JournalFs; calls: string[]; written: number[] } {
   const calls: string[] = [];
+  const written: number[] = [];
   const names = new Map<number, string>();
   const name = (p: string) => (p === dir ? 'DIR' : p === path.join(dir, 'journal') ? 'JOURNAL_DIR' : path.basename(p).endsWith('.tmp') ? 'TEMP' : path.basename(p));
   const log = (call: string) => {
@@ -28,6 +33,7 @@ function recordingFs(failOn?: (call: string) => boolean): { fs: JournalFs; calls
   };
   const fs: JournalFs = {
     ...nodeJournalFs,
+    syncedWrites,
     async open(p, flags) {
       const fd = await nodeJournalFs.open(p, flags);
       names.set(fd, name(p));
@@ -41,6 +47,7 @@ function recordingFs(failOn?: (call: string) => boolean): { fs: JournalFs; calls
     },
     async writeAt(fd, data, position) {
       log(`writeAt ${names.get(fd)}`);
+      written.push(data.length);
       await nodeJournalFs.writeAt(fd, data, position);
     },
     async datasync(fd) {
@@ -56,7 +63,7 @@ function recordingFs(failOn?: (call: string) => boolean): { fs: JournalFs; calls
       await nodeJournalFs.rename(from, to);
     },
   };
-  return { fs, calls };
+  return { fs, calls, written };
 }
 
 async function openStore(options: { journalLimitBytes?: number } = {}): Promise<FileCaseStore> {
@@ -70,13 +77,21 @@ const walFiles = async () => (await readdir(path.join(dir, 'journal'))).filter((
 const activeJson = async (id: string) => JSON.parse(await readFile(path.join(dir, 'active', `${id}.json`), 'utf8')) as { case: { events: Array<{ seq: number }> } };
 
 describe('write-ahead journal', () => {
-  it('makes a record durable with one write and one fdatasync, and touches no data file until the checkpoint', async () => {
-    const { fs, calls } = recordingFs();
+  it('opens its files for synchronous writes where the platform has O_DSYNC (Linux, macOS)', () => {
+    expect(nodeJournalFs.syncedWrites).toBe(typeof constants.O_DSYNC === 'number');
+    if (process.platform === 'linux') expect(nodeJournalFs.syncedWrites).toBe(true);
+  });
+
+  it.each([
+    ['one synchronous write', true, ['writeAt WAL']],
+    ['a write and an fdatasync without O_DSYNC', false, ['writeAt WAL', 'datasync WAL']],
+  ])('makes a record durable with %s, and touches no data file until the checkpoint', async (_, synced, expected) => {
+    const { fs, calls } = recordingFs(undefined, synced);
     await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
     const { journal } = await Journal.open({ dir, fs });
     calls.length = 0;
     await journal.record({ op: 'append', file: 'a.json', at: ['list'], from: 1, items: [2] }, () => '{"list":[1,2]}');
-    expect(calls).toEqual(['writeAt WAL', 'datasync WAL']);
+    expect(calls).toEqual(expected);
     expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1]}');
     await journal.checkpoint();
     expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1,2]}');
@@ -85,12 +100,12 @@ describe('write-ahead journal', () => {
     expect(await readdir(path.join(dir, 'journal'))).toEqual([]);
   });
 
-  it('sends records that arrive during an fdatasync together in the next one (group commit)', async () => {
+  it('sends records that arrive during a write together in the next one (group commit)', async () => {
     const { fs, calls } = recordingFs();
     const { journal } = await Journal.open({ dir, fs });
     calls.length = 0;
     await Promise.all(Array.from({ length: 20 }, (_, i) => journal.record({ op: 'put', file: `f${i}.json`, text: `{"n":${i}}` }, () => `{"n":${i}}`)));
-    const syncs = calls.filter((call) => call.startsWith('datasync')).length;
+    const syncs = calls.filter((call) => call === 'writeAt WAL').length;
     expect(syncs).toBeGreaterThanOrEqual(1);
     expect(syncs).toBeLessThan(20);
     await journal.close();
@@ -126,7 +141,10 @@ describe('write-ahead journal', () => {
     await before.create(openCase('RD-1001', 3));
     const wal = path.join(dir, 'journal', (await walFiles())[0]!);
     const torn = encodeRecord({ op: 'append', file: 'active/RD-1001.json', at: ['case', 'events'], from: 3, items: [note('RD-1001', 4)] });
-    await appendFile(wal, torn.subarray(0, torn.length - 5));
+    // Written where the records end, into the zeros ahead of them, cut short.
+    const bytes = await readFile(wal);
+    torn.subarray(0, torn.length - 5).copy(bytes, decodeRecords(bytes).end);
+    await writeFile(wal, bytes);
     const after = await openStore();
     expect(after.report().corrupt).toEqual([]);
     expect(after.openCase('RD-1001')?.events).toHaveLength(3);
@@ -139,9 +157,9 @@ describe('write-ahead journal', () => {
     await before.append('RD-1001', [note('RD-1001', 5)]);
     const wal = path.join(dir, 'journal', (await walFiles())[0]!);
     const bytes = await readFile(wal);
-    const { ops } = decodeRecords(bytes);
+    const { ops, end } = decodeRecords(bytes);
     const lastLength = encodeRecord(ops.at(-1)!).length;
-    bytes[bytes.length - lastLength - 3] ^= 0xff; // inside the second-to-last record
+    bytes[end - lastLength - 3] ^= 0xff; // inside the second-to-last record
     await writeFile(wal, bytes);
     const after = await openStore();
     const corrupt = after.report().corrupt;
@@ -198,12 +216,79 @@ describe('write-ahead journal', () => {
     expect(await walFiles()).toHaveLength(1);
   });
 
+  it('writes zeros ahead of its records a chunk at a time, in the same write as the record that needs the room', async () => {
+    const { fs, calls, written } = recordingFs();
+    const { journal } = await Journal.open({ dir, fs, preallocateBytes: 4096 });
+    const wal = path.join(dir, 'journal', (await walFiles())[0]!);
+    const text = JSON.stringify({ note: 'x'.repeat(1500) });
+    calls.length = 0;
+    const sizes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await journal.record({ op: 'put', file: `f${i}.json`, text }, () => text);
+      sizes.push((await stat(wal)).size);
+    }
+    // ~1.5 KiB records: the file grows by 4 KiB when a record passes the zeros, and only then.
+    expect(sizes).toEqual([4096, 4096, 8192, 8192, 8192, 12288]);
+    expect(calls.filter((call) => call.startsWith('writeAt'))).toHaveLength(6);
+    // A record that fits goes into the zeros alone; one that passes them brings the next chunk.
+    const record = encodeRecord({ op: 'put', file: 'f0.json', text }).length;
+    expect(written).toEqual([4096, record, 8192 - 2 * record, record, record, 12288 - 5 * record]);
+    const bytes = await readFile(wal);
+    const decoded = decodeRecords(bytes);
+    expect(decoded.ops).toHaveLength(6);
+    expect(decoded.damage).toBeUndefined();
+    expect(decoded.end).toBe(journal.size);
+    expect(bytes.subarray(decoded.end).every((byte) => byte === 0)).toBe(true);
+    // A record bigger than a chunk gets the room it needs; the next one brings a chunk of zeros.
+    const big = JSON.stringify({ note: 'y'.repeat(10_000) });
+    await journal.record({ op: 'put', file: 'big.json', text: big }, () => big);
+    expect((await stat(wal)).size).toBe(journal.size);
+    await journal.record({ op: 'put', file: 'f6.json', text }, () => text);
+    expect((await stat(wal)).size).toBe(journal.size - encodeRecord({ op: 'put', file: 'f6.json', text }).length + 4096);
+    // Killed here: the replay reads the records up to the zeros and writes every file.
+    const { journal: next, corrupt } = await Journal.open({ dir });
+    expect(corrupt).toEqual([]);
+    expect(await readFile(path.join(dir, 'f5.json'), 'utf8')).toBe(text);
+    expect(await readFile(path.join(dir, 'big.json'), 'utf8')).toBe(big);
+    await next.close();
+  });
+
+  it('tells the zeros after the last record, and a record torn before them, from damage between records', () => {
+    const first = encodeRecord({ op: 'put', file: 'a.json', text: '{"n":1}' });
+    const second = encodeRecord({ op: 'put', file: 'b.json', text: '{"n":2}' });
+    const zeros = Buffer.alloc(64);
+    expect(decodeRecords(Buffer.concat([first, second, zeros]))).toEqual({ ops: [expect.objectContaining({ file: 'a.json' }), expect.objectContaining({ file: 'b.json' })], end: first.length + second.length });
+    const torn = Buffer.concat([first, second.subarray(0, second.length - 4), zeros]);
+    expect(decodeRecords(torn)).toEqual({ ops: [expect.objectContaining({ file: 'a.json' })], end: first.length });
+    const flipped = Buffer.concat([first, second, first, zeros]);
+    flipped[first.length + 10] ^= 0xff;
+    expect(decodeRecords(flipped).damage).toBe(`record 2 at byte ${first.length} fails its checksum`);
+    const gap = Buffer.concat([first, zeros, second]);
+    expect(decodeRecords(gap)).toEqual({ ops: [expect.objectContaining({ file: 'a.json' })], end: first.length, damage: `record 2 at byte ${first.length} is empty, and more follows` });
+  });
+
+  it('after a failed synchronous write, rejects the command and journals the next write in a fresh file', async () => {
+    let failed = false;
+    const { fs, calls } = recordingFs((call) => {
+      if (failed || !call.startsWith('writeAt')) return false;
+      return (failed = true);
+    }, true);
+    const { journal } = await Journal.open({ dir, fs });
+    await expect(journal.record({ op: 'put', file: 'a.json', text: '{"n":1}' }, () => '{"n":1}')).rejects.toThrow('injected failure at writeAt WAL');
+    calls.length = 0;
+    await journal.record({ op: 'put', file: 'a.json', text: '{"n":2}' }, () => '{"n":2}');
+    expect(calls).toEqual(['create 000000000002.wal', 'fsync JOURNAL_DIR', 'writeAt WAL']);
+    const { journal: next } = await Journal.open({ dir });
+    expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"n":2}');
+    await next.close();
+  });
+
   it('after a failed fdatasync, rejects the command, keeps the case as it was, and journals the next write whole', async () => {
     let failed = false;
     const { fs } = recordingFs((call) => {
       if (failed || !call.startsWith('datasync')) return false;
       return (failed = true);
-    });
+    }, false);
     const { journal } = await Journal.open({ dir, fs });
     await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
     const op: JournalOp = { op: 'append', file: 'a.json', at: ['list'], from: 1, items: ['lost'] };
