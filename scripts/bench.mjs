@@ -15,7 +15,8 @@ const files = readdirSync('test/bench')
 
 function run(file) {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', join('test/bench', file), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // node --import tsx, not npx tsx: a second less per file.
+    const child = spawn(process.execPath, ['--import', 'tsx', join('test/bench', file), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     let section;
     let buffered = '';
     child.stdout.on('data', (chunk) => {
@@ -36,12 +37,16 @@ function run(file) {
 
 const merged = {};
 const failures = [];
+const began = performance.now();
 for (const file of files) {
   console.log(`\n== ${file}${quick ? ' (quick)' : ''}`);
+  const started = performance.now();
   const { code, section } = await run(file);
+  console.log(`(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (code !== 0 || !section) failures.push(`${file} (exit ${code}${section ? '' : ', no BENCH_SECTION line'})`);
   else Object.assign(merged, section);
 }
+console.log(`\nbench: ${files.length} areas in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 if (failures.length) console.error(`\nbench: failed: ${failures.join(', ')}`);
 console.log(`BENCH ${JSON.stringify(merged)}`);
 process.exit(failures.length ? 1 : 0);

@@ -31,7 +31,7 @@ const SQLITE_VERSION = '12.11.1';
  * (a few ms, a dozen writes) moves it little.
  */
 const RUNS = QUICK
-  ? { store: 300, renameRoute: 300, singleActive: 20, lowdb: 4, children: 3 }
+  ? { store: 1000, renameRoute: 300, singleActive: 20, lowdb: 3, children: 3 }
   : { store: 8000, renameRoute: 2000, singleActive: 100, lowdb: 12, children: 5 };
 /** Unmeasured writes first (JIT, caches); the slow baselines need only one. */
 const WARMUP = 20;
@@ -108,7 +108,7 @@ interface Peer {
  */
 async function settleDisk(): Promise<void> {
   if (process.platform !== 'win32') execFileSync('sync');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await new Promise((resolve) => setTimeout(resolve, QUICK ? 250 : 1000));
 }
 
 /**
@@ -298,22 +298,23 @@ async function childColdStart(dir: string): Promise<void> {
   await store.open();
   const coldMs = performance.now() - t0;
   const result: ColdStart = { coldMs, rssMb: process.resourceUsage().maxRSS / 1024, openCases: store.openCases().length };
+  // Closed, so the next run opens the same folder as this one found it.
+  await store.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function coldStartOnce(source: string): ColdStart {
-  const dir = execFileSync('mktemp', ['-d', path.join(BENCH_DIR, 'run-XXXXXX')], { encoding: 'utf8' }).trim();
-  execFileSync('cp', ['-al', `${source}/.`, dir]);
+function coldStartOnce(dir: string): ColdStart {
   const out = execFileSync(process.execPath, ['--import', 'tsx', THIS_FILE, '--child-cold-start', dir], { cwd: ROOT, encoding: 'utf8' });
-  rmSync(dir, { recursive: true, force: true });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ColdStart;
 }
 
 /** Median per dataset; runs alternate between datasets so both see the same machine load. */
 async function coldStarts(sources: readonly string[]): Promise<ColdStart[]> {
-  for (const source of sources) coldStartOnce(source); // warm the page cache, unmeasured
+  const dirs = await Promise.all(sources.map(workingCopy));
+  for (const dir of dirs) coldStartOnce(dir); // warm the page cache, unmeasured
   const runs = sources.map((): ColdStart[] => []);
-  for (let i = 0; i < RUNS.children; i++) sources.forEach((source, k) => runs[k].push(coldStartOnce(source)));
+  for (let i = 0; i < RUNS.children; i++) dirs.forEach((dir, k) => runs[k].push(coldStartOnce(dir)));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   return runs.map((r) => ({
     coldMs: percentile(r.map((x) => x.coldMs), 0.5),
     rssMb: percentile(r.map((x) => x.rssMb), 0.5),
