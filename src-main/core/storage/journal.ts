@@ -6,7 +6,7 @@ import { nodeJournalFs, type JournalFs } from './journal-fs';
 import { writeManyDurably, type FileChange } from './write-many';
 
 /**
- * The write-ahead journal: how a command becomes durable with one fdatasync.
+ * The write-ahead journal: how a command becomes durable with one write to one file.
  *
  * A command's change to a data file is appended to `journal/<epoch>.wal` as one framed record
  * (length, CRC-32, JSON) by one synchronous write (O_DSYNC; a write and an fdatasync where the

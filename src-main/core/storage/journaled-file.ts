@@ -15,7 +15,7 @@ export interface JournaledFileOptions<T> {
 
 /**
  * A lowdb JSON adapter whose `write` resolves once the change is in the write-ahead journal
- * (one fdatasync); the file itself is brought up to date at the journal's next checkpoint.
+ * (one synchronous write); the file itself is brought up to date at the journal's next checkpoint.
  * Reads come from the file, so open the journal (which replays) before reading.
  */
 export class JournaledJsonFile<T> implements Adapter<T> {
