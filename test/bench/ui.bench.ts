@@ -125,6 +125,7 @@ const PAGE_SCRIPT = `
     });
     observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
     if (action === 'switch') document.getElementById(arg).click();
+    else if (action === 'idle') { /* nothing: how long two animation frames take on their own */ }
     else sockets[sockets.length - 1].dispatchEvent(new MessageEvent('message', { data: arg }));
     requestAnimationFrame(() => requestAnimationFrame(() => {
       observer.disconnect();
@@ -135,7 +136,7 @@ const PAGE_SCRIPT = `
 })();
 `;
 
-function timeInPage(page: Page, action: 'switch' | 'change', arg: string): Promise<Timing> {
+function timeInPage(page: Page, action: 'switch' | 'change' | 'idle', arg: string): Promise<Timing> {
   return page.evaluate(`window.benchTime(${JSON.stringify(action)}, ${JSON.stringify(arg)})`) as Promise<Timing>;
 }
 
@@ -170,6 +171,9 @@ async function main(): Promise<void> {
     await quietHost(page, 2_000);
     const settledMs = performance.now() - opened;
 
+    // The peer for the frame figures: two animation frames with nothing to do.
+    const idle: Timing[] = [];
+    for (let i = 0; i < SWITCHES; i++) idle.push(await timeInPage(page, 'idle', ''));
     const switches: Timing[] = [];
     for (let i = 0; i < SWITCHES; i++) switches.push(await timeInPage(page, 'switch', `queue-tab-${SEVERITIES[(i + 1) % 4]}`));
 
@@ -209,13 +213,14 @@ async function main(): Promise<void> {
       [`pushed change, to commit + layout: p50 / p95 (${CHANGES})`, `${round(percentile(changes.map((t) => t.committedMs), 50))} / ${p95(changes, 'committedMs')} ms`],
       ['  of which: p50 / p95', phases(changes)],
       ['pushed change, to the 2nd animation frame: p95', `${p95(changes, 'framesMs')} ms`],
+      ['nothing changed, to the 2nd animation frame: p50 / p95', `${round(percentile(idle.map((t) => t.framesMs), 50))} / ${p95(idle, 'framesMs')} ms`],
       ['JS heap after GC', `${round(heapMb)} MB`],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
     console.log(`UI benchmark${quick ? ' (quick)' : ''}, ${CASES} open cases, Chromium ${browser.version()}`);
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
     console.log(
-      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}}}`,
+      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "idle_frames_p95_ms": ${p95(idle, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}}}`,
     );
   } finally {
     await browser.close();
