@@ -59,8 +59,10 @@ async function act(page: Page, action: string, submit: string, fill: (dialog: Lo
 
 const fillText = (name: string, value: string) => async (dialog: Locator) => dialog.getByRole('textbox', { name, exact: true }).fill(value);
 
+/** The latest clock of a kind (a kind that restarts is numbered: "Customer update #2"). */
 async function clockRow(page: Page, clock: string): Promise<string> {
-  const rows = panel(page).getByRole('table', { name: 'Clocks' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: clock, exact: true }) });
+  const name = new RegExp(`^${clock}( #\\d+)?$`);
+  const rows = panel(page).getByRole('table', { name: 'Clocks' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
   return text(rows.last());
 }
 

@@ -28,7 +28,7 @@ describe('case detail', () => {
     expect(within(panel).getByText('P1 Critical')).toHaveAttribute('title', SEVERITY_INFO.P1.definition);
   });
 
-  it('lists every clock with its state, due time, remaining time and breach', async () => {
+  it('lists every clock with its state, due time, remaining time and breach, numbering a kind that restarts', async () => {
     renderApp({ cases: [P1] });
     const { panel } = await openCase('RD-1001');
     const clocks = within(panel).getByRole('table', { name: 'Clocks' });
@@ -38,10 +38,10 @@ describe('case detail', () => {
     ]);
     expect(rows.map((row) => [row[0], row[1], row[3]])).toEqual([
       ['Initial response', 'Met', '—'],
-      ['Customer update', 'Met late', '—'],
-      ['Escalation for lack of progress', 'Met', '—'],
-      ['Customer update', 'Running', 'in 50m 00s'],
-      ['Escalation for lack of progress', 'Running', 'in 1h 50m'],
+      ['Customer update #1', 'Met late', '—'],
+      ['Escalation for lack of progress #1', 'Met', '—'],
+      ['Customer update #2', 'Running', 'in 50m 00s'],
+      ['Escalation for lack of progress #2', 'Running', 'in 1h 50m'],
     ]);
     expect(rows[0]![4]).toMatch(/^Met /);
     expect(rows[1]![4]).toMatch(/^Breached /);

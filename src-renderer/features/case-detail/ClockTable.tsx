@@ -12,9 +12,28 @@ function Breach({ clock }: { clock: Clock }) {
   return <>{clock.metAt ? `Met ${formatDue(clock.metAt)}` : 'None'}</>;
 }
 
+/**
+ * "#2" for the second customer-update clock of a cycle, and so on: a kind that restarts (each
+ * update starts the next) is numbered, so its met clocks do not read as repeats of the open one.
+ */
+function ordinals(clocks: readonly Clock[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const clock of clocks) counts.set(`${clock.kind}:${clock.cycle}`, (counts.get(`${clock.kind}:${clock.cycle}`) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const clock of clocks) {
+    const key = `${clock.kind}:${clock.cycle}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if ((counts.get(key) ?? 0) > 1) labels.set(clock.id, ` #${n}`);
+  }
+  return labels;
+}
+
 /** Every clock of the case, each cycle's in order: due time, what is left, and any breach. */
 export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
   if (clocks.length === 0) return <p className="empty">No clocks: the case's plan is not in the policy.</p>;
+  const numbers = ordinals(clocks);
   return (
     <table className="clock-table" aria-label="Clocks">
       <thead>
@@ -31,6 +50,7 @@ export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
           <tr key={clock.id}>
             <th scope="row">
               {CLOCK_LABEL[clock.kind]}
+              {numbers.get(clock.id)}
               {clock.cycle > 1 ? <span className="muted"> (cycle {clock.cycle})</span> : null}
             </th>
             <td>
