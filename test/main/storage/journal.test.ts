@@ -77,9 +77,18 @@ const walFiles = async () => (await readdir(path.join(dir, 'journal'))).filter((
 const activeJson = async (id: string) => JSON.parse(await readFile(path.join(dir, 'active', `${id}.json`), 'utf8')) as { case: { events: Array<{ seq: number }> } };
 
 describe('write-ahead journal', () => {
-  it('opens its files for synchronous writes where the platform has O_DSYNC (Linux, macOS)', () => {
+  it('opens its files for synchronous writes where the platform has O_DSYNC (Linux, macOS)', async () => {
     expect(nodeJournalFs.syncedWrites).toBe(typeof constants.O_DSYNC === 'number');
-    if (process.platform === 'linux') expect(nodeJournalFs.syncedWrites).toBe(true);
+    if (process.platform !== 'linux') return;
+    expect(nodeJournalFs.syncedWrites).toBe(true);
+    // The kernel's own record of how the descriptor was opened.
+    const fd = await nodeJournalFs.create(path.join(dir, 'probe.wal'));
+    try {
+      const flags = Number.parseInt(/^flags:\s*([0-7]+)$/m.exec(await readFile(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!, 8);
+      expect(flags & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    } finally {
+      await nodeJournalFs.close(fd);
+    }
   });
 
   it.each([
