@@ -18,7 +18,7 @@ import { percentile } from './stats';
 
 const quick = process.argv.includes('--quick');
 const EVENTS = 2_000;
-const BURSTS = quick ? 3 : 12;
+const BURSTS = quick ? 2 : 12;
 const KEYS_PER_BURST = 40;
 const PAUSE_MS = 1_200;
 

@@ -13,7 +13,7 @@ const RUNS = quick ? 3 : 7;
 /** The peer takes seconds a run (splice-insert moves the array's tail): once in a quick run, unwarmed. */
 const ARRAY_RUNS = quick ? 1 : RUNS;
 const FIRE_COUNT = quick ? 2_000 : 10_000;
-const FIRE_SPREAD_MS = quick ? 3_000 : 10_000;
+const FIRE_SPREAD_MS = quick ? 2_000 : 10_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
