@@ -112,17 +112,17 @@ async function settleDisk(): Promise<void> {
 }
 
 /**
- * Measures peers one write each in turn (or in blocks of `block`), so a change of machine load
- * during the run (other processes, page-cache flushes, a slow moment of the disk) falls on every
- * peer alike and their ratio stays fair.
+ * Measures peers one write each in turn, so a change of machine load during the run (other
+ * processes, page-cache flushes, a slow moment of the disk) falls on every peer alike and their
+ * ratio stays fair.
  */
-async function measureInterleaved(peers: readonly Peer[], runs: number, block = 1): Promise<Sample[]> {
+async function measureInterleaved(peers: readonly Peer[], runs: number): Promise<Sample[]> {
   const samples = peers.map((): Sample => ({ latency: [], blocked: [] }));
   await settleDisk();
   for (const peer of peers) for (let i = 0; i < WARMUP; i++) await peer.write(i);
-  for (let start = 0; start < runs; start += block) {
+  for (let run = 0; run < runs; run++) {
     for (const [k, peer] of peers.entries()) {
-      const sample = await measure(Math.min(block, runs - start), (i) => peer.write(WARMUP + start + i), 0);
+      const sample = await measure(1, () => peer.write(WARMUP + run), 0);
       samples[k]!.latency.push(...sample.latency);
       samples[k]!.blocked.push(...sample.blocked);
     }
@@ -351,7 +351,7 @@ async function main(): Promise<void> {
     return samples as [Sample, Sample | undefined];
   });
   // Apart, since its background checkpoints would load the disk under the other peers' writes:
-  // a 64 KiB journal checkpoints every ~150 writes, to show what checkpoints cost the writes.
+  // a 64 KiB journal checkpoints every ~90 writes (~700 bytes a record), to show what checkpoints cost the writes.
   const checkpointing = await phase('this store, small journal', async () => (await measureInterleaved([await storePeer(tenK, 64 * 1024)], RUNS.store))[0]!);
   const floor = await phase('rename route alone', () => benchAdapterAlone(openCase('RD-9999', 16)));
   const single = await phase('one active file', () => benchSingleActiveFile(tenKCases.slice(-OPEN_CASES)));

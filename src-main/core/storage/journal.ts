@@ -82,6 +82,11 @@ export function encodeRecord(op: JournalOp): Buffer {
   return frame;
 }
 
+/** Names the record after `count` good ones, for a damage report. */
+function recordAt(count: number, offset: number): string {
+  return `record ${count + 1} at byte ${offset}`;
+}
+
 function zerosFrom(bytes: Buffer, offset: number): boolean {
   for (let i = offset; i < bytes.length; i++) if (bytes[i] !== 0) return false;
   return true;
@@ -96,24 +101,23 @@ export function decodeRecords(bytes: Buffer): { ops: JournalOp[]; end: number; d
   const ops: JournalOp[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    const where = `record ${ops.length + 1} at byte ${offset}`;
     if (bytes.length - offset < FRAME_HEADER) return { ops, end: offset }; // torn header of the last record
     const length = bytes.readUInt32LE(offset);
     const end = offset + FRAME_HEADER + length;
     if (end > bytes.length) return { ops, end: offset }; // torn last record
     if (length === 0) {
       // The zeros written ahead of the records; anything else after them is a record lost in between.
-      return zerosFrom(bytes, offset) ? { ops, end: offset } : { ops, end: offset, damage: `${where} is empty, and more follows` };
+      return zerosFrom(bytes, offset) ? { ops, end: offset } : { ops, end: offset, damage: `${recordAt(ops.length, offset)} is empty, and more follows` };
     }
     const payload = bytes.subarray(offset + FRAME_HEADER, end);
     if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) {
-      return zerosFrom(bytes, end) ? { ops, end: offset } : { ops, end: offset, damage: `${where} fails its checksum` };
+      return zerosFrom(bytes, end) ? { ops, end: offset } : { ops, end: offset, damage: `${recordAt(ops.length, offset)} fails its checksum` };
     }
     let op: JournalOp;
     try {
       op = JSON.parse(payload.toString('utf8')) as JournalOp;
     } catch {
-      return { ops, end: offset, damage: `${where} is not valid JSON` };
+      return { ops, end: offset, damage: `${recordAt(ops.length, offset)} is not valid JSON` };
     }
     ops.push(op);
     offset = end;

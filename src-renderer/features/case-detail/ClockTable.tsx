@@ -17,16 +17,13 @@ function Breach({ clock }: { clock: Clock }) {
  * update starts the next) is numbered, so its met clocks do not read as repeats of the open one.
  */
 function ordinals(clocks: readonly Clock[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const clock of clocks) counts.set(`${clock.kind}:${clock.cycle}`, (counts.get(`${clock.kind}:${clock.cycle}`) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const labels = new Map<string, string>();
+  const byKind = new Map<string, Clock[]>();
   for (const clock of clocks) {
     const key = `${clock.kind}:${clock.cycle}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if ((counts.get(key) ?? 0) > 1) labels.set(clock.id, ` #${n}`);
+    byKind.set(key, [...(byKind.get(key) ?? []), clock]);
   }
+  const labels = new Map<string, string>();
+  for (const group of byKind.values()) if (group.length > 1) group.forEach((clock, i) => labels.set(clock.id, ` #${i + 1}`));
   return labels;
 }
 

@@ -109,6 +109,33 @@ describe('write-ahead journal', () => {
     expect(await readdir(path.join(dir, 'journal'))).toEqual([]);
   });
 
+  it.each([
+    ['its synchronous write', true, 'writeAt'],
+    ['its fdatasync without O_DSYNC', false, 'datasync'],
+  ] as const)('resolves a record only once %s has returned', async (_, syncedWrites, held) => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const fs: JournalFs = {
+      ...nodeJournalFs,
+      syncedWrites,
+      async [held](...args: [number, Buffer, number]) {
+        if (holding) await gate;
+        await (nodeJournalFs[held] as (...a: typeof args) => Promise<void>)(...args);
+      },
+    };
+    const { journal } = await Journal.open({ dir, fs });
+    holding = true;
+    let done = false;
+    const recorded = journal.record({ op: 'put', file: 'a.json', text: '{}' }, () => '{}').then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    release();
+    await recorded;
+    expect(done).toBe(true);
+    await journal.close();
+  });
+
   it('sends records that arrive during a write together in the next one (group commit)', async () => {
     const { fs, calls } = recordingFs();
     const { journal } = await Journal.open({ dir, fs });
