@@ -8,9 +8,18 @@ import { severitySchema } from './severity';
  */
 
 const optionalText = (what: string, max = 20_000) => z.string().trim().max(max, `${what} is longer than ${max} characters`).default('');
+/** Text a command may leave out altogether (older callers do not know the field). */
+const omittableText = (what: string, max = 20_000) => z.string().trim().max(max, `${what} is longer than ${max} characters`).optional();
 
 export const commandSchemas = {
-  acknowledge: z.object({ type: z.literal('acknowledge'), ...eventBodySchemas.acknowledged.shape }),
+  acknowledge: z.object({
+    type: z.literal('acknowledge'),
+    checklist: eventBodySchemas.acknowledged.shape.checklist,
+    response: eventBodySchemas.acknowledged.shape.response,
+    nextSteps: optionalText('next steps'),
+    /** With "Request additional information" ticked: what is requested, in the same step. */
+    informationRequest: omittableText('what is requested'),
+  }),
   postUpdate: z.object({ type: z.literal('postUpdate'), ...eventBodySchemas.customerUpdatePosted.shape }),
   addNote: z.object({ type: z.literal('addNote'), ...eventBodySchemas.noteAdded.shape }),
   requestInformation: z.object({ type: z.literal('requestInformation'), ...eventBodySchemas.informationRequested.shape }),
@@ -24,12 +33,18 @@ export const commandSchemas = {
   escalate: z.object({
     type: z.literal('escalate'),
     // "automatic" is reserved for escalations the policy makes by itself.
-    trigger: z.enum(['businessImpact', 'lackOfProgress', 'customerRequest'], { error: 'trigger is businessImpact, lackOfProgress or customerRequest' }),
+    trigger: z.enum(['businessImpact', 'lackOfProgress', 'customerRequest'], { error: 'choose business impact, lack of progress or customer request' }),
     level: escalationLevelSchema,
     justification: optionalText('justification'),
   }),
-  provideWorkaround: z.object({ type: z.literal('provideWorkaround'), ...eventBodySchemas.workaroundProvided.shape }),
-  resolve: z.object({ type: z.literal('resolve'), ...eventBodySchemas.resolved.shape }),
+  provideWorkaround: z.object({ type: z.literal('provideWorkaround'), text: eventBodySchemas.workaroundProvided.shape.text, message: omittableText('message to the customer') }),
+  resolve: z.object({
+    type: z.literal('resolve'),
+    criterion: eventBodySchemas.resolved.shape.criterion,
+    method: eventBodySchemas.resolved.shape.method,
+    summary: eventBodySchemas.resolved.shape.summary,
+    message: omittableText('message to the customer'),
+  }),
   close: z.object({ type: z.literal('close'), customerConfirmation: optionalText('customer confirmation') }),
   reopen: z.object({ type: z.literal('reopen'), ...eventBodySchemas.reopened.shape }),
   recordFeedback: z.object({ type: z.literal('recordFeedback'), rating: eventBodySchemas.feedbackReceived.shape.rating, comment: optionalText('comment') }),

@@ -1,19 +1,28 @@
 import { type CaseState, type CaseStatus, escalationRank } from './case-state';
-import { type CaseAction, type CaseCommand, CASE_ACTIONS, type LogCaseCommand, caseCommandSchema, logCaseCommandSchema } from './commands';
+import { type CaseAction, type CaseCommand, type CaseCommandOf, CASE_ACTIONS, type LogCaseCommand, caseCommandSchema, logCaseCommandSchema } from './commands';
 import { type CaseEvent, type CaseEventType, type EscalationLevel, type EventData, SYSTEM_ACTOR, isoInstantSchema } from './events';
-import { DEFAULT_SEVERITY, type Severity } from './severity';
+import { DEFAULT_SEVERITY, SEVERITY_INFO, type Severity } from './severity';
+import { LEVEL_LABEL, STATUS_LABEL, inSentence } from '../words/labels';
 
 /** Which actions each status allows; the rule behind every disabled button. */
-export type Refusal = { ok: false; code: string; reason: string };
+export type RefusalIssue = { path: string; message: string };
+/** `issues` name the command's fields at fault ("nextSteps"), so a form can mark them. */
+export type Refusal = { ok: false; code: string; reason: string; issues?: RefusalIssue[] };
 export type Allowed = { ok: true };
 
 /** The escalation the policy makes by itself when a case has this plan and severity (Premium P1). */
 export type AutoEscalation = (plan: string, severity: Severity) => EscalationLevel | null;
 
-export type DecideContext = { now: string; actor: string; autoEscalation?: AutoEscalation };
+/** `planName` gives a plan's name for the words written on events (the id when left out). */
+export type DecideContext = { now: string; actor: string; autoEscalation?: AutoEscalation; planName?: (planId: string) => string };
+
+function automaticJustification(severity: Severity, plan: string, ctx: DecideContext): string {
+  return `${SEVERITY_INFO[severity].label} under the ${ctx.planName?.(plan) ?? plan} plan is escalated automatically`;
+}
 export type Decision = { ok: true; events: CaseEvent[] } | Refusal;
 
-const refuse = (code: string, reason: string): Refusal => ({ ok: false, code, reason });
+const refuse = (code: string, reason: string, issues?: RefusalIssue[]): Refusal => (issues ? { ok: false, code, reason, issues } : { ok: false, code, reason });
+const statusWord = (status: CaseStatus) => inSentence(STATUS_LABEL[status]);
 const OK: Allowed = { ok: true };
 
 const OPEN: readonly CaseStatus[] = ['investigating', 'waitingOnCustomer'];
@@ -27,16 +36,18 @@ const STATUS_RULES: Record<CaseAction, { allowed: readonly CaseStatus[]; why: (s
   addNote: { allowed: ['new', 'investigating', 'waitingOnCustomer', 'resolved', 'closed'], why: () => '' },
   requestInformation: {
     allowed: ['investigating'],
-    why: (s) => (s === 'new' ? 'acknowledge the case before requesting information' : s === 'waitingOnCustomer' ? 'information is already requested; wait for the customer' : `the case is ${s}; reopen it first`),
+    why: (s) => (s === 'new' ? 'acknowledge the case before requesting information' : s === 'waitingOnCustomer' ? 'information is already requested; wait for the customer' : `the case is ${statusWord(s)}; reopen it first`),
   },
-  customerReplied: { allowed: ['waitingOnCustomer'], why: () => 'no information is requested from the customer' },
-  adjustSeverity: { allowed: ['new', 'investigating', 'waitingOnCustomer'], why: (s) => `the case is ${s}; reopen it to change its severity` },
-  escalate: { allowed: ['new', 'investigating', 'waitingOnCustomer'], why: (s) => `the case is ${s}; reopen it to escalate` },
-  provideWorkaround: { allowed: OPEN, why: (s) => (s === 'new' ? 'acknowledge the case first' : `the case is ${s}`) },
-  resolve: { allowed: OPEN, why: (s) => (s === 'new' ? 'acknowledge the case before resolving it' : `the case is already ${s}`) },
+  // A customer may write at any time before closure; a reply to a request ends the wait.
+  customerReplied: { allowed: ['new', 'investigating', 'waitingOnCustomer', 'resolved'], why: () => 'the case is closed; reopen it to record what the customer wrote' },
+  adjustSeverity: { allowed: ['new', 'investigating', 'waitingOnCustomer'], why: (s) => `the case is ${statusWord(s)}; reopen it to change its severity` },
+  escalate: { allowed: ['new', 'investigating', 'waitingOnCustomer'], why: (s) => `the case is ${statusWord(s)}; reopen it to escalate` },
+  provideWorkaround: { allowed: OPEN, why: (s) => (s === 'new' ? 'acknowledge the case first' : `the case is ${statusWord(s)}`) },
+  resolve: { allowed: OPEN, why: (s) => (s === 'new' ? 'acknowledge the case before resolving it' : `the case is already ${statusWord(s)}`) },
   close: { allowed: ['resolved'], why: (s) => (s === 'closed' ? 'the case is already closed' : 'resolve the case before closing it') },
   reopen: { allowed: ['resolved', 'closed'], why: () => 'only a resolved or closed case can be reopened' },
-  recordFeedback: { allowed: ['resolved', 'closed'], why: () => 'feedback is recorded after resolution' },
+  // "Feedback during and after case resolution is welcomed" (framework section 7).
+  recordFeedback: { allowed: ['new', 'investigating', 'waitingOnCustomer', 'resolved', 'closed'], why: () => '' },
   assignOwner: { allowed: ['new', 'investigating', 'waitingOnCustomer', 'resolved'], why: () => 'the case is closed' },
 };
 
@@ -45,11 +56,33 @@ function statusAllows(state: CaseState, action: CaseAction): Allowed | Refusal {
   return rule.allowed.includes(state.status) ? OK : refuse('notAllowedInStatus', rule.why(state.status));
 }
 
+/**
+ * The initial response as the framework means it (section 2): severity and impact validated,
+ * investigation begun and next steps outlined, in words; information requested when ticked.
+ */
+export function initialResponseIssues(command: CaseCommandOf<'acknowledge'>): RefusalIssue[] {
+  const issues: RefusalIssue[] = [];
+  const c = command.checklist;
+  if (!c.severityValidated) issues.push({ path: 'checklist.severityValidated', message: 'validate severity and impact before acknowledging' });
+  if (!c.investigationStarted) issues.push({ path: 'checklist.investigationStarted', message: 'begin the investigation before acknowledging' });
+  if (!c.nextStepsOutlined) issues.push({ path: 'checklist.nextStepsOutlined', message: 'outline the next steps before acknowledging' });
+  if (!command.nextSteps.trim()) issues.push({ path: 'nextSteps', message: 'write the next steps outlined to the customer' });
+  if (c.informationRequested && !command.informationRequest?.trim()) issues.push({ path: 'informationRequest', message: 'say what information is requested' });
+  return issues;
+}
+
 /** Whether a command may be applied to the case now, with a readable reason when not. */
 export function canApply(state: CaseState, command: CaseCommand): Allowed | Refusal {
   const byStatus = statusAllows(state, command.type);
   if (!byStatus.ok) return byStatus;
   switch (command.type) {
+    case 'acknowledge': {
+      const issues = initialResponseIssues(command);
+      return issues.length === 0 ? OK : refuse('initialResponseIncomplete', issues.map((issue) => issue.message).join('; '), issues);
+    }
+    case 'customerReplied':
+      if (!state.waitingOnCustomer && !command.text.trim()) return refuse('replyTextRequired', 'write what the customer said: no information was requested', [{ path: 'text', message: 'write what the customer said' }]);
+      return OK;
     case 'adjustSeverity':
       if (command.to === state.severity) return refuse('severityUnchanged', `the case is already ${command.to}`);
       if (!command.reason.trim()) return refuse('reasonRequired', 'a reason is required to adjust severity');
@@ -59,7 +92,7 @@ export function canApply(state: CaseState, command: CaseCommand): Allowed | Refu
         return refuse('justificationRequired', 'an escalation on customer request needs a justification');
       }
       if (escalationRank(command.level) <= escalationRank(state.cycleEscalationLevel)) {
-        return refuse('alreadyEscalated', `this cycle already reached ${state.cycleEscalationLevel}`);
+        return refuse('alreadyEscalated', `this cycle already reached ${inSentence(LEVEL_LABEL[state.cycleEscalationLevel ?? command.level])}`);
       }
       return OK;
     case 'resolve':
@@ -100,13 +133,16 @@ function checkContext(ctx: { now: string; actor: string }): Refusal | null {
 function autoEscalate(state: CaseState, severity: Severity, ctx: DecideContext): Draft[] {
   const level = ctx.autoEscalation?.(state.plan, severity) ?? null;
   if (!level || escalationRank(level) <= escalationRank(state.cycleEscalationLevel)) return [];
-  return [{ type: 'escalated', actor: SYSTEM_ACTOR, data: { trigger: 'automatic', level, justification: `${severity} under plan ${state.plan} is escalated automatically` } }];
+  return [{ type: 'escalated', actor: SYSTEM_ACTOR, data: { trigger: 'automatic', level, justification: automaticJustification(severity, state.plan, ctx) } }];
 }
 
 function draftsFor(state: CaseState, c: CaseCommand, ctx: DecideContext): Draft[] {
   switch (c.type) {
-    case 'acknowledge':
-      return [{ type: 'acknowledged', data: { checklist: c.checklist, response: c.response } }];
+    case 'acknowledge': {
+      const acknowledged: Draft = { type: 'acknowledged', data: { checklist: c.checklist, response: c.response, nextSteps: c.nextSteps } };
+      // Ticking "Request additional information" requests it in the same step: the clocks pause at once.
+      return c.checklist.informationRequested ? [acknowledged, { type: 'informationRequested', data: { text: c.informationRequest ?? '' } }] : [acknowledged];
+    }
     case 'postUpdate':
       return [{ type: 'customerUpdatePosted', data: { channel: c.channel, text: c.text } }];
     case 'addNote':
@@ -123,9 +159,9 @@ function draftsFor(state: CaseState, c: CaseCommand, ctx: DecideContext): Draft[
     case 'escalate':
       return [{ type: 'escalated', data: { trigger: c.trigger, level: c.level, justification: c.justification } }];
     case 'provideWorkaround':
-      return [{ type: 'workaroundProvided', data: { text: c.text } }];
+      return [{ type: 'workaroundProvided', data: c.message ? { text: c.text, message: c.message } : { text: c.text } }];
     case 'resolve':
-      return [{ type: 'resolved', data: { criterion: c.criterion, method: c.method, summary: c.summary } }];
+      return [{ type: 'resolved', data: { criterion: c.criterion, method: c.method, summary: c.summary, ...(c.message ? { message: c.message } : {}) } }];
     case 'close':
       return [{ type: 'closed', data: { customerConfirmation: c.customerConfirmation } }];
     case 'reopen':
@@ -137,15 +173,18 @@ function draftsFor(state: CaseState, c: CaseCommand, ctx: DecideContext): Draft[
   }
 }
 
+/** Bad input: the messages say what is wrong in words; the issues name the fields. */
+function invalid(zodIssues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Refusal {
+  const issues = zodIssues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return refuse('invalidCommand', issues.map((issue) => issue.message).join('; ') || 'the command is invalid', issues);
+}
+
 /** The events a command appends to the case, or why it is refused. Input is validated here too. */
 export function decide(state: CaseState, input: unknown, ctx: DecideContext): Decision {
   const badContext = checkContext(ctx);
   if (badContext) return badContext;
   const parsed = caseCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse('invalidCommand', `${issue?.path.join('.') || 'command'}: ${issue?.message ?? 'is invalid'}`);
-  }
+  if (!parsed.success) return invalid(parsed.error.issues);
   const allowed = canApply(state, parsed.data);
   if (!allowed.ok) return allowed;
   return { ok: true, events: stamp(state.id, state.lastSeq + 1, ctx.now, ctx.now, ctx.actor, draftsFor(state, parsed.data, ctx)) };
@@ -156,10 +195,7 @@ export function decideLog(caseId: string, input: unknown, ctx: DecideContext): D
   const badContext = checkContext(ctx);
   if (badContext) return badContext;
   const parsed = logCaseCommandSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse('invalidCommand', `${issue?.path.join('.') || 'command'}: ${issue?.message ?? 'is invalid'}`);
-  }
+  if (!parsed.success) return invalid(parsed.error.issues);
   const c: LogCaseCommand = parsed.data;
   const at = c.at ?? ctx.now;
   if (Date.parse(at) > Date.parse(ctx.now)) return refuse('loggedInFuture', 'a case cannot be logged in the future');
@@ -170,7 +206,7 @@ export function decideLog(caseId: string, input: unknown, ctx: DecideContext): D
   };
   const level = ctx.autoEscalation?.(c.plan, severity) ?? null;
   const drafts: Draft[] = [logged];
-  if (level) drafts.push({ type: 'escalated', actor: SYSTEM_ACTOR, data: { trigger: 'automatic', level, justification: `${severity} under plan ${c.plan} is escalated automatically at logging` } });
+  if (level) drafts.push({ type: 'escalated', actor: SYSTEM_ACTOR, data: { trigger: 'automatic', level, justification: `${automaticJustification(severity, c.plan, ctx)} when logged` } });
   // the events carry the (possibly back-dated) time the request came in
   return { ok: true, events: stamp(caseId, 1, at, ctx.now, ctx.actor, drafts) };
 }

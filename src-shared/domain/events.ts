@@ -59,7 +59,12 @@ export const eventBodySchemas = {
     businessImpact: optionalText('business impact'),
   }),
   ownerAssigned: z.object({ owner: text('owner', 200) }),
-  acknowledged: z.object({ checklist: initialResponseChecklistSchema, response: text('response text') }),
+  acknowledged: z.object({
+    checklist: initialResponseChecklistSchema,
+    response: text('response text'),
+    /** The next steps outlined to the customer (older acknowledgements have none). */
+    nextSteps: optionalText('next steps').optional(),
+  }),
   customerUpdatePosted: z.object({ channel: updateChannelSchema, text: text('update text') }),
   noteAdded: z.object({ text: text('note') }),
   informationRequested: z.object({ text: text('what is requested') }),
@@ -69,11 +74,17 @@ export const eventBodySchemas = {
     level: escalationLevelSchema,
     justification: optionalText('justification'),
   }),
-  workaroundProvided: z.object({ text: text('workaround') }),
+  workaroundProvided: z.object({
+    text: text('workaround'),
+    /** The message sent to the customer with it, when one was sent. */
+    message: optionalText('message to the customer').optional(),
+  }),
   resolved: z.object({
     criterion: resolutionCriterionSchema,
     method: resolutionMethodSchema,
     summary: text('resolution summary'),
+    /** The message sent to the customer with it, when one was sent. */
+    message: optionalText('message to the customer').optional(),
   }),
   closed: z.object({ customerConfirmation: optionalText('customer confirmation') }),
   reopened: z.object({ reason: text('reason') }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { DEFAULT_POLICY, policySchema } from '../sla';
+import { DEFAULT_TEMPLATES, templatesSchema } from '../templates';
 
 const minutesPerSeverity = (what: string, min: number, max: number) =>
   z.object(
@@ -31,6 +32,8 @@ export const settingsSchema = z.object({
   backups: z.object({
     keep: z.number().int('backups to keep must be a whole number').min(1, 'keep at least 1 backup').max(365, 'keep at most 365 backups'),
   }),
+  /** The customer update templates; settings saved before they existed get the defaults. */
+  templates: templatesSchema.default(DEFAULT_TEMPLATES),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -48,4 +51,5 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   policy: DEFAULT_POLICY,
   backups: { keep: 7 },
+  templates: DEFAULT_TEMPLATES,
 };

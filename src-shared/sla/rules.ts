@@ -1,6 +1,8 @@
 import type { CaseState } from '../domain/case-state';
 import type { AutoEscalation } from '../domain/decide';
-import { type Policy, planOf } from './policy';
+import { addBusinessTime } from './business-time';
+import type { Clock } from './clocks';
+import { type Policy, calendarOf, planOf } from './policy';
 
 /** The policy's automatic escalations (Premium P1 at logging), in the shape `decide` takes. */
 export function autoEscalationOf(policy: Policy): AutoEscalation {
@@ -13,4 +15,17 @@ export function isManagementVisible(state: CaseState, policy: Policy): boolean {
   if (rule === 'always') return true;
   if (rule === 'never') return false;
   return state.escalationLevel === 'management';
+}
+
+/**
+ * Lack of progress also covers a case nobody picked up: while its initial response is still
+ * open, escalation for lack of progress is due once the initial-response target plus the
+ * severity's lack-of-progress threshold (on the threshold's calendar) have passed. Null for any
+ * other clock, or a clock without a due time.
+ */
+export function unacknowledgedEscalationDue(clock: Clock, policy: Policy, plan: string): string | null {
+  if (clock.kind !== 'initialResponse' || clock.endedAt !== null || clock.dueAt === null) return null;
+  const found = planOf(policy, plan);
+  const threshold = found.targets[clock.severity].lackOfProgressThreshold;
+  return addBusinessTime(clock.dueAt, threshold.minutes, calendarOf(policy, found, threshold.calendar));
 }

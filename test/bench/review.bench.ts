@@ -43,7 +43,7 @@ async function seed(dataDir: string, count: number): Promise<string> {
     events.push(...decision.events);
     for (const event of decision.events) state = applyEvent(state, event);
   };
-  apply({ type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Investigating' });
+  apply({ type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Investigating', nextSteps: 'Collect the logs.' });
   while (events.length < count - 1) apply({ type: 'addNote', text: `Checked pod ${events.length}: connection pool at its limit, restarting and watching the error rate.` });
   apply({ type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Connection pool resized' });
   await store.create({ id, events });

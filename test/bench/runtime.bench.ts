@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     settingsFile: createMemoryDocument({ ...DEFAULT_SETTINGS, engineerName: 'Bench' }),
     log: { warn: () => undefined, error: () => undefined },
   });
-  const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.' } as const;
+  const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.', nextSteps: 'Collect the logs.' } as const;
   for (let i = 0; i < CASES; i++) {
     const record = await core.handlers['cases.create']({ title: `Case ${i}`, customer: 'Acme', plan: i % 2 ? 'premium' : 'standard', severity: SEVERITIES[i % 4], description: '', reportedBy: '' });
     if (i % 3 === 0) await core.handlers['cases.act']({ id: record.id, command: ack });

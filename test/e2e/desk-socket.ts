@@ -37,7 +37,7 @@ export async function connectSocket(host: RunningHost): Promise<DeskSocket> {
   };
 }
 
-const ACK = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Investigating the 502s' } as const;
+const ACK = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Investigating the 502s', nextSteps: 'Collect the logs.' } as const;
 
 /** Logs a P1, acknowledges it, adds `notes` notes and resolves it; returns the case id. */
 export async function resolvedP1(socket: DeskSocket, notes = 0): Promise<string> {

@@ -42,7 +42,7 @@ describe('workflow actions', () => {
     expect(within(panel).getByRole('button', { name: 'Acknowledge' })).toBeEnabled();
   });
 
-  it('acknowledges with the four initial-response items and the response text through cases.act', async () => {
+  it('acknowledges with the initial-response items, the next steps and the response filled from its template, through cases.act', async () => {
     const { user, fake, panel } = await openDetail(fresh, () => ({ ok: true, value: investigating }));
     await user.click(within(panel).getByRole('button', { name: 'Acknowledge' }));
     const dialog = screen.getByRole('dialog', { name: 'Acknowledge' });
@@ -50,18 +50,76 @@ describe('workflow actions', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Begin investigation' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Outline next steps' }));
     expect(within(dialog).getByRole('checkbox', { name: 'Request additional information if required' })).not.toBeChecked();
-    await user.type(within(dialog).getByRole('textbox', { name: 'Response' }), 'We are on it');
+    expect(within(dialog).queryByRole('textbox', { name: 'What is requested' })).not.toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Next steps' }), 'Collect the queue metrics.');
+    const response = within(dialog).getByRole('textbox', { name: 'Initial response to the customer' });
+    // Standard P3: the next update is one business day after the acknowledgement, in the plan's calendar zone
+    const expected = DEFAULT_SETTINGS.templates.initialResponse
+      .replace('{case}', 'RD-1001')
+      .replace('{title}', 'Queue stuck')
+      .replace('{severity}', 'P3 Medium')
+      .replace('{next steps}', 'Collect the queue metrics.')
+      .replace('{next update}', 'Fri 27 Nov, 11:00 CET')
+      .replace('{engineer}', 'Engineer');
+    expect(response).toHaveValue(expected);
     await user.click(within(dialog).getByRole('button', { name: 'Send acknowledgement' }));
     expect(sentCommands(fake.calls)).toEqual([
-      { id: 'RD-1001', command: { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'We are on it' } },
+      {
+        id: 'RD-1001',
+        command: {
+          type: 'acknowledge',
+          checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true },
+          response: expected,
+          nextSteps: 'Collect the queue metrics.',
+        },
+      },
     ]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: 'Acknowledge' })).toBeDisabled();
+  }, 30_000);
+
+  it('refuses an acknowledgement with no box ticked, marking each required box and the next steps, and sends nothing', async () => {
+    const { user, fake, panel } = await openDetail(fresh);
+    await user.click(within(panel).getByRole('button', { name: 'Acknowledge' }));
+    const dialog = screen.getByRole('dialog', { name: 'Acknowledge' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send acknowledgement' }));
+    expect(within(dialog).getByRole('checkbox', { name: 'Validate severity and impact' })).toHaveAccessibleDescription('validate severity and impact before acknowledging');
+    expect(within(dialog).getByRole('checkbox', { name: 'Begin investigation' })).toHaveAccessibleDescription('begin the investigation before acknowledging');
+    expect(within(dialog).getByRole('checkbox', { name: 'Outline next steps' })).toHaveAccessibleDescription('outline the next steps before acknowledging');
+    expect(within(dialog).getByRole('textbox', { name: 'Next steps' })).toHaveAccessibleDescription('write the next steps outlined to the customer');
+    expect(sentCommands(fake.calls)).toEqual([]);
   });
+
+  it('with "Request additional information" ticked, asks what is requested and sends it with the acknowledgement in one command', async () => {
+    const { user, fake, panel } = await openDetail(fresh);
+    await user.click(within(panel).getByRole('button', { name: 'Acknowledge' }));
+    const dialog = screen.getByRole('dialog', { name: 'Acknowledge' });
+    for (const box of ['Validate severity and impact', 'Begin investigation', 'Outline next steps', 'Request additional information if required']) {
+      await user.click(within(dialog).getByRole('checkbox', { name: box }));
+    }
+    await user.type(within(dialog).getByRole('textbox', { name: 'Next steps' }), 'Read the logs.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send acknowledgement' }));
+    expect(within(dialog).getByRole('textbox', { name: 'What is requested' })).toHaveAccessibleDescription('say what information is requested');
+    expect(sentCommands(fake.calls)).toEqual([]);
+    await user.type(within(dialog).getByRole('textbox', { name: 'What is requested' }), 'The broker logs.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send acknowledgement' }));
+    expect(sentCommands(fake.calls)).toEqual([
+      {
+        id: 'RD-1001',
+        command: expect.objectContaining({
+          type: 'acknowledge',
+          checklist: { severityValidated: true, investigationStarted: true, informationRequested: true, nextStepsOutlined: true },
+          nextSteps: 'Read the logs.',
+          informationRequest: 'The broker logs.',
+        }),
+      },
+    ]);
+  }, 30_000);
 
   it.each([
     ['Post update', async (user: ReturnType<typeof userEvent.setup>, d: HTMLElement) => {
       await user.selectOptions(within(d).getByRole('combobox', { name: 'Channel' }), 'Email');
+      await user.clear(within(d).getByRole('textbox', { name: 'Update' }));
       await user.type(within(d).getByRole('textbox', { name: 'Update' }), 'Patch rolling out');
       await user.click(within(d).getByRole('button', { name: 'Post' }));
     }, { type: 'postUpdate', channel: 'email', text: 'Patch rolling out' }],
@@ -70,6 +128,7 @@ describe('workflow actions', () => {
       await user.click(within(d).getByRole('button', { name: 'Save note' }));
     }, { type: 'addNote', text: 'Vendor ticket 42' }],
     ['Request information', async (user: ReturnType<typeof userEvent.setup>, d: HTMLElement) => {
+      await user.clear(within(d).getByRole('textbox', { name: 'What is requested' }));
       await user.type(within(d).getByRole('textbox', { name: 'What is requested' }), 'Gateway logs');
       await user.click(within(d).getByRole('button', { name: 'Send request' }));
     }, { type: 'requestInformation', text: 'Gateway logs' }],
@@ -87,14 +146,17 @@ describe('workflow actions', () => {
     }, { type: 'escalate', trigger: 'customerRequest', level: 'management', justification: 'Board meeting tomorrow' }],
     ['Provide workaround', async (user: ReturnType<typeof userEvent.setup>, d: HTMLElement) => {
       await user.type(within(d).getByRole('textbox', { name: 'Workaround' }), 'Use the backup gateway');
+      await user.clear(within(d).getByRole('textbox', { name: 'Message to the customer (optional)' }));
       await user.click(within(d).getByRole('button', { name: 'Record workaround' }));
-    }, { type: 'provideWorkaround', text: 'Use the backup gateway' }],
+    }, { type: 'provideWorkaround', text: 'Use the backup gateway', message: '' }],
     ['Resolve', async (user: ReturnType<typeof userEvent.setup>, d: HTMLElement) => {
       await user.selectOptions(within(d).getByRole('combobox', { name: 'Criterion' }), 'Customer confirmed');
       await user.selectOptions(within(d).getByRole('combobox', { name: 'Method' }), 'Bug fix');
       await user.type(within(d).getByRole('textbox', { name: 'Summary' }), 'Fixed in 2.3.1');
+      await user.clear(within(d).getByRole('textbox', { name: 'Message to the customer (optional)' }));
+      await user.type(within(d).getByRole('textbox', { name: 'Message to the customer (optional)' }), 'Fixed in 2.3.1, please confirm.');
       await user.click(within(d).getByRole('button', { name: 'Mark resolved' }));
-    }, { type: 'resolve', criterion: 'customerConfirmed', method: 'bugFix', summary: 'Fixed in 2.3.1' }],
+    }, { type: 'resolve', criterion: 'customerConfirmed', method: 'bugFix', summary: 'Fixed in 2.3.1', message: 'Fixed in 2.3.1, please confirm.' }],
   ])('"%s" sends its command through cases.act', async (name, fill, command) => {
     const { user, fake, panel } = await openDetail(investigating);
     await user.click(within(panel).getByRole('button', { name }));
@@ -138,7 +200,6 @@ describe('workflow actions', () => {
     }));
     await user.click(within(panel).getByRole('button', { name: 'Post update' }));
     const dialog = screen.getByRole('dialog', { name: 'Post update' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Update' }), 'x');
     await user.click(within(dialog).getByRole('button', { name: 'Post' }));
     expect(await within(dialog).findByText('update text is longer than 20000 characters')).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'Update' })).toHaveAttribute('aria-invalid', 'true');
@@ -154,6 +215,84 @@ describe('workflow actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save feedback' }));
     await act(async () => undefined);
     expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'recordFeedback', rating: 4, comment: '' } }]);
+  });
+
+  it('records feedback during the case too, before resolution', async () => {
+    const { user, fake, panel } = await openDetail(investigating);
+    await user.click(within(panel).getByRole('button', { name: 'Record feedback' }));
+    const dialog = screen.getByRole('dialog', { name: 'Record feedback' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Rating' }), '5 of 5');
+    await user.click(within(dialog).getByRole('button', { name: 'Save feedback' }));
+    await act(async () => undefined);
+    expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'recordFeedback', rating: 5, comment: '' } }]);
+  });
+
+  it('records a message the customer sent unasked, and needs its text', async () => {
+    const { user, fake, panel } = await openDetail(investigating);
+    const replied = within(panel).getByRole('button', { name: 'Customer replied' });
+    expect(replied).toBeEnabled();
+    await user.click(replied);
+    const dialog = screen.getByRole('dialog', { name: 'Customer replied' });
+    await user.click(within(dialog).getByRole('button', { name: 'Record reply' }));
+    expect(within(dialog).getByRole('textbox', { name: 'What the customer said' })).toHaveAccessibleDescription('write what the customer said');
+    await user.type(within(dialog).getByRole('textbox', { name: 'What the customer said' }), 'It fails on the EU site too.');
+    await user.click(within(dialog).getByRole('button', { name: 'Record reply' }));
+    expect(sentCommands(fake.calls)).toEqual([{ id: 'RD-1001', command: { type: 'customerReplied', text: 'It fails on the EU site too.' } }]);
+  });
+
+  describe('customer update templates', () => {
+    const WORKAROUND = { type: 'workaroundProvided' as const, at: NOW, data: { text: 'Restart the consumer' } };
+    const templated = caseRecord({ id: 'RD-1001', title: 'Queue stuck' }, [{ ...ACK, data: { ...ACK.data, nextSteps: 'Check the broker.' } }, WORKAROUND]);
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      engineerName: 'Ana Lopez',
+      templates: {
+        initialResponse: 'Ack {case}',
+        progressUpdate: '{case} "{title}" is {severity}, {status}. Next steps: {next steps}. Workaround: {workaround}. Next update by {next update}. {engineer}',
+        informationRequest: 'For {case} please send:',
+        workaround: 'Workaround for {case}: {workaround}. Next update by {next update}.',
+        resolution: '{case} is resolved. {customer}',
+      },
+    };
+
+    it.each([
+      ['Post update', 'Update', 'RD-1001 "Queue stuck" is P3 Medium, Investigating. Next steps: Check the broker.. Workaround: Restart the consumer. Next update by Fri 27 Nov, 11:00 CET. Ana Lopez'],
+      ['Request information', 'What is requested', 'For RD-1001 please send:'],
+      ['Resolve', 'Message to the customer (optional)', 'RD-1001 is resolved. Acme'],
+    ])('"%s" starts from its template, filled from the case and its next update time', async (name, field, text) => {
+      const { user, panel } = await openDetail(templated, undefined, settings);
+      await user.click(within(panel).getByRole('button', { name }));
+      expect(within(screen.getByRole('dialog', { name })).getByRole('textbox', { name: field })).toHaveValue(text);
+    });
+
+    it('"Provide workaround" fills its message from the workaround as it is typed, until the message is edited', async () => {
+      const { user, fake, panel } = await openDetail(templated, undefined, settings);
+      await user.click(within(panel).getByRole('button', { name: 'Provide workaround' }));
+      const dialog = screen.getByRole('dialog', { name: 'Provide workaround' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'Workaround' }), 'Use the EU gateway');
+      const message = within(dialog).getByRole('textbox', { name: 'Message to the customer (optional)' });
+      // the update period running since the acknowledgement (Thu 11:00) is due one business day later
+      expect(message).toHaveValue('Workaround for RD-1001: Use the EU gateway. Next update by Fri 27 Nov, 11:00 CET.');
+      await user.type(message, ' Thanks.');
+      await user.type(within(dialog).getByRole('textbox', { name: 'Workaround' }), ' now');
+      expect(message).toHaveValue('Workaround for RD-1001: Use the EU gateway. Next update by Fri 27 Nov, 11:00 CET. Thanks.');
+      await user.click(within(dialog).getByRole('button', { name: 'Record workaround' }));
+      expect(sentCommands(fake.calls)).toEqual([
+        { id: 'RD-1001', command: { type: 'provideWorkaround', text: 'Use the EU gateway now', message: 'Workaround for RD-1001: Use the EU gateway. Next update by Fri 27 Nov, 11:00 CET. Thanks.' } },
+      ]);
+    });
+
+    it('copies the message to the clipboard and says so', async () => {
+      const { user, panel } = await openDetail(templated, undefined, settings);
+      const writeText = vi.fn(async () => undefined);
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      await user.click(within(panel).getByRole('button', { name: 'Request information' }));
+      const dialog = screen.getByRole('dialog', { name: 'Request information' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'What is requested' }), ' the broker logs');
+      await user.click(within(dialog).getByRole('button', { name: 'Copy what is requested' }));
+      expect(writeText).toHaveBeenCalledWith('For RD-1001 please send: the broker logs');
+      expect(within(dialog).getByRole('status')).toHaveTextContent('Copied to the clipboard');
+    });
   });
 
   describe('assigning an owner', () => {

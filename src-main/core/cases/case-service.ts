@@ -1,7 +1,7 @@
 import type { NewCase } from '../../../src-shared/contract';
 import { newCaseSchema } from '../../../src-shared/contract';
 import { decide, decideLog, foldCase, type CaseCommand, type CaseRecord, type Decision } from '../../../src-shared/domain';
-import { autoEscalationOf, type Policy } from '../../../src-shared/sla';
+import { autoEscalationOf, planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
@@ -16,12 +16,24 @@ export interface CaseServiceDeps {
 }
 
 /** A refused decision as a typed error: bad input or a rule of the workflow. */
-function refusal(decision: Extract<Decision, { ok: false }>): DeskFailure {
-  if (decision.code === 'invalidCommand') return new DeskFailure('INVALID_INPUT', decision.reason);
+function refusal(decision: Extract<Decision, { ok: false }>, fieldPrefix: string): DeskFailure {
+  const issues = decision.issues?.map((issue) => ({ path: `${fieldPrefix}${issue.path}`, message: issue.message }));
+  if (decision.code === 'invalidCommand') return new DeskFailure('INVALID_INPUT', decision.reason, issues);
   if (decision.code === 'loggedInFuture') {
     return new DeskFailure('INVALID_INPUT', `Logged at is in the future; ${decision.reason}.`, [{ path: 'loggedAt', message: 'is in the future' }]);
   }
-  return new DeskFailure('NOT_ALLOWED', decision.reason);
+  return new DeskFailure('NOT_ALLOWED', decision.reason, issues);
+}
+
+/** A plan's name for the words on events; the id when the policy no longer has the plan. */
+function planNameIn(policy: Policy): (planId: string) => string {
+  return (planId) => {
+    try {
+      return planOf(policy, planId).name;
+    } catch {
+      return planId;
+    }
+  };
 }
 
 /**
@@ -63,9 +75,9 @@ export class CaseService {
     const decision = decideLog(
       id,
       { ...fields, at: fields.loggedAt, owner: actor },
-      { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()) },
+      { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()), planName: planNameIn(this.deps.policy()) },
     );
-    if (!decision.ok) throw refusal(decision);
+    if (!decision.ok) throw refusal(decision, '');
     const record: CaseRecord = { id, events: decision.events };
     await this.queue.run(id, () => this.deps.store.create(record));
     this.deps.bus.emit('cases.changed', { record });
@@ -76,8 +88,9 @@ export class CaseService {
   act(id: string, command: CaseCommand, actor: string = this.deps.actor()): Promise<CaseRecord> {
     return this.queue.run(id, async () => {
       const current = await this.get(id);
-      const decision = decide(foldCase(current), command, { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()) });
-      if (!decision.ok) throw refusal(decision);
+      const policy = this.deps.policy();
+      const decision = decide(foldCase(current), command, { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(policy), planName: planNameIn(policy) });
+      if (!decision.ok) throw refusal(decision, 'command.');
       const record = await this.deps.store.append(id, decision.events);
       this.deps.bus.emit('cases.changed', { record });
       return record;

@@ -1,18 +1,9 @@
 import type { DeskNotification } from '../../../src-shared/contract';
 import { SEVERITY_INFO, severityRank, type CaseState, type EscalationLevel } from '../../../src-shared/domain';
+import { LEVEL_LABEL, count, formatMinutes, inSentence } from '../../../src-shared/words';
 
-const LEVEL_NAMES: Record<EscalationLevel, string> = { seniorEngineering: 'senior engineering', management: 'management' };
-
-/** "5 min", "2 h 5 min", "3 days 4 h": how far a deadline is, for a person. */
-export function formatMinutes(totalMinutes: number): string {
-  const minutes = Math.max(0, Math.round(totalMinutes));
-  if (minutes < 60) return `${minutes} min`;
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} ${days === 1 ? 'day' : 'days'} ${hours} h` : `${days} ${days === 1 ? 'day' : 'days'}`;
-  return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
-}
+/** "5 minutes", "2 hours 5 minutes", "less than a minute": the console's one way to write a span. */
+export { formatMinutes };
 
 /** What is due, in a sentence: the body of a notification. */
 export type Subject =
@@ -20,7 +11,7 @@ export type Subject =
   | { readonly kind: 'escalated'; readonly level: EscalationLevel; readonly reason: 'automatic' | 'lackOfProgress' }
   | { readonly kind: 'actionItemDue'; readonly title: string; readonly dueAt: number };
 
-function bodyOf(subject: Subject, now: number, plan: string): string {
+function bodyOf(subject: Subject, now: number, planName: string): string {
   const minutesTo = (at: number) => (at - now) / 60_000;
   switch (subject.kind) {
     case 'initialResponseDueSoon':
@@ -28,27 +19,27 @@ function bodyOf(subject: Subject, now: number, plan: string): string {
     case 'updateDueSoon':
       return `Customer update due in ${formatMinutes(minutesTo(subject.dueAt))}.`;
     case 'initialResponseOverdue':
-      return `Initial response overdue by ${formatMinutes(-minutesTo(subject.dueAt))}.`;
+      return -minutesTo(subject.dueAt) < 1 ? 'Initial response is due now.' : `Initial response overdue by ${formatMinutes(-minutesTo(subject.dueAt))}.`;
     case 'updateOverdue':
-      return `Customer update overdue by ${formatMinutes(-minutesTo(subject.dueAt))}.`;
+      return -minutesTo(subject.dueAt) < 1 ? 'Customer update is due now.' : `Customer update overdue by ${formatMinutes(-minutesTo(subject.dueAt))}.`;
     case 'escalated':
       return subject.reason === 'automatic'
-        ? `Escalated to ${LEVEL_NAMES[subject.level]} automatically under plan ${plan}.`
-        : `Escalated to ${LEVEL_NAMES[subject.level]} for lack of progress.`;
+        ? `Escalated to ${inSentence(LEVEL_LABEL[subject.level])} automatically under the ${planName} plan.`
+        : `Escalated to ${inSentence(LEVEL_LABEL[subject.level])} for lack of progress.`;
     case 'actionItemDue':
       return subject.dueAt <= now ? `Review action item due: ${subject.title}.` : `Review action item due in ${formatMinutes(minutesTo(subject.dueAt))}: ${subject.title}.`;
   }
 }
 
 /** A notification that names the case (id and title), its severity and what is due. P1 is critical. */
-export function caseNotification(state: CaseState, subject: Subject, now: number, id: string): DeskNotification {
+export function caseNotification(state: CaseState, subject: Subject, now: number, id: string, planName = state.plan): DeskNotification {
   return {
     id,
     caseId: state.id,
     severity: state.severity,
     kind: subject.kind,
     title: `${SEVERITY_INFO[state.severity].label} · ${state.id} ${state.title}`,
-    body: bodyOf(subject, now, state.plan),
+    body: bodyOf(subject, now, planName),
     at: new Date(now).toISOString(),
     urgency: state.severity === 'P1' ? 'critical' : 'normal',
   };
@@ -69,7 +60,7 @@ export function summaryNotification(notes: readonly DeskNotification[], now: num
     caseId: worst.caseId,
     severity: worst.severity,
     kind: 'summary',
-    title: `${notes.length} things need attention (worst: ${SEVERITY_INFO[worst.severity].label})`,
+    title: `${count(notes.length, 'thing')} need${notes.length === 1 ? 's' : ''} attention (worst: ${SEVERITY_INFO[worst.severity].label})`,
     body: lines.join('\n'),
     at: new Date(now).toISOString(),
     urgency: notes.some((n) => n.urgency === 'critical') ? 'critical' : 'normal',

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '../../../src-shared/contract';
 import { foldCase, type CaseRecord, type CaseState, type EscalationLevel } from '../../../src-shared/domain';
 import type { NotificationSettings } from '../../../src-shared/settings';
-import { clocksOf, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
+import { clocksOf, unacknowledgedEscalationDue, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
 import type { ActionItem } from './action-items';
 import { owedBy, type Owed } from './attention';
 
@@ -16,6 +16,7 @@ type Reminder = Extract<NotificationKind, 'initialResponseDueSoon' | 'initialRes
 export type Due =
   | { readonly type: 'notify'; readonly key: string; readonly at: number; readonly kind: Reminder; readonly fact: string; readonly clock: SlaClock }
   | { readonly type: 'actionItem'; readonly key: string; readonly at: number; readonly fact: string; readonly item: ActionItem }
+  /** `clock` is the lack-of-progress clock, or the initial response of a case nobody acknowledged. */
   | { readonly type: 'escalate'; readonly key: string; readonly at: number; readonly level: EscalationLevel; readonly clock: SlaClock }
   /** A deadline passes: the overdue count changes even when nothing is notified (snoozed). */
   | { readonly type: 'attention'; readonly key: string; readonly at: number };
@@ -89,6 +90,12 @@ export function planCase(input: CasePlanInput): CasePlan {
       const level = lackOfProgressLevel(state, clock);
       if (level !== null) dues.push({ type: 'escalate', key: `${key}escalate`, at: dueAt, level, clock });
       continue;
+    }
+    const unacknowledged = unacknowledgedEscalationDue(clock, input.policy, state.plan);
+    if (unacknowledged !== null) {
+      // same rule as an acknowledged case's lack-of-progress clock, its period starting at logging
+      const level = lackOfProgressLevel(state, clock);
+      if (level !== null) dues.push({ type: 'escalate', key: `${key}escalate`, at: Date.parse(unacknowledged), level, clock });
     }
     const reminder = REMINDERS[clock.kind];
     if (!reminder) continue;

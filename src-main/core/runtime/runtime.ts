@@ -1,5 +1,6 @@
 import type { Attention, DeskNotification, Snooze } from '../../../src-shared/contract';
 import { SYSTEM_ACTOR, foldCase, type CaseRecord } from '../../../src-shared/domain';
+import { formatMinutes } from '../../../src-shared/words';
 import type { Settings } from '../../../src-shared/settings';
 import type { CaseService } from '../cases/case-service';
 import { notFound } from '../errors';
@@ -183,10 +184,15 @@ export class Runtime {
       const state = foldCase(record);
       for (const event of automatic) {
         if (event.type !== 'escalated') continue;
-        this.deps.notifications.deliver(caseNotification(state, { kind: 'escalated', level: event.data.level, reason: 'automatic' }, now, this.newId()));
+        this.deps.notifications.deliver(caseNotification(state, { kind: 'escalated', level: event.data.level, reason: 'automatic' }, now, this.newId(), this.planName(state.plan)));
       }
     }
     this.rearmCase(record.id);
+  }
+
+  /** The plan's name as the settings call it; the id when the policy no longer has it. */
+  private planName(planId: string): string {
+    return this.deps.settings().policy.plans.find((plan) => plan.id === planId)?.name ?? planId;
   }
 
   private plan(record: CaseRecord): CasePlan {
@@ -269,14 +275,14 @@ export class Runtime {
   }
 
   private async escalate(plan: CasePlan, due: Extract<Due, { type: 'escalate' }>, now: number, notes: DeskNotification[]): Promise<void> {
-    const overdueBy = Math.round((now - Date.parse(due.clock.startedAt)) / 60_000);
+    const span = formatMinutes((now - Date.parse(due.clock.startedAt)) / 60_000);
+    const justification =
+      due.clock.kind === 'initialResponse'
+        ? `Nobody acknowledged the case in the ${span} since it was logged: past its initial-response target and the lack-of-progress threshold.`
+        : `No customer update for ${span}: past the update cadence and the lack-of-progress threshold.`;
     this.escalating.add(due.key);
     try {
-      const record = await this.deps.cases.act(
-        plan.state.id,
-        { type: 'escalate', trigger: 'lackOfProgress', level: due.level, justification: `No progress: no customer update for ${overdueBy} minutes since ${due.clock.startedAt}.` },
-        SYSTEM_ACTOR,
-      );
+      const record = await this.deps.cases.act(plan.state.id, { type: 'escalate', trigger: 'lackOfProgress', level: due.level, justification }, SYSTEM_ACTOR);
       const { state } = this.plan(record);
       notes.push(caseNotification(state, { kind: 'escalated', level: due.level, reason: 'lackOfProgress' }, now, this.newId()));
     } catch (error) {

@@ -1,10 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { DeskError, ErrorIssue } from '../../../src-shared/contract';
 import { canApply, caseCommandSchema, type CaseState } from '../../../src-shared/domain';
+import { fillTemplate, templateValues } from '../../../src-shared/templates';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
-import { useCases, useSettings } from '../../state';
+import { useCases, useDeskStores, useSettings } from '../../state';
 import type { ActionSpec, Field, FieldValues } from './action-specs';
+import { CopyButton } from './CopyButton';
+
+type MessageField = Extract<Field, { kind: 'message' }>;
 
 function initialValues(spec: ActionSpec, state: CaseState): FieldValues {
   return Object.fromEntries(spec.fields.map((field) => [field.name, field.kind === 'checkbox' ? false : field.kind === 'select' ? field.initial(state) : '']));
@@ -15,36 +19,75 @@ function fieldOf(issue: ErrorIssue): string {
   return issue.path.startsWith('command.') ? issue.path.slice('command.'.length) : issue.path;
 }
 
-/** Why the shared rules refuse the command these values make now, if they do. */
-function refusalOf(spec: ActionSpec, state: CaseState, values: FieldValues): string | undefined {
+/** Why the shared schema or rules refuse the command these values make now, as field issues, if they do. */
+function problemsOf(spec: ActionSpec, state: CaseState, values: FieldValues): DeskError | undefined {
   const parsed = caseCommandSchema.safeParse({ type: spec.action, ...spec.toCommand(values) });
-  if (!parsed.success) return parsed.error.issues[0]?.message;
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+    return { code: 'INVALID_INPUT', message: issues.map((issue) => issue.message).join('; '), issues };
+  }
   const allowed = canApply(state, parsed.data);
-  return allowed.ok ? undefined : allowed.reason;
+  if (allowed.ok) return undefined;
+  return allowed.issues ? { code: 'NOT_ALLOWED', message: allowed.reason, issues: allowed.issues } : { code: 'NOT_ALLOWED', message: allowed.reason };
 }
 
-/** One workflow action's form. Checked by the shared command schema, then sent through 'cases.act'. */
+/**
+ * One workflow action's form. Checked by the shared command schema and rules, then sent through
+ * 'cases.act'. A message to the customer starts from its template (settings), filled from the
+ * case; it follows the fields it names until the engineer edits it, and can be copied.
+ */
 export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state: CaseState; onDone: () => void }) {
+  const { now } = useDeskStores();
   const act = useCases((s) => s.act);
-  const engineerName = useSettings((s) => s.settings?.engineerName ?? '');
+  const record = useCases((s) => s.byId.get(state.id));
+  const settings = useSettings((s) => s.settings);
+  const engineerName = settings?.engineerName ?? '';
   const formId = useId();
-  const [values, setValues] = useState(() => initialValues(spec, state));
+  const [openedAt] = useState(() => new Date(now.getState().nowMs).toISOString());
+  const [typed, setTyped] = useState(() => initialValues(spec, state));
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<DeskError>();
   const [busy, setBusy] = useState(false);
 
-  const issueFor = (field: Field) => error?.issues?.find((issue) => fieldOf(issue) === field.name)?.message;
-  const unplaced = error?.issues?.filter((issue) => !spec.fields.some((field) => field.name === fieldOf(issue))) ?? [];
-  const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
+  const shown = spec.fields.filter((field) => !field.shownWhen || field.shownWhen(typed));
+  const events = record?.events;
+  const messageOf = useMemo(() => {
+    return (field: MessageField, values: FieldValues): string => {
+      if (!settings) return '';
+      const followed = (name?: string) => (name === undefined ? undefined : String(values[name] ?? ''));
+      const nextSteps = followed(field.follows?.nextSteps);
+      const workaround = followed(field.follows?.workaround);
+      const filled = templateValues({
+        kind: field.template,
+        state,
+        events: events ?? [],
+        policy: settings.policy,
+        now: openedAt,
+        engineer: engineerName,
+        ...(nextSteps !== undefined ? { nextSteps } : {}),
+        ...(workaround !== undefined ? { workaround } : {}),
+      });
+      return fillTemplate(settings.templates[field.template], filled);
+    };
+  }, [settings, state, events, openedAt, engineerName]);
 
-  async function send(values: FieldValues) {
-    const parsed = caseCommandSchema.safeParse({ type: spec.action, ...spec.toCommand(values) });
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-      setError({ code: 'INVALID_INPUT', message: `${spec.label}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues });
+  // What the form sends: typed values, and each message as filled until it is edited by hand.
+  const values: FieldValues = { ...typed };
+  for (const field of spec.fields) if (field.kind === 'message' && !edited.has(field.name)) values[field.name] = messageOf(field, typed);
+
+  const issueFor = (field: Field) => error?.issues?.find((issue) => fieldOf(issue) === field.name)?.message;
+  const unplaced = error?.issues?.filter((issue) => !shown.some((field) => field.name === fieldOf(issue))) ?? [];
+  const set = (name: string, value: string | boolean) => setTyped((current) => ({ ...current, [name]: value }));
+
+  async function send(sent: FieldValues) {
+    const problems = problemsOf(spec, state, sent);
+    if (problems) {
+      setError(problems);
       return;
     }
+    const parsed = caseCommandSchema.parse({ type: spec.action, ...spec.toCommand(sent) });
     setBusy(true);
-    const result = await act(state.id, parsed.data);
+    const result = await act(state.id, parsed);
     setBusy(false);
     if (result.ok) onDone();
     else setError(result.error);
@@ -56,7 +99,7 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
   }
 
   const self = spec.self && engineerName ? { ...spec.self, values: { ...values, [spec.self.field]: engineerName } } : null;
-  const selfRefusal = self ? refusalOf(spec, state, self.values) : undefined;
+  const selfRefusal = self ? problemsOf(spec, state, self.values)?.message : undefined;
   const selfReasonId = `${formId}-self-reason`;
 
   return (
@@ -65,21 +108,61 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
         <h2 id={`${formId}-heading`}>
           {spec.label} <span className="muted">{state.id}</span>
         </h2>
-        {spec.fields.map((field) => {
+        {shown.map((field) => {
           const id = `${formId}-${field.name}`;
           const message = issueFor(field);
           const described = message ? `${id}-error` : undefined;
-          const control =
-            field.kind === 'checkbox' ? (
-              <label className="check" key={field.name}>
-                <input type="checkbox" checked={values[field.name] === true} onChange={(e) => set(field.name, e.target.checked)} aria-describedby={described} />
+          const label = 'optional' in field && field.optional ? `${field.label} (optional)` : field.label;
+          let control;
+          if (field.kind === 'checkbox') {
+            control = (
+              <label className="check">
+                <input type="checkbox" checked={typed[field.name] === true} onChange={(e) => set(field.name, e.target.checked)} aria-invalid={!!message} aria-describedby={described} />
                 {field.label}
               </label>
-            ) : (
-              <label key={field.name}>
-                {'optional' in field && field.optional ? `${field.label} (optional)` : field.label}
+            );
+          } else if (field.kind === 'message') {
+            const text = String(values[field.name] ?? '');
+            control = (
+              <>
+                <label>
+                  {label}
+                  <textarea
+                    rows={8}
+                    value={text}
+                    onChange={(e) => {
+                      setEdited((current) => new Set(current).add(field.name));
+                      set(field.name, e.target.value);
+                    }}
+                    aria-invalid={!!message}
+                    aria-describedby={described}
+                  />
+                </label>
+                <div className="message-tools">
+                  <CopyButton text={text} what={field.label} />
+                  {edited.has(field.name) ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setEdited((current) => {
+                          const next = new Set(current);
+                          next.delete(field.name);
+                          return next;
+                        })
+                      }
+                    >
+                      Start again from the template
+                    </button>
+                  ) : null}
+                </div>
+              </>
+            );
+          } else {
+            control = (
+              <label>
+                {label}
                 {field.kind === 'select' ? (
-                  <select value={String(values[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described}>
+                  <select value={String(typed[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described}>
                     {field.options.map((option) => (
                       <option key={option.value} value={option.value}>
                         {option.label}
@@ -87,12 +170,13 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
                     ))}
                   </select>
                 ) : field.kind === 'textarea' ? (
-                  <textarea rows={3} value={String(values[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described} />
+                  <textarea rows={3} value={String(typed[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described} />
                 ) : (
-                  <input value={String(values[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described} />
+                  <input value={String(typed[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described} />
                 )}
               </label>
             );
+          }
           return (
             <div key={field.name} className="field">
               {control}
@@ -102,7 +186,7 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
         })}
         {error && (!error.issues?.length || unplaced.length > 0) ? (
           <p className="form-error" role="alert">
-            {unplaced.length > 0 ? unplaced.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : error.message}
+            {unplaced.length > 0 ? unplaced.map((issue) => issue.message).join('; ') : error.message}
           </p>
         ) : null}
         <div className="form-actions">

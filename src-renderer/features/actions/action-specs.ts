@@ -8,21 +8,36 @@ import {
   type CaseAction,
   type CaseState,
 } from '../../../src-shared/domain';
+import type { TemplateKind } from '../../../src-shared/templates';
 import { CHANNEL_LABEL, CRITERION_LABEL, LEVEL_LABEL, METHOD_LABEL, TRIGGER_LABEL } from '../../components/labels';
 
 export type FieldValues = Record<string, string | boolean>;
 
 /** A form field; `name` is the command's own field path, so the core's issues land on it. */
-export type Field =
+export type Field = (
   | { readonly kind: 'text' | 'textarea'; readonly name: string; readonly label: string; readonly optional?: boolean }
   | { readonly kind: 'checkbox'; readonly name: string; readonly label: string }
+  | {
+      /** A message to the customer: starts from its template, filled from the case, with Copy. */
+      readonly kind: 'message';
+      readonly name: string;
+      readonly label: string;
+      readonly template: TemplateKind;
+      /** Fields typed in the same dialog that the message follows until it is edited by hand. */
+      readonly follows?: { readonly nextSteps?: string; readonly workaround?: string };
+      readonly optional?: boolean;
+    }
   | {
       readonly kind: 'select';
       readonly name: string;
       readonly label: string;
       readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
       readonly initial: (state: CaseState) => string;
-    };
+    }
+) & {
+  /** Shown only when the other values call for it ("What is requested" once its box is ticked). */
+  readonly shownWhen?: (values: FieldValues) => boolean;
+};
 
 export interface ActionSpec {
   readonly action: CaseAction;
@@ -53,9 +68,11 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     fields: [
       { kind: 'checkbox', name: 'checklist.severityValidated', label: 'Validate severity and impact' },
       { kind: 'checkbox', name: 'checklist.investigationStarted', label: 'Begin investigation' },
-      { kind: 'checkbox', name: 'checklist.informationRequested', label: 'Request additional information if required' },
       { kind: 'checkbox', name: 'checklist.nextStepsOutlined', label: 'Outline next steps' },
-      { kind: 'textarea', name: 'response', label: 'Response' },
+      { kind: 'textarea', name: 'nextSteps', label: 'Next steps' },
+      { kind: 'checkbox', name: 'checklist.informationRequested', label: 'Request additional information if required' },
+      { kind: 'textarea', name: 'informationRequest', label: 'What is requested', shownWhen: (v) => v['checklist.informationRequested'] === true },
+      { kind: 'message', name: 'response', label: 'Initial response to the customer', template: 'initialResponse', follows: { nextSteps: 'nextSteps' } },
     ],
     toCommand: (v) => ({
       checklist: {
@@ -65,6 +82,8 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
         nextStepsOutlined: v['checklist.nextStepsOutlined'] === true,
       },
       response: text(v, 'response'),
+      nextSteps: text(v, 'nextSteps'),
+      ...(v['checklist.informationRequested'] === true ? { informationRequest: text(v, 'informationRequest') } : {}),
     }),
   },
   {
@@ -74,7 +93,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     submit: 'Post',
     fields: [
       { kind: 'select', name: 'channel', label: 'Channel', options: options(UPDATE_CHANNELS, CHANNEL_LABEL), initial: () => 'portal' },
-      { kind: 'textarea', name: 'text', label: 'Update' },
+      { kind: 'message', name: 'text', label: 'Update', template: 'progressUpdate' },
     ],
     toCommand: (v) => ({ channel: text(v, 'channel'), text: text(v, 'text') }),
   },
@@ -91,7 +110,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     label: 'Request information',
     key: 'i',
     submit: 'Send request',
-    fields: [{ kind: 'textarea', name: 'text', label: 'What is requested' }],
+    fields: [{ kind: 'message', name: 'text', label: 'What is requested', template: 'informationRequest' }],
     toCommand: (v) => ({ text: text(v, 'text') }),
   },
   {
@@ -99,7 +118,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     label: 'Customer replied',
     key: 'y',
     submit: 'Record reply',
-    fields: [{ kind: 'textarea', name: 'text', label: 'Reply', optional: true }],
+    fields: [{ kind: 'textarea', name: 'text', label: 'What the customer said' }],
     toCommand: (v) => ({ text: text(v, 'text') }),
   },
   {
@@ -143,8 +162,11 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     label: 'Provide workaround',
     key: 'w',
     submit: 'Record workaround',
-    fields: [{ kind: 'textarea', name: 'text', label: 'Workaround' }],
-    toCommand: (v) => ({ text: text(v, 'text') }),
+    fields: [
+      { kind: 'textarea', name: 'text', label: 'Workaround' },
+      { kind: 'message', name: 'message', label: 'Message to the customer', template: 'workaround', follows: { workaround: 'text' }, optional: true },
+    ],
+    toCommand: (v) => ({ text: text(v, 'text'), message: text(v, 'message') }),
   },
   {
     action: 'resolve',
@@ -155,8 +177,9 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
       { kind: 'select', name: 'criterion', label: 'Criterion', options: options(RESOLUTION_CRITERIA, CRITERION_LABEL), initial: () => 'serviceRestored' },
       { kind: 'select', name: 'method', label: 'Method', options: options(RESOLUTION_METHODS, METHOD_LABEL), initial: () => 'configurationChange' },
       { kind: 'textarea', name: 'summary', label: 'Summary' },
+      { kind: 'message', name: 'message', label: 'Message to the customer', template: 'resolution', optional: true },
     ],
-    toCommand: (v) => ({ criterion: text(v, 'criterion'), method: text(v, 'method'), summary: text(v, 'summary') }),
+    toCommand: (v) => ({ criterion: text(v, 'criterion'), method: text(v, 'method'), summary: text(v, 'summary'), message: text(v, 'message') }),
   },
   {
     action: 'close',

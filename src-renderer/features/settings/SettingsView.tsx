@@ -6,10 +6,17 @@ import { EngineerSection } from './EngineerSection';
 import { IssueSummary } from './IssueSummary';
 import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
+import { TemplatesSection } from './TemplatesSection';
 import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
 import './settings.css';
 
-const SECTION_NAMES: Record<SettingsSection, string> = { engineerName: 'Engineer', notifications: 'Notifications', policy: 'Plans and calendars', backups: 'Backups' };
+const SECTION_NAMES: Record<SettingsSection, string> = {
+  engineerName: 'Engineer',
+  notifications: 'Notifications',
+  policy: 'Plans and calendars',
+  backups: 'Backups',
+  templates: 'Customer update templates',
+};
 
 /** The settings editor over the settings store: everything is checked with the shared schema before it is sent. */
 export function SettingsView() {
@@ -67,6 +74,7 @@ export function SettingsView() {
           <PlansSection savedPlanCount={saved.policy.plans.length} />
           <CalendarsSection />
           <BackupsSection />
+          <TemplatesSection />
         </DraftProvider>
       </form>
     </section>

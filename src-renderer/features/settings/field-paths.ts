@@ -1,6 +1,7 @@
 import { SEVERITIES } from '../../../src-shared/domain';
 import type { Settings } from '../../../src-shared/settings';
 import { WEEKDAYS, type Weekday } from '../../../src-shared/sla';
+import { TEMPLATE_KINDS, TEMPLATE_LABEL, type TemplateKind } from '../../../src-shared/templates';
 
 /**
  * Every editable field is addressed by the dotted path the contract uses for issue paths
@@ -50,6 +51,7 @@ const FIELD_PATTERNS: readonly RegExp[] = [
   `${CALENDAR}\\.(?:id|name|timeZone|week)`,
   `${CALENDAR}\\.week\\.${WEEKDAY}\\.${INDEX}(?:\\.[01])?`,
   `${CALENDAR}\\.holidays\\.${INDEX}`,
+  `templates\\.(?:${TEMPLATE_KINDS.join('|')})`,
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** The field an issue path is shown next to: the path itself or its nearest shown parent; "" when none. */
@@ -77,6 +79,7 @@ export function fieldLabel(settings: Settings, path: string): string {
   const [section, group, rawIndex, key, ...rest] = parts;
   if (path === 'engineerName') return 'Engineer name';
   if (path === 'backups.keep') return 'Backups to keep';
+  if (section === 'templates' && group && group in TEMPLATE_LABEL) return `${TEMPLATE_LABEL[group as TemplateKind]} template`;
   if (section === 'notifications' && group && rawIndex) {
     return `${rawIndex} ${group === 'leadMinutes' ? 'lead time' : 'reminder interval'} (minutes)`;
   }

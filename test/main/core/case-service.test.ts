@@ -14,7 +14,7 @@ async function core() {
   return { c, clock, store };
 }
 
-const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.' } as const;
+const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.', nextSteps: 'Collect the logs.' } as const;
 
 describe('case commands in the core', () => {
   it('logs a case without severity as P3, owned by and recorded as the engineer', async () => {

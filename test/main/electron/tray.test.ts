@@ -36,8 +36,8 @@ describe('the tray and the badge', () => {
     expect(labels()).toEqual([
       '1 overdue',
       '(separator)',
-      'P1 RD-1001 Payments down — initial response overdue 20 min',
-      'P3 RD-1002 Slow search — customer update due in 2 h',
+      'P1 RD-1001 Payments down — initial response overdue 20 minutes',
+      'P3 RD-1002 Slow search — customer update due in 2 hours',
       '(separator)',
       'Open Response Desk',
       'Quit',

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 import type { ReviewStore } from '../../../src-main/core/reviews';
 import type { ReviewExportPort } from '../../../src-main/core/reviews';
 
-const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.' } as const;
+const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.', nextSteps: 'Collect the logs.' } as const;
 const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Pool fixed' } as const;
 const quiet = { warn: () => undefined, error: () => undefined };
 

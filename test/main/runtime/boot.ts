@@ -58,6 +58,7 @@ export const acknowledge = {
   type: 'acknowledge',
   checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true },
   response: 'We are on it.',
+  nextSteps: 'Collect the logs.',
 } as const;
 
 export const update = (text = 'Progress.') => ({ type: 'postUpdate', channel: 'portal', text }) as const;

@@ -15,11 +15,11 @@ describe('deadlines armed from every open case', () => {
       kind: 'initialResponseDueSoon',
       severity: 'P1',
       title: `P1 Critical · ${id} Payments down`,
-      body: 'Initial response due in 15 min.',
+      body: 'Initial response due in 15 minutes.',
       at: at(45 * MINUTE),
     });
     await advance(15 * MINUTE);
-    expect(shown.at(-1)).toMatchObject({ kind: 'initialResponseOverdue', at: at(HOUR), body: 'Initial response overdue by 0 min.' });
+    expect(shown.at(-1)).toMatchObject({ kind: 'initialResponseOverdue', at: at(HOUR), body: 'Initial response is due now.' });
   });
 
   it('gives P1 notifications critical urgency and the others normal urgency', async () => {

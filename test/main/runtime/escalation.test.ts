@@ -21,7 +21,7 @@ describe('automatic escalation', () => {
         kind: 'escalated',
         urgency: 'critical',
         title: `P1 Critical · ${id} Checkout outage`,
-        body: 'Escalated to senior engineering automatically under plan premium.',
+        body: 'Escalated to senior engineering automatically under the Premium plan.',
       }),
     ]);
   });
@@ -114,5 +114,51 @@ describe('automatic escalation', () => {
       { trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 1 },
       { trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 2 },
     ]);
+  });
+
+  it('escalates a case nobody acknowledged once its initial-response target plus the lack-of-progress threshold has passed', async () => {
+    const { advance, logCase, shown, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    // Premium P2: initial response within 2 h; the lack-of-progress threshold (its cadence) is 4 h more.
+    await advance(6 * HOUR - 1);
+    expect(await escalationsOf(store, id)).toEqual([]);
+    await advance(1);
+    expect(await escalationsOf(store, id)).toEqual([{ trigger: 'lackOfProgress', level: 'seniorEngineering', actor: 'system', cycle: 1 }]);
+    const escalated = (await store.get(id))!.events.at(-1)!;
+    expect(escalated).toMatchObject({ type: 'escalated', at: at(6 * HOUR) });
+    expect(escalated.type === 'escalated' && escalated.data.justification).toBe(
+      'Nobody acknowledged the case in the 6 hours since it was logged: past its initial-response target and the lack-of-progress threshold.',
+    );
+    expect(shown.filter((n) => n.kind === 'escalated')).toEqual([expect.objectContaining({ caseId: id, body: 'Escalated to senior engineering for lack of progress.' })]);
+    await advance(24 * HOUR);
+    expect(await escalationsOf(store, id)).toHaveLength(1);
+  });
+
+  it('escalates an unacknowledged case on the business calendar: a Standard P3 logged Thursday 11:00 escalates the next Wednesday, 11:00', async () => {
+    const { advance, logCase, store } = await boot();
+    const id = await logCase('standard', 'P3');
+    // Europe/Berlin 09:00-17:00: 24 business hours from Thu 11:00 reach Tue 11:00, one business day more Wed 11:00 (10:00Z).
+    const due = Date.parse('2026-12-02T10:00:00.000Z') - Date.parse(T0);
+    await advance(due - 1);
+    expect(await escalationsOf(store, id)).toEqual([]);
+    await advance(1);
+    expect((await escalationsOf(store, id)).map((e) => e.trigger)).toEqual(['lackOfProgress']);
+  });
+
+  it('does not escalate an unacknowledged case once it is acknowledged in time for its threshold', async () => {
+    const { core, advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P2');
+    await advance(5 * HOUR);
+    await core.handlers['cases.act']({ id, command: acknowledge });
+    await advance(2 * HOUR);
+    expect(await escalationsOf(store, id)).toEqual([]);
+  });
+
+  it('escalates an unacknowledged Premium P1, already with senior engineering, to management', async () => {
+    const { advance, logCase, store } = await boot();
+    const id = await logCase('premium', 'P1');
+    // Premium P1: 1 h initial response, 2 h threshold.
+    await advance(3 * HOUR);
+    expect((await escalationsOf(store, id)).map((e) => `${e.trigger}:${e.level}`)).toEqual(['automatic:seniorEngineering', 'lackOfProgress:management']);
   });
 });

@@ -62,15 +62,16 @@ describe('sleep, clock jumps and catch-up', () => {
     const first = await boot();
     for (let i = 0; i < 5; i++) await first.logCase('premium', 'P1', `Outage ${i + 1}`);
     await first.core.close();
-    const second = await boot({ clock: createManualClock(at(3 * HOUR)), store: first.store, stateFile: first.stateFile });
+    // 110 minutes: each initial response is 50 minutes overdue, none is escalated yet (at 2 h)
+    const second = await boot({ clock: createManualClock(at(110 * MINUTE)), store: first.store, stateFile: first.stateFile });
     expect(second.shown).toHaveLength(1);
     expect(second.shown[0]).toMatchObject({ kind: 'summary', caseId: 'RD-1001', severity: 'P1', urgency: 'critical', title: '5 things need attention (worst: P1 Critical)' });
     expect(second.shown[0]!.body.split('\n')).toEqual([
-      'RD-1001 P1: Initial response overdue by 2 h.',
-      'RD-1002 P1: Initial response overdue by 2 h.',
-      'RD-1003 P1: Initial response overdue by 2 h.',
-      'RD-1004 P1: Initial response overdue by 2 h.',
-      'RD-1005 P1: Initial response overdue by 2 h.',
+      'RD-1001 P1: Initial response overdue by 50 minutes.',
+      'RD-1002 P1: Initial response overdue by 50 minutes.',
+      'RD-1003 P1: Initial response overdue by 50 minutes.',
+      'RD-1004 P1: Initial response overdue by 50 minutes.',
+      'RD-1005 P1: Initial response overdue by 50 minutes.',
     ]);
   });
 
@@ -80,7 +81,8 @@ describe('sleep, clock jumps and catch-up', () => {
     await first.logCase('premium', 'P2');
     await first.core.close();
     const second = await boot({ clock: createManualClock(at(3 * HOUR)), store: first.store, stateFile: first.stateFile });
-    expect(second.kinds()).toEqual(['RD-1001:initialResponseOverdue', 'RD-1002:initialResponseOverdue']);
+    // the P1 nobody acknowledged is also escalated for lack of progress (1 h target + 1 h threshold)
+    expect(second.kinds()).toEqual(['RD-1001:initialResponseOverdue', 'RD-1002:initialResponseOverdue', 'RD-1001:escalated']);
   });
 
   it('does not notify again after a restart what was already notified; the next reminder keeps its time', async () => {
@@ -100,7 +102,7 @@ describe('sleep, clock jumps and catch-up', () => {
     await first.advance(HOUR);
     await first.core.handlers['cases.act']({
       id,
-      command: { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.' },
+      command: { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.', nextSteps: 'Collect the logs.' },
     });
     await first.core.close();
     const second = await boot({ clock: createManualClock(at(90 * MINUTE)), store: first.store, stateFile: first.stateFile });
@@ -152,12 +154,12 @@ describe('snooze', () => {
   it('keeps a snooze across a restart', async () => {
     const first = await boot();
     const id = await first.logCase('premium', 'P1');
-    await first.core.handlers['runtime.snooze']({ caseId: id, minutes: 120 });
+    await first.core.handlers['runtime.snooze']({ caseId: id, minutes: 100 });
     await first.core.close();
     const second = await boot({ clock: createManualClock(at(90 * MINUTE)), store: first.store, stateFile: first.stateFile });
     expect(second.shown).toEqual([]);
-    expect((await second.core.handlers['runtime.status']({})).snoozed).toEqual([{ caseId: id, until: at(2 * HOUR) }]);
-    await second.advance(30 * MINUTE);
+    expect((await second.core.handlers['runtime.status']({})).snoozed).toEqual([{ caseId: id, until: at(100 * MINUTE) }]);
+    await second.advance(10 * MINUTE);
     expect(second.kinds()).toEqual([`${id}:initialResponseOverdue`]);
   });
 

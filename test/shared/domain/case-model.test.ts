@@ -1,5 +1,5 @@
-import { type CaseCommand, type CaseEvent, type CaseState, availableActions, canApply, decide, decideLog, foldCase } from '../../../src-shared/domain';
-import { DEFAULT_POLICY, autoEscalationOf, isManagementVisible } from '../../../src-shared/sla';
+import { type CaseCommand, type CaseCommandOf, type CaseEvent, type CaseState, availableActions, canApply, decide, decideLog, foldCase } from '../../../src-shared/domain';
+import { DEFAULT_POLICY, autoEscalationOf, clocksOf, isManagementVisible } from '../../../src-shared/sla';
 
 const checklist = { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true };
 const ctx = (now: string) => ({ now, actor: 'ana', autoEscalation: autoEscalationOf(DEFAULT_POLICY) });
@@ -17,7 +17,7 @@ function run(plan: string, severity: 'P1' | 'P2' | 'P3' | 'P4' | undefined, comm
   return { events, state: foldCase({ id: 'RD-1', events }) };
 }
 
-const ack: CaseCommand = { type: 'acknowledge', checklist, response: 'looking' };
+const ack: CaseCommand = { type: 'acknowledge', checklist, response: 'looking', nextSteps: 'collect the gateway logs', informationRequest: '' };
 const resolve: CaseCommand = { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'fixed' };
 
 describe('case fold', () => {
@@ -91,9 +91,11 @@ describe('command rules', () => {
     ['a severity change must differ', [ack], { type: 'adjustSeverity', to: 'P3', reason: 'x', businessImpact: '' }, 'severityUnchanged', /already P3/],
     ['an escalation on customer request needs a justification', [ack], { type: 'escalate', trigger: 'customerRequest', level: 'management', justification: ' ' }, 'justificationRequired', /justification/],
     ['no escalation to a level already reached in this cycle', [ack, { type: 'escalate', trigger: 'businessImpact', level: 'management', justification: '' }], { type: 'escalate', trigger: 'lackOfProgress', level: 'seniorEngineering', justification: '' }, 'alreadyEscalated', /already reached management/],
-    ['no feedback before resolution', [ack], { type: 'recordFeedback', rating: 4, comment: '' }, 'notAllowedInStatus', /after resolution/],
     ['no reopening an open case', [ack], { type: 'reopen', reason: 'x' }, 'notAllowedInStatus', /resolved or closed/],
-    ['no reply when nothing was asked', [ack], { type: 'customerReplied', text: '' }, 'notAllowedInStatus', /no information is requested/],
+    ['an unrequested message needs its text', [ack], { type: 'customerReplied', text: ' ' }, 'replyTextRequired', /write what the customer said/],
+    ['no reply recorded on a closed case', [ack, resolve, { type: 'close', customerConfirmation: '' }], { type: 'customerReplied', text: 'thanks' }, 'notAllowedInStatus', /reopen it/],
+    ['a status in a reason reads as words', [ack, { type: 'requestInformation', text: 'logs' }], { type: 'requestInformation', text: 'more' }, 'notAllowedInStatus', /wait for the customer/],
+    ['no escalation twice to the same level, named in words', [ack, { type: 'escalate', trigger: 'businessImpact', level: 'seniorEngineering', justification: '' }], { type: 'escalate', trigger: 'businessImpact', level: 'seniorEngineering', justification: '' }, 'alreadyEscalated', /already reached senior engineering$/],
     ['no resolution by workaround without a workaround', [ack], { ...resolve, criterion: 'verifiedWorkaround' } as CaseCommand, 'noWorkaround', /provide the workaround/],
   ])('%s', (_rule, history, command, code, reason) => {
     const hit = refusal(run('standard', 'P3', history).state, command);
@@ -110,7 +112,8 @@ describe('command rules', () => {
     const { state } = run('standard', 'P3', [ack]);
     const result = decide(state, { type: 'adjustSeverity', to: 'P1', reason: '', businessImpact: '' }, ctx('2026-11-23T11:00:00Z'));
     expect(result).toMatchObject({ ok: false, code: 'invalidCommand' });
-    expect(!result.ok && result.reason).toMatch(/reason: reason is required/);
+    expect(!result.ok && result.reason).toBe('reason is required');
+    expect(!result.ok && result.issues).toEqual([{ path: 'reason', message: 'reason is required' }]);
   });
 
   it('decide appends events with the next seq, the actor and the time', () => {
@@ -129,5 +132,108 @@ describe('command rules', () => {
     expect(actions.acknowledge).toEqual({ allowed: true });
     expect(actions.close).toEqual({ allowed: false, reason: 'resolve the case before closing it' });
     expect(actions.postUpdate.allowed).toBe(false);
+  });
+});
+
+describe('the initial response as the framework means it', () => {
+  const logged = () => run('premium', 'P2', []).state;
+  const acknowledge = (overrides: Partial<Omit<CaseCommandOf<'acknowledge'>, 'checklist'>> & { checklist?: Partial<typeof checklist> } = {}): CaseCommand => ({
+    type: 'acknowledge',
+    response: 'We are looking into it.',
+    nextSteps: 'Collect the gateway logs.',
+    informationRequest: '',
+    ...overrides,
+    checklist: { ...checklist, ...overrides.checklist },
+  });
+
+  it.each([
+    ['severityValidated', 'checklist.severityValidated', /validate severity and impact/],
+    ['investigationStarted', 'checklist.investigationStarted', /begin the investigation/],
+    ['nextStepsOutlined', 'checklist.nextStepsOutlined', /outline the next steps/],
+  ] as const)('refuses an acknowledgement without "%s" ticked, naming the box', (box, path, reason) => {
+    const result = decide(logged(), acknowledge({ checklist: { [box]: false } }), ctx('2026-11-23T10:05:00Z'));
+    expect(result).toMatchObject({ ok: false, code: 'initialResponseIncomplete' });
+    expect(!result.ok && result.reason).toMatch(reason);
+    expect(!result.ok && result.issues?.map((issue) => issue.path)).toEqual([path]);
+  });
+
+  it('refuses an acknowledgement with no box ticked: every required one is named', () => {
+    const none = { severityValidated: false, investigationStarted: false, informationRequested: false, nextStepsOutlined: false };
+    const result = canApply(logged(), acknowledge({ checklist: none, nextSteps: '' }));
+    expect(!result.ok && result.issues?.map((issue) => issue.path)).toEqual(['checklist.severityValidated', 'checklist.investigationStarted', 'checklist.nextStepsOutlined', 'nextSteps']);
+  });
+
+  it('needs the text of the next steps', () => {
+    const result = canApply(logged(), acknowledge({ nextSteps: '  ' }));
+    expect(!result.ok && result.issues).toEqual([{ path: 'nextSteps', message: 'write the next steps outlined to the customer' }]);
+  });
+
+  it('records the next steps on the acknowledgement', () => {
+    const result = decide(logged(), acknowledge(), ctx('2026-11-23T10:05:00Z'));
+    expect(result.ok && result.events.map((e) => [e.type, e.data])).toEqual([
+      ['acknowledged', { checklist, response: 'We are looking into it.', nextSteps: 'Collect the gateway logs.' }],
+    ]);
+  });
+
+  it('with "Request additional information" ticked, also requests it in the same step: the case waits and "Customer replied" is offered', () => {
+    const state = logged();
+    const result = decide(state, acknowledge({ checklist: { informationRequested: true }, informationRequest: 'The gateway logs of 09:00-10:00.' }), ctx('2026-11-23T10:05:00Z'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.events.map((e) => [e.seq, e.type, e.at])).toEqual([
+      [state.lastSeq + 1, 'acknowledged', '2026-11-23T10:05:00Z'],
+      [state.lastSeq + 2, 'informationRequested', '2026-11-23T10:05:00Z'],
+    ]);
+    expect(result.events[1]?.data).toEqual({ text: 'The gateway logs of 09:00-10:00.' });
+    const after = foldCase([...run('premium', 'P2', []).events, ...result.events]);
+    expect(after).toMatchObject({ status: 'waitingOnCustomer', waitingOnCustomer: true });
+    expect(availableActions(after).customerReplied).toEqual({ allowed: true });
+    const clocks = clocksOf([...run('premium', 'P2', []).events, ...result.events], DEFAULT_POLICY, '2026-11-23T12:00:00Z');
+    expect(clocks.filter((clock) => clock.endedAt === null).map((clock) => [clock.kind, clock.state, clock.dueAt])).toEqual([
+      ['customerUpdate', 'paused', null],
+      ['lackOfProgress', 'paused', null],
+    ]);
+  });
+
+  it('asks what is requested when the information box is ticked', () => {
+    const result = canApply(logged(), acknowledge({ checklist: { informationRequested: true } }));
+    expect(!result.ok && result.issues).toEqual([{ path: 'informationRequest', message: 'say what information is requested' }]);
+  });
+});
+
+describe('what the customer says, and feedback', () => {
+  it('records a message the engineer did not ask for, without changing the status or the clocks', () => {
+    const { events, state } = run('premium', 'P2', [ack, { type: 'customerReplied', text: 'It also fails on the EU site.' }]);
+    expect(events.at(-1)).toMatchObject({ type: 'customerReplied', data: { text: 'It also fails on the EU site.' } });
+    expect(state).toMatchObject({ status: 'investigating', waitingOnCustomer: false });
+    const clocks = clocksOf(events, DEFAULT_POLICY, '2026-11-23T10:30:00Z');
+    expect(clocks.filter((clock) => clock.endedAt === null).map((clock) => clock.state)).toEqual(['running', 'running']);
+  });
+
+  it('records what the customer wrote before anyone acknowledged the case, and after resolution', () => {
+    expect(run('standard', 'P3', [{ type: 'customerReplied', text: 'Any news?' }]).state.status).toBe('new');
+    expect(run('standard', 'P3', [ack, resolve, { type: 'customerReplied', text: 'Thanks' }]).state.status).toBe('resolved');
+  });
+
+  it('a reply to requested information ends the wait', () => {
+    const { state } = run('standard', 'P3', [ack, { type: 'requestInformation', text: 'logs' }, { type: 'customerReplied', text: '' }]);
+    expect(state).toMatchObject({ status: 'investigating', waitingOnCustomer: false });
+  });
+
+  it.each([
+    ['new', []],
+    ['investigating', [ack]],
+    ['waiting on the customer', [ack, { type: 'requestInformation', text: 'logs' }]],
+    ['resolved', [ack, resolve]],
+    ['closed', [ack, resolve, { type: 'close', customerConfirmation: '' }]],
+  ] as Array<[string, CaseCommand[]]>)('takes feedback during and after resolution: %s', (_status, history) => {
+    const { state } = run('standard', 'P3', [...history, { type: 'recordFeedback', rating: 4, comment: 'quick answers' }]);
+    expect(state.feedback).toEqual([expect.objectContaining({ rating: 4, comment: 'quick answers' })]);
+  });
+});
+
+describe('words on automatic escalations', () => {
+  it('names the plan and the severity as people read them', () => {
+    const logged = decideLog('RD-1', { title: 'Down', customer: 'ACME', plan: 'premium', severity: 'P1' }, { ...ctx('2026-11-23T10:00:00Z'), planName: () => 'Premium' });
+    expect(logged.ok && logged.events[1]?.data).toMatchObject({ justification: 'P1 Critical under the Premium plan is escalated automatically when logged' });
   });
 });
