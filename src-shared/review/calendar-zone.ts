@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { calendarOf, planOf, type Policy } from '../sla';
+import { formatDateTime } from '../words/time';
 
 /** A case is shown in its plan's business calendar time zone. */
 export function caseTimeZone(policy: Policy, plan: string): string {
@@ -14,9 +15,9 @@ export function endOfDueDay(day: string, timeZone: string): string {
   return start.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: false }) ?? '';
 }
 
-/** "2026-11-26 10:12 CET": the instant as the case's calendar reads it. */
+/** "Thu 26 Nov 2026, 10:12 CET": the console's one format, as the case's calendar reads the instant (a review is kept beyond the year). */
 export function formatInZone(iso: string, timeZone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-LL-dd HH:mm ZZZZ');
+  return formatDateTime(iso, { zone: timeZone, showZone: true, year: true });
 }
 
 /** "2026-11-26T10:12" for a datetime-local input, as the case's calendar reads the instant. */

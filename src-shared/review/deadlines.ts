@@ -14,6 +14,9 @@ export type ReviewDeadlineItem =
       readonly itemId: string;
       readonly title: string;
       readonly owner: string;
+      /** The day it is due ("2026-11-30"): a date, shown as a date. */
+      readonly due: string;
+      /** The end of that day in the case's time zone, for ordering and reminders. */
       readonly dueAt: string;
       readonly overdue: boolean;
     };
@@ -32,7 +35,7 @@ export function openActionItemDeadlines(review: Review, caseTitle: string, timeZ
   return review.content.actionItems.flatMap((item) => {
     if (item.status !== 'open' || item.due === null) return [];
     const dueAt = endOfDueDay(item.due, timeZone);
-    return [{ kind: 'actionItem' as const, caseId: review.caseId, caseTitle, itemId: item.id, title: item.title, owner: item.owner, dueAt, overdue: Date.parse(dueAt) <= now }];
+    return [{ kind: 'actionItem' as const, caseId: review.caseId, caseTitle, itemId: item.id, title: item.title, owner: item.owner, due: item.due, dueAt, overdue: Date.parse(dueAt) <= now }];
   });
 }
 

@@ -2,6 +2,7 @@ import { foldCase } from '../domain/case-state';
 import type { CaseRecord } from '../domain/events';
 import { SEVERITY_INFO } from '../domain/severity';
 import { formatInZone } from './calendar-zone';
+import { formatDate } from '../words/time';
 import { formatDuration, impactDurationMinutes } from './impact';
 import { REVIEW_STATUS_LABELS, type Review, type ReviewContent, type TimelineEntry } from './model';
 import { timelineKindLabel } from './timeline';
@@ -24,21 +25,22 @@ export interface ReviewHeader extends CaseHeader {
   readonly revision: number;
 }
 
-export function caseHeader(record: CaseRecord, timeZone: string): CaseHeader {
+/** `planName`: the plan as the settings name it (the case keeps the plan's id). */
+export function caseHeader(record: CaseRecord, timeZone: string, planName?: string): CaseHeader {
   const state = foldCase(record);
   return {
     caseId: state.id,
     title: state.title,
     customer: state.customer,
-    plan: state.plan,
+    plan: planName ?? state.plan,
     severity: SEVERITY_INFO[state.severity].label,
     resolvedAt: state.resolvedAt,
     timeZone,
   };
 }
 
-export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision'>, timeZone: string): ReviewHeader {
-  return { ...caseHeader(record, timeZone), status: REVIEW_STATUS_LABELS[review.status], revision: review.revision };
+export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision'>, timeZone: string, planName?: string): ReviewHeader {
+  return { ...caseHeader(record, timeZone, planName), status: REVIEW_STATUS_LABELS[review.status], revision: review.revision };
 }
 
 /** A document's parts, in order: exports render these, so every format has every section. */
@@ -93,7 +95,7 @@ export function reviewBlocks(content: ReviewContent, timeZone: string): Document
       rows: content.actionItems.map((item) => [
         item.title,
         orNone(item.owner),
-        item.due ?? NONE,
+        item.due ? formatDate(item.due, { year: true }) : NONE,
         item.status === 'done' ? `Done${item.closedBy ? ` (${item.closedBy}, ${at(item.closedAt)})` : ''}` : 'Open',
         orNone(item.link),
       ]),

@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseEventType } from '../domain/events';
 import { SEVERITY_INFO } from '../domain/severity';
 import type { TimelineEntry } from './model';
+import { CHANNEL_LABEL, CRITERION_LABEL, LEVEL_LABEL, METHOD_LABEL, TRIGGER_LABEL, inSentence } from '../words/labels';
 
 /** How each kind of case event reads in a review's timeline. */
 export const TIMELINE_KIND_LABELS: Readonly<Record<CaseEventType, string>> = {
@@ -24,7 +25,6 @@ export function timelineKindLabel(kind: string): string {
   return (TIMELINE_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 }
 
-const LEVEL_LABELS = { seniorEngineering: 'senior engineering', management: 'management' } as const;
 
 function joined(...parts: string[]): string {
   return parts.filter((part) => part.trim() !== '').join(' — ');
@@ -40,18 +40,22 @@ export function describeEvent(event: CaseEvent): string {
     case 'ownerAssigned':
       return event.data.owner;
     case 'acknowledged':
-      return event.data.response;
+      return joined(event.data.response, event.data.nextSteps ? `Next steps: ${event.data.nextSteps}` : '');
     case 'customerUpdatePosted':
-      return `(${event.data.channel}) ${event.data.text}`;
+      return `By ${inSentence(CHANNEL_LABEL[event.data.channel])}: ${event.data.text}`;
     case 'noteAdded':
     case 'informationRequested':
     case 'customerReplied':
-    case 'workaroundProvided':
       return event.data.text;
+    case 'workaroundProvided':
+      return joined(event.data.text, event.data.message ?? '');
     case 'escalated':
-      return joined(`to ${LEVEL_LABELS[event.data.level]} (${event.data.trigger})`, event.data.justification);
+      return joined(
+        `to ${inSentence(LEVEL_LABEL[event.data.level])} ${event.data.trigger === 'automatic' ? 'automatically' : `for ${inSentence(TRIGGER_LABEL[event.data.trigger])}`}`,
+        event.data.justification,
+      );
     case 'resolved':
-      return joined(`${event.data.criterion}, ${event.data.method}`, event.data.summary);
+      return joined(`${CRITERION_LABEL[event.data.criterion]}, by ${inSentence(METHOD_LABEL[event.data.method])}`, event.data.summary, event.data.message ?? '');
     case 'closed':
       return event.data.customerConfirmation;
     case 'reopened':

@@ -20,4 +20,4 @@ export {
 } from './policy';
 export { DEFAULT_POLICY, DEFAULT_BUSINESS_CALENDAR } from './default-policy';
 export { type Clock, type ClockKind, type ClockState, type ClockOptions, type TargetChange, CLOCK_KINDS, clocksOf, nextDueClock } from './clocks';
-export { autoEscalationOf, isManagementVisible, unacknowledgedEscalationDue } from './rules';
+export { autoEscalationOf, isManagementVisible, lackOfProgressEscalation, unacknowledgedEscalationDue } from './rules';

@@ -1,4 +1,4 @@
-import type { CaseState } from '../domain/case-state';
+import type { CaseState, EscalationRecord } from '../domain/case-state';
 import type { AutoEscalation } from '../domain/decide';
 import { addBusinessTime } from './business-time';
 import type { Clock } from './clocks';
@@ -28,4 +28,14 @@ export function unacknowledgedEscalationDue(clock: Clock, policy: Policy, plan: 
   const found = planOf(policy, plan);
   const threshold = found.targets[clock.severity].lackOfProgressThreshold;
   return addBusinessTime(clock.dueAt, threshold.minutes, calendarOf(policy, found, threshold.calendar));
+}
+
+/**
+ * The escalation for lack of progress this clock's period already made, if any: one in the
+ * clock's cycle after the clock started (one at its very start belongs to the period before).
+ * For an initial-response clock, the escalation of a case nobody acknowledged.
+ */
+export function lackOfProgressEscalation(state: Pick<CaseState, 'escalations'>, clock: Pick<Clock, 'cycle' | 'startedAt'>): EscalationRecord | null {
+  const started = Date.parse(clock.startedAt);
+  return state.escalations.find((e) => e.trigger === 'lackOfProgress' && e.cycle === clock.cycle && Date.parse(e.at) > started) ?? null;
 }

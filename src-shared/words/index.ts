@@ -25,3 +25,4 @@ export {
   toInputValue,
   fromInputValue,
 } from './time';
+export { describeEvent } from './event-text';

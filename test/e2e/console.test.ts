@@ -75,11 +75,12 @@ describe('the console end to end', () => {
     const page = await openConsole();
     await logCase(page, { title: 'Checkout returns 500', customer: 'Acme Bank', plan: 'Premium', severity: 'P1 Critical' });
     const timeline = panel(page).getByRole('list', { name: 'Timeline' });
-    expect(await text(timeline)).toContain('Escalated to senior engineering (automatic)');
+    expect(await text(timeline)).toContain('Escalated to senior engineering automatically: P1 Critical under the Premium plan is escalated automatically when logged');
 
     await act(page, 'Acknowledge', 'Send acknowledgement', async (dialog) => {
       for (const item of ['Validate severity and impact', 'Begin investigation', 'Outline next steps']) await dialog.getByRole('checkbox', { name: item }).check();
-      await dialog.getByRole('textbox', { name: 'Response', exact: true }).fill('We are on it; the payment gateway is being checked.');
+      await dialog.getByRole('textbox', { name: 'Next steps', exact: true }).fill('The payment gateway is being checked.');
+      await dialog.getByRole('textbox', { name: 'Initial response to the customer', exact: true }).fill('We are on it; the payment gateway is being checked.');
     }, 'action-dialog.png');
     expect(await status(page)).toBe('Investigating');
 
@@ -89,7 +90,7 @@ describe('the console end to end', () => {
     expect(await clockRow(page, 'Customer update')).toContain('Paused');
     await page.screenshot({ path: join(SCREENSHOTS, 'case-detail.png') });
 
-    await act(page, 'Customer replied', 'Record reply', fillText('Reply (optional)', 'Logs attached.'));
+    await act(page, 'Customer replied', 'Record reply', fillText('What the customer said', 'Logs attached.'));
     expect(await clockRow(page, 'Customer update')).not.toContain('Paused');
     await act(page, 'Escalate', 'Escalate case', async (dialog) => {
       await dialog.getByRole('combobox', { name: 'Trigger', exact: true }).selectOption({ label: 'Customer request' });

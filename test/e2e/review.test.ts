@@ -35,7 +35,7 @@ describe('the post-incident review end to end, through the browser host', () => 
 
       const rows = region(page, 'Timeline').getByRole('row');
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
-      expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('aria-label')?.replace(/^[\d-]+ [\d:]+ \S+ /, '')))).toEqual(['Case logged', 'Acknowledgement', 'Resolution']);
+      expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('aria-label')?.replace(/^\w{3} \d{1,2} \w{3} \d{4}, [\d:]+ \S+ /, '')))).toEqual(['Case logged', 'Acknowledgement', 'Resolution']);
       await rows.nth(2).getByRole('checkbox', { name: 'Key moment' }).check();
 
       await region(page, 'Summary').getByRole('textbox', { name: 'Summary' }).fill('Payments failed with **502** for three hours.');
@@ -79,7 +79,7 @@ describe('the post-incident review end to end, through the browser host', () => 
       }
       expect(markdown).toMatch(/\| Case logged \| Payments API returns 502 \(P1 Critical\) for Acme Bank \|/);
       expect(markdown).toMatch(/\| Acknowledgement \| Investigating the 502s \|/);
-      expect(markdown).toMatch(/\| Resolution \| serviceRestored, bugFix — Connection pool resized \| .* \| key \|/);
+      expect(markdown).toMatch(/\| Resolution \| Service restored, by bug fix — Connection pool resized \| .* \| key \|/);
       await page.close();
     } finally {
       await host.stop();

@@ -44,7 +44,7 @@ describe('the review of a case', () => {
   it('shows a resolved P1 as review required with its due date in the case calendar zone, and starts the draft', async () => {
     const backend = createReviewBackend();
     open(backend);
-    expect(await screen.findByText(/Review required, due 2026-12-03 13:00/)).toBeInTheDocument();
+    expect(await screen.findByText(/Review required, due Thu 3 Dec 2026, 13:00 CET/)).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Start review' }));
     expect(await screen.findByText('Draft, revision 1')).toBeInTheDocument();
     expect(backend.state.review?.status).toBe('draft');
@@ -54,7 +54,7 @@ describe('the review of a case', () => {
     await started();
     const table = within(section('Timeline')).getByRole('table', { name: 'Timeline' });
     const rows = within(table).getAllByRole('row');
-    expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual(['2026-11-26 10:00 GMT+1 Case logged', '2026-11-26 10:10 GMT+1 Acknowledgement', '2026-11-26 13:00 GMT+1 Resolution']);
+    expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual(['Thu 26 Nov 2026, 10:00 CET Case logged', 'Thu 26 Nov 2026, 10:10 CET Acknowledgement', 'Thu 26 Nov 2026, 13:00 CET Resolution']);
     expect(within(rows[1]!).getByRole('cell', { name: 'Investigating the 02s'.replace('02', '502') })).toBeInTheDocument();
   });
 });
@@ -177,7 +177,7 @@ describe('writing the sections', () => {
     await waitFor(() => expect(backend.state.review?.content.actionItems).toEqual([
       { id: 'item-1', title: 'Add pool alert', owner: 'Bo', due: '2026-12-04', status: 'done', link: '', closedBy: 'Ana', closedAt: '2026-11-27T09:00:00.000Z' },
     ]), { timeout: 3000 });
-    expect(await within(item).findByText('Closed by Ana on 2026-11-27 10:00 GMT+1')).toBeInTheDocument();
+    expect(await within(item).findByText('Closed by Ana on Fri 27 Nov 2026, 10:00 CET')).toBeInTheDocument();
   });
 });
 

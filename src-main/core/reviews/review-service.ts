@@ -26,7 +26,7 @@ import {
   type ReviewDecision,
 } from '../../../src-shared/review';
 import { foldCase } from '../../../src-shared/domain';
-import type { Policy } from '../../../src-shared/sla';
+import { planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
@@ -98,10 +98,11 @@ export class ReviewService {
 
   private view(record: CaseRecord, review: Review | null): ReviewView {
     const policy = this.deps.policy();
-    const timeZone = caseTimeZone(policy, foldCase(record).plan);
+    const plan = foldCase(record).plan;
+    const timeZone = caseTimeZone(policy, plan);
     return {
       caseId: record.id,
-      header: caseHeader(record, timeZone),
+      header: caseHeader(record, timeZone, planOf(policy, plan).name),
       review,
       requirement: reviewRequirement(record, policy, review, this.context().nowIso),
       newCaseEvents: review ? newCaseEvents(record.events, review.knownEventSeq, review.content.timeline).length : 0,
@@ -159,7 +160,8 @@ export class ReviewService {
   async export(caseId: string, format: 'md' | 'html'): Promise<ReviewExport> {
     const record = await this.deps.cases.get(caseId);
     const review = await this.existing(caseId);
-    const header = reviewHeader(record, review, caseTimeZone(this.deps.policy(), foldCase(record).plan));
+    const plan = foldCase(record).plan;
+    const header = reviewHeader(record, review, caseTimeZone(this.deps.policy(), plan), planOf(this.deps.policy(), plan).name);
     const content = format === 'md' ? reviewToMarkdown(header, review.content) : reviewToHtml(header, review.content);
     return { fileName: `${caseId}-review-r${review.revision}.${format}`, mimeType: MIME[format], content };
   }

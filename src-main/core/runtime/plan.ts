@@ -1,7 +1,7 @@
 import type { NotificationKind } from '../../../src-shared/contract';
 import { foldCase, type CaseRecord, type CaseState, type EscalationLevel } from '../../../src-shared/domain';
 import type { NotificationSettings } from '../../../src-shared/settings';
-import { clocksOf, unacknowledgedEscalationDue, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
+import { clocksOf, lackOfProgressEscalation, unacknowledgedEscalationDue, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
 import type { ActionItem } from './action-items';
 import { owedBy, type Owed } from './attention';
 
@@ -54,9 +54,7 @@ const REMINDERS: Partial<Record<SlaClock['kind'], { soon: Reminder; overdue: Rem
  * its very start belongs to the period the starting update ended).
  */
 export function lackOfProgressLevel(state: CaseState, clock: SlaClock): EscalationLevel | null {
-  const started = Date.parse(clock.startedAt);
-  const done = state.escalations.some((e) => e.trigger === 'lackOfProgress' && e.cycle === clock.cycle && Date.parse(e.at) > started);
-  if (done) return null;
+  if (lackOfProgressEscalation(state, clock)) return null;
   if (state.cycleEscalationLevel === null) return 'seniorEngineering';
   if (state.cycleEscalationLevel === 'seniorEngineering') return 'management';
   return null;

@@ -66,7 +66,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           {view.problem}
         </p>
       ) : null}
-      <ClockTable clocks={view.clocks} />
+      <ClockTable clocks={view.clocks} escalations={s.escalations} />
       <ActionBar state={s} />
       <CaseReviewSection state={s} />
       <Timeline record={view.record} />

@@ -1,4 +1,6 @@
-import type { Clock } from '../../../src-shared/sla';
+import type { CaseState } from '../../../src-shared/domain';
+import { lackOfProgressEscalation, type Clock } from '../../../src-shared/sla';
+import { LEVEL_LABEL, inSentence } from '../../../src-shared/words';
 import { CLOCK_LABEL } from '../../components/labels';
 import { formatDue } from '../../components/time-format';
 import { useNow } from '../../state';
@@ -28,7 +30,7 @@ function ordinals(clocks: readonly Clock[]): Map<string, string> {
 }
 
 /** Every clock of the case, each cycle's in order: due time, what is left, and any breach. */
-export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
+export function ClockTable({ clocks, escalations = [] }: { clocks: readonly Clock[]; escalations?: CaseState['escalations'] }) {
   if (clocks.length === 0) return <p className="empty">No clocks: the case's plan is not in the policy.</p>;
   const numbers = ordinals(clocks);
   return (
@@ -43,25 +45,26 @@ export function ClockTable({ clocks }: { clocks: readonly Clock[] }) {
         </tr>
       </thead>
       <tbody>
-        {clocks.map((clock) => (
-          <tr key={clock.id}>
-            <th scope="row">
-              {CLOCK_LABEL[clock.kind]}
-              {numbers.get(clock.id)}
-              {clock.cycle > 1 ? <span className="muted"> (cycle {clock.cycle})</span> : null}
-            </th>
-            <td>
-              <LiveClockState clock={clock} />
-            </td>
-            <td>{clock.dueAt ? formatDue(clock.dueAt) : 'When the customer replies'}</td>
-            <td>
-              <LiveCountdown clock={clock} />
-            </td>
-            <td>
-              <Breach clock={clock} />
-            </td>
-          </tr>
-        ))}
+        {clocks.map((clock) => {
+          const escalation = clock.kind === 'lackOfProgress' ? lackOfProgressEscalation({ escalations }, clock) : null;
+          return (
+            <tr key={clock.id}>
+              <th scope="row">
+                {CLOCK_LABEL[clock.kind]}
+                {numbers.get(clock.id)}
+                {clock.cycle > 1 ? <span className="muted"> (cycle {clock.cycle})</span> : null}
+              </th>
+              <td>
+                <LiveClockState clock={clock} escalated={escalation !== null} />
+              </td>
+              <td>{clock.dueAt ? formatDue(clock.dueAt) : 'When the customer replies'}</td>
+              <td>
+                <LiveCountdown clock={clock} escalated={escalation !== null} />
+              </td>
+              <td>{escalation ? `Escalated to ${inSentence(LEVEL_LABEL[escalation.level])} ${formatDue(escalation.at)}` : <Breach clock={clock} />}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,9 +1,12 @@
 import type { CaseRecord } from '../../../src-shared/domain';
+import { useSettings } from '../../state';
 import { formatInstant } from '../../components/time-format';
 import { describeEvent } from './event-text';
 
 /** Every event of the case, oldest first, with its time and who did it. */
 export function Timeline({ record }: { record: CaseRecord }) {
+  const plans = useSettings((state) => state.settings?.policy.plans);
+  const planName = (id: string) => plans?.find((plan) => plan.id === id)?.name ?? id;
   return (
     <section aria-labelledby="timeline-heading">
       <h3 id="timeline-heading">Timeline</h3>
@@ -14,7 +17,7 @@ export function Timeline({ record }: { record: CaseRecord }) {
             <li key={event.id} className={`event event-${event.type}`}>
               <time dateTime={event.at}>{formatInstant(event.at)}</time>
               <span className="actor">{event.actor}</span>
-              <span className="text">{describeEvent(event)}</span>
+              <span className="text">{describeEvent(event, planName)}</span>
             </li>
           ))}
       </ol>

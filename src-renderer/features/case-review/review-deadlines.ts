@@ -9,6 +9,6 @@ export function reviewDeadlines(items: readonly ReviewDeadlineItem[], caseViewOf
     if (!view) return [];
     const common = { caseId: item.caseId, caseTitle: item.caseTitle, customer: view.state.customer, severity: view.state.severity, dueAt: item.dueAt, opens: 'review' as const };
     if (item.kind === 'reviewDue') return [{ ...common, key: `${item.caseId}:review`, kind: 'reviewDue' as const, label: 'Review required' }];
-    return [{ ...common, key: `${item.caseId}:action-item:${item.itemId}`, kind: 'reviewActionItem' as const, label: `Action item: ${item.title}${item.owner ? ` (${item.owner})` : ''}` }];
+    return [{ ...common, dueDate: item.due, key: `${item.caseId}:action-item:${item.itemId}`, kind: 'reviewActionItem' as const, label: `Action item: ${item.title}${item.owner ? ` (${item.owner})` : ''}` }];
   });
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type CSSProperties } from 'react';
 import { SeverityBadge } from '../../components/SeverityBadge';
-import { formatDue } from '../../components/time-format';
+import { formatDate, formatDue } from '../../components/time-format';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useDeskStores } from '../../state';
 import { LiveClockState, LiveCountdown } from '../clocks';
@@ -57,14 +57,14 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
         style={style}
         onClick={() => open(index)}
       >
-        <span role="cell">{item.dueAt ? formatDue(item.dueAt) : 'Paused'}</span>
+        <span role="cell">{item.dueDate ? formatDate(item.dueDate) : item.dueAt ? formatDue(item.dueAt) : 'Paused'}</span>
         <span role="cell">{item.label}</span>
         <span role="cell">{item.caseId}</span>
         <span role="cell"><SeverityBadge severity={item.severity} /></span>
         <span role="cell" className="col-title">{item.caseTitle}</span>
         <span role="cell">{item.customer}</span>
-        <span role="cell">{item.clock ? <LiveClockState clock={item.clock} /> : null}</span>
-        <span role="cell">{item.clock ? <LiveCountdown clock={item.clock} /> : null}</span>
+        <span role="cell">{item.clock ? <LiveClockState clock={item.clock} escalated={item.escalated} /> : null}</span>
+        <span role="cell">{item.clock ? <LiveCountdown clock={item.clock} escalated={item.escalated} /> : null}</span>
       </div>
     );
   };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../../src-shared/domain';
-import type { ClockKind } from '../../../src-shared/sla';
+import { lackOfProgressEscalation, type ClockKind } from '../../../src-shared/sla';
 import { CLOCK_LABEL } from '../../components/labels';
 import { compareIds, type CaseView } from '../../state';
 
@@ -19,6 +19,10 @@ export interface DeadlineItem {
   readonly severity: Severity;
   /** Null while paused (waiting on the customer): owed, but not yet at a known time. */
   readonly dueAt: string | null;
+  /** An item due on a day (an action item): shown as that date, never as the instant it ends. */
+  readonly dueDate?: string;
+  /** A lack-of-progress clock whose period already escalated the case: it reads "Escalated". */
+  readonly escalated?: boolean;
   /** How this item reads as a clock (state, countdown); absent for items that are not clocks. */
   readonly clock?: CaseView['clocks'][number];
   /** What a click opens: the case's review, else the case itself. */
@@ -58,6 +62,7 @@ export function clockDeadlines(cases: Iterable<CaseView>): DeadlineItem[] {
         severity: clock.severity,
         dueAt: clock.dueAt,
         clock,
+        escalated: clock.kind === 'lackOfProgress' && lackOfProgressEscalation(view.state, clock) !== null,
       });
     }
   }

@@ -1,4 +1,5 @@
 import { reviewHeader, reviewToMarkdown, saveReview, startReview } from '../../../src-shared/review';
+import { NO_RAW_WORDS, rawWordsIn } from '../../human-words';
 import { ctx, resolvedP1 } from './fixtures';
 
 describe('the review as Markdown', () => {
@@ -32,12 +33,18 @@ describe('the review as Markdown', () => {
 
   it('shows the timeline as a table in the case calendar time zone, without hidden entries, marking key moments', () => {
     expect(markdown).toContain('| Time | Kind | What happened | Actor | Key | Annotation |');
-    expect(markdown).toContain('| 2026-11-26 10:00 GMT+1 | Case logged |');
+    expect(markdown).toContain('| Thu 26 Nov 2026, 10:00 CET | Case logged |');
     expect(markdown).not.toContain('Investigating the 502s');
-    expect(markdown).toMatch(/\| 2026-11-26 10:20 GMT\+1 \| Escalation \| .* \| bo \| key \| turning point \|/);
+    expect(markdown).toMatch(/\| Thu 26 Nov 2026, 10:20 CET \| Escalation \| to senior engineering for business impact — .* \| bo \| key \| turning point \|/);
   });
 
   it('keeps a pipe in a cell literal so the table holds', () => {
-    expect(markdown).toContain('| Fix \\| leak | bo | 2026-12-04 | Open | https://tracker.example/1 |');
+    expect(markdown).toContain('| Fix \\| leak | bo | Fri 4 Dec 2026 | Open | https://tracker.example/1 |');
+  });
+
+  it('writes no code of the model, no ISO time and no plan id: words and the console\'s one time format', () => {
+    expect(rawWordsIn(markdown)).toEqual(NO_RAW_WORDS);
+    const named = reviewToMarkdown(reviewHeader(record, decision.review, 'Europe/Berlin', 'Standard'), decision.review.content);
+    expect(named).toContain('| Plan | Standard |');
   });
 });

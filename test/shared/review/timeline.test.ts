@@ -11,7 +11,7 @@ describe('timeline reconstruction from the case events', () => {
 
   it('keeps each event time, actor and a sentence of what happened', () => {
     const [, , escalation] = reconstructTimeline(resolvedP1().events);
-    expect(escalation).toMatchObject({ at: '2026-11-26T09:20:00.000Z', actor: 'bo', text: 'to senior engineering (businessImpact) — payments down' });
+    expect(escalation).toMatchObject({ at: '2026-11-26T09:20:00.000Z', actor: 'bo', text: 'to senior engineering for business impact — payments down' });
   });
 
   it('orders by time even when a back-dated event was recorded later', () => {
@@ -22,7 +22,7 @@ describe('timeline reconstruction from the case events', () => {
   it('describes every kind of event with its own words', () => {
     const events = resolvedP1().events;
     expect(describeEvent(events[0]!)).toBe('Payments API returns 502 (P1 Critical) for Acme Bank');
-    expect(describeEvent(events[5]!)).toBe('serviceRestored, bugFix — Connection pool fixed');
+    expect(describeEvent(events[5]!)).toBe('Service restored, by bug fix — Connection pool fixed');
   });
 
   it('offers case events recorded after the draft started, and only those', () => {
