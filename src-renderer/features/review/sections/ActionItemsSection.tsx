@@ -16,11 +16,13 @@ function ItemField({ item, field, label, readOnly, children }: { item: ActionIte
   const problem = useFieldProblem(`actionItems.${item.id}.${field}`);
   const problemId = `action-item-${item.id}-${field}-problem`;
   return (
-    <label>
-      {label}
-      {children({ readOnly, ...problemProps(problemId, problem) })}
+    <div className="item-field">
+      <label>
+        {label}
+        {children({ readOnly, ...problemProps(problemId, problem) })}
+      </label>
       <FieldProblem id={problemId} message={problem} />
-    </label>
+    </div>
   );
 }
 

@@ -17,17 +17,19 @@ function ImpactTime({ field, label, value, readOnly }: { field: ImpactTimeField;
   const problem = useFieldProblem(`impact.${field}`);
   const problemId = `impact-${field}-problem`;
   return (
-    <label>
-      {label} ({timeZone})
-      <input
-        type="datetime-local"
-        value={value ? toZoneInputValue(value, timeZone) : ''}
-        readOnly={readOnly}
-        onChange={(event) => change({ op: 'setImpactTime', field, value: fromZoneInputValue(event.target.value, timeZone) })}
-        {...problemProps(problemId, problem)}
-      />
+    <div className="item-field">
+      <label>
+        {label} ({timeZone})
+        <input
+          type="datetime-local"
+          value={value ? toZoneInputValue(value, timeZone) : ''}
+          readOnly={readOnly}
+          onChange={(event) => change({ op: 'setImpactTime', field, value: fromZoneInputValue(event.target.value, timeZone) })}
+          {...problemProps(problemId, problem)}
+        />
+      </label>
       <FieldProblem id={problemId} message={problem} />
-    </label>
+    </div>
   );
 }
 
