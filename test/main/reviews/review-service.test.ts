@@ -189,7 +189,7 @@ describe('the review service', () => {
     const item = { owner: 'Bo', status: 'open' as const, link: '', closedBy: null, closedAt: null };
     await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ actionItems: [{ id: 'a', title: 'Pool alert', due: '2026-12-01', ...item }, { id: 'b', title: 'Load test', due: null, ...item }] }) });
     expect(await core.reviews.openActionItems()).toEqual([
-      { kind: 'actionItem', caseId: id, caseTitle: 'Payments API returns 502', itemId: 'a', title: 'Pool alert', owner: 'Bo', dueAt: '2026-12-01T23:00:00.000Z', overdue: false },
+      { kind: 'actionItem', caseId: id, caseTitle: 'Payments API returns 502', itemId: 'a', title: 'Pool alert', owner: 'Bo', due: '2026-12-01', dueAt: '2026-12-01T23:00:00.000Z', overdue: false },
     ]);
     expect((await core.handlers['reviews.deadlines']({})).map((deadline) => deadline.kind)).toEqual(['actionItem', 'reviewDue']);
     const closed = await core.handlers['reviews.setActionItem']({ caseId: id, itemId: 'a', status: 'done' });

@@ -60,9 +60,9 @@ describe('review deadline items for the update-deadlines view', () => {
     const items = reviewDeadlineItems({ cases: [record], reviews: new Map([[record.id, review]]), policy: DEFAULT_POLICY, nowIso: '2026-12-02T08:00:00.000Z' });
     expect(items).toEqual([
       // due "2026-12-01" means by the end of that day in Berlin
-      { kind: 'actionItem', caseId: 'RD-1001', caseTitle: 'Payments API returns 502', itemId: 'a', title: 'Add pool alert', owner: 'bo', dueAt: '2026-12-01T23:00:00.000Z', overdue: true },
+      { kind: 'actionItem', caseId: 'RD-1001', caseTitle: 'Payments API returns 502', itemId: 'a', title: 'Add pool alert', owner: 'bo', due: '2026-12-01', dueAt: '2026-12-01T23:00:00.000Z', overdue: true },
       { kind: 'reviewDue', caseId: 'RD-1001', caseTitle: 'Payments API returns 502', dueAt: '2026-12-03T12:00:00.000Z', overdue: false, formal: false },
-      { kind: 'actionItem', caseId: 'RD-1001', caseTitle: 'Payments API returns 502', itemId: 'b', title: 'Load test', owner: 'bo', dueAt: '2026-12-10T23:00:00.000Z', overdue: false },
+      { kind: 'actionItem', caseId: 'RD-1001', caseTitle: 'Payments API returns 502', itemId: 'b', title: 'Load test', owner: 'bo', due: '2026-12-10', dueAt: '2026-12-10T23:00:00.000Z', overdue: false },
     ]);
   });
 
