@@ -134,7 +134,10 @@ describe('the console end to end', () => {
     expect(await titles()).toEqual(['Sync lagging', 'Search errors']);
 
     await queue.getByRole('cell', { name: 'Sync lagging', exact: true }).click();
-    await act(page, 'Acknowledge', 'Send acknowledgement', fillText('Response', 'Looking into the sync backlog.'));
+    await act(page, 'Acknowledge', 'Send acknowledgement', async (dialog) => {
+      for (const item of ['Validate severity and impact', 'Begin investigation', 'Outline next steps']) await dialog.getByRole('checkbox', { name: item }).check();
+      await dialog.getByRole('textbox', { name: 'Next steps', exact: true }).fill('Looking into the sync backlog.');
+    });
     await expect.poll(titles).toEqual(['Search errors', 'Sync lagging']);
     await act(page, 'Assign owner', 'Assign', fillText('New owner', 'Dana Whitfield'));
     expect(await text(panel(page).getByRole('definition').nth(4))).toBe('Dana Whitfield');
