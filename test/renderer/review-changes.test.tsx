@@ -170,3 +170,18 @@ function must(decision: ReturnType<typeof submitReview>): Review {
   if (!decision.ok) throw new Error(decision.reason);
   return decision.review;
 }
+
+describe('the preview renders as the export renders', () => {
+  it('shows a badge around a remote image as a link to "[image: alt]", and pasted headings below the section heading', async () => {
+    const { user } = opened(null);
+    const box = within(await screen.findByRole('region', { name: 'Summary' })).getByRole('textbox', { name: 'Summary' });
+    await user.click(box);
+    await user.paste('# Incident 42\n\n[![build](https://ci.example/badge.svg)](https://ci.example/run/1)');
+    const preview = within(section('Summary')).getByRole('region', { name: 'Summary preview' });
+    const link = await within(preview).findByRole('link', { name: '[image: build]' });
+    expect(link).toHaveAttribute('href', 'https://ci.example/run/1');
+    expect(preview.querySelector('img')).toBeNull();
+    expect(within(preview).getByRole('heading', { name: 'Incident 42' }).tagName).toBe('H4');
+    expect(screen.queryAllByRole('heading', { level: 1 })).toHaveLength(0);
+  });
+});
