@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORAGE',
   'INTERNAL',
+  /** The host could not be reached (the browser host's connection is lost) or did not answer in time. */
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
