@@ -42,7 +42,7 @@ async function consoleWithOpenCase() {
   return { host, user, panel, ...rendered };
 }
 
-describe('the connection is visible', () => {
+describe('the connection is visible', { timeout: 20_000 }, () => {
   it('shows no banner while connected, and actions are enabled', async () => {
     const { panel } = await consoleWithOpenCase();
     expect(banner()).toBeNull();
