@@ -8,6 +8,7 @@ import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
+import { startFailureLine } from './core/errors';
 import { electronSaveDialog } from './electron/dialogs';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow } from './electron/main-window';
@@ -33,6 +34,9 @@ const isOwnUrl = (url: string) => {
   return url.split('#')[0]?.split('?')[0] === pathToFileURL(rendererFile).toString();
 };
 
+/** The data folder being opened, for a start-up failure's one line. */
+let dataDirInUse = '';
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
 
   const options = parseLaunchOptions(process.argv.slice(1));
   const dataDir = resolveDataDir(options, process.env, () => app.getPath('userData'));
+  dataDirInUse = dataDir;
   await mkdir(dataDir, { recursive: true });
   await app.whenReady();
   hardenSession(session.defaultSession, log.warn);
@@ -130,6 +135,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log.error('the console could not start', error);
+  // A read-only or full disk, or a file where a folder should be: one line, no stack.
+  const line = startFailureLine(error, dataDirInUse);
+  if (line) console.error(`response-desk: ${line}`);
+  else log.error('the console could not start', error);
   app.exit(1);
 });

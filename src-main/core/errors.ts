@@ -31,23 +31,41 @@ export function clip(text: string, max = MAX_TEXT): string {
 
 /**
  * What the operating system says when a file operation fails, and what it means to the person
- * using the console. Every one is a STORAGE error: the data is fine in memory, the disk is not.
+ * using the console: the cause, whether a change that failed was lost, and what to do. Every one
+ * is a STORAGE error: the data is fine in memory, the disk or the folder is not.
  */
-export const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
-  ENOSPC: 'The disk is full: the change was not saved. Free some space and try again.',
-  EDQUOT: 'The disk quota is used up: the change was not saved. Free some space and try again.',
-  EROFS: 'The data folder is on a read-only disk: the change was not saved. Move the data folder (--data-dir) or make the disk writable.',
-  EACCES: 'Response Desk is not allowed to use a file of its data folder: check the folder’s permissions, then try again.',
-  EPERM: 'The system refused an operation on the data folder: check the folder’s permissions (and that no other program locks it), then try again.',
-  EIO: 'The disk reported an error reading or writing the data: check the disk, then try again.',
-  EMFILE: 'Response Desk has too many files open: close something and try again, or restart it.',
-  ENFILE: 'The system has too many files open: close other programs and try again.',
-  ENOTDIR: 'A file stands where a folder of the data should be: move that file away, then try again.',
-  EISDIR: 'A folder stands where a file of the data should be: move that folder away, then try again.',
-  EEXIST: 'A file stands where a folder of the data should be: move that file away, then try again.',
-  ENOENT: 'A file or folder of the data is missing (was it moved or deleted while the console ran?).',
-  ENAMETOOLONG: 'A file name of the data would be longer than the system allows.',
+interface SystemErrorRow {
+  readonly cause: string;
+  /** Only a write fails this way: the change was not saved. */
+  readonly write?: true;
+  readonly advice: string;
+}
+
+export const SYSTEM_ERROR_ROWS: Readonly<Record<string, SystemErrorRow>> = {
+  ENOSPC: { cause: 'The disk is full', write: true, advice: 'Free some space and try again.' },
+  EDQUOT: { cause: 'The disk quota is used up', write: true, advice: 'Free some space and try again.' },
+  EROFS: { cause: 'The data folder is on a read-only disk', write: true, advice: 'Make the disk writable, or start with another data folder (--data-dir).' },
+  EACCES: { cause: 'Response Desk is not allowed to use a file of its data folder', advice: 'Check the folder’s permissions, then try again.' },
+  EPERM: { cause: 'The system refused an operation on the data folder', advice: 'Check the folder’s permissions (and that no other program locks it), then try again.' },
+  EIO: { cause: 'The disk reported an error reading or writing the data', advice: 'Check the disk, then try again.' },
+  EMFILE: { cause: 'Response Desk has too many files open', advice: 'Try again; if it goes on, restart Response Desk.' },
+  ENFILE: { cause: 'The system has too many files open', advice: 'Close other programs and try again.' },
+  ENOTDIR: { cause: 'A file stands where a folder of the data should be', advice: 'Move that file away, then try again.' },
+  EEXIST: { cause: 'A file stands where a folder of the data should be', advice: 'Move that file away, then try again.' },
+  EISDIR: { cause: 'A folder stands where a file of the data should be', advice: 'Move that folder away, then try again.' },
+  ENOENT: { cause: 'A file or folder of the data is missing', advice: 'Was it moved or deleted while Response Desk ran? Restart it.' },
+  ENAMETOOLONG: { cause: 'A file name of the data would be longer than the system allows', advice: 'Nothing was changed.' },
 };
+
+/** The sentence for a command that failed with this system error. */
+export function systemErrorSentence(code: string): string {
+  const row = SYSTEM_ERROR_ROWS[code]!;
+  return `${row.cause}${row.write ? ': the change was not saved.' : '.'} ${row.advice}`;
+}
+
+function systemDetail(error: NodeJS.ErrnoException, code: string): string {
+  return error.path ? `${code} on ${clip(error.path, 160)}` : code;
+}
 
 /** What each of the store's own refusals means at the contract. */
 export const STORE_ERRORS: Readonly<Record<StoreErrorCode, ErrorCode>> = {
@@ -71,7 +89,7 @@ export interface MappedError {
 function systemCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as NodeJS.ErrnoException).code;
-  return typeof code === 'string' && code in SYSTEM_ERRORS ? code : undefined;
+  return typeof code === 'string' && Object.hasOwn(SYSTEM_ERROR_ROWS, code) ? code : undefined;
 }
 
 /**
@@ -81,7 +99,7 @@ function systemCode(error: unknown): string | undefined {
  * |------------------------------------------|----------------------------------------|
  * | DeskFailure                              | its own code                           |
  * | StoreError (and StorageDamageError)      | STORE_ERRORS by its code               |
- * | a system error (ENOSPC, EROFS, EACCES…)  | STORAGE, with SYSTEM_ERRORS' sentence  |
+ * | a system error (ENOSPC, EROFS, EACCES…)  | STORAGE, SYSTEM_ERROR_ROWS' sentence   |
  * | PolicyError (unknown plan or calendar)   | INVALID_INPUT                          |
  * | CaseFoldError (a stored timeline)        | STORAGE                                |
  * | anything else                            | INTERNAL (a defect: logged with stack) |
@@ -90,11 +108,7 @@ export function toDeskError(error: unknown, request: string): MappedError {
   if (error instanceof DeskFailure) return { error: error.toPayload(), defect: false };
   if (error instanceof StoreError) return { error: { code: STORE_ERRORS[error.code], message: clip(error.message) }, defect: false };
   const system = systemCode(error);
-  if (system) {
-    const where = (error as NodeJS.ErrnoException).path;
-    const detail = where ? `${system} on ${clip(where, 160)}` : system;
-    return { error: { code: 'STORAGE', message: `${SYSTEM_ERRORS[system]} (${detail})` }, defect: false };
-  }
+  if (system) return { error: { code: 'STORAGE', message: `${systemErrorSentence(system)} (${systemDetail(error as NodeJS.ErrnoException, system)})` }, defect: false };
   if (error instanceof PolicyError) return { error: { code: 'INVALID_INPUT', message: clip(`The policy cannot serve this: ${error.message}.`) }, defect: false };
   if (error instanceof CaseFoldError) {
     return { error: { code: 'STORAGE', message: clip(`A stored case timeline cannot be read: ${error.message}.`) }, defect: false };
@@ -117,8 +131,8 @@ export function forLog(error: unknown): string {
 export function startFailureLine(error: unknown, dataDir: string): string | undefined {
   const system = systemCode(error);
   if (system) {
-    const where = (error as NodeJS.ErrnoException).path;
-    return `cannot open the data folder ${dataDir}: ${SYSTEM_ERRORS[system]} (${where ? `${system} on ${clip(where, 160)}` : system})`;
+    const row = SYSTEM_ERROR_ROWS[system]!;
+    return `cannot open the data folder ${dataDir}: ${row.cause}. ${row.advice} (${systemDetail(error as NodeJS.ErrnoException, system)})`;
   }
   if (error instanceof StoreError) return `cannot open the data folder ${dataDir}: ${clip(error.message)}`;
   return undefined;

@@ -229,7 +229,18 @@ export class Journal {
   static async open(options: JournalOptions): Promise<{ journal: Journal; corrupt: CorruptFile[] }> {
     const journal = new Journal(options);
     const { corrupt, lastEpoch } = await journal.#replay();
-    journal.#current = await journal.#createSegment(lastEpoch + 1);
+    const segment = await journal.#createSegment(lastEpoch + 1);
+    // The first chunk of zeros is written now: a disk without room (or read-only) is found at
+    // start, in one clear error, rather than at the first command.
+    try {
+      await journal.#fs.writeAt(segment.fd, Buffer.alloc(journal.#chunk), 0);
+      if (!journal.#fs.syncedWrites) await journal.#fs.datasync(segment.fd);
+    } catch (error) {
+      await journal.#discard(segment).catch(() => undefined);
+      throw error;
+    }
+    segment.allocated = journal.#chunk;
+    journal.#current = segment;
     return { journal, corrupt };
   }
 

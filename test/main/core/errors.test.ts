@@ -2,7 +2,7 @@ import { ERROR_CODES, ERROR_CODE_MEANINGS, type DeskHandlers } from '../../../sr
 import { CaseFoldError } from '../../../src-shared/domain';
 import { PolicyError } from '../../../src-shared/sla';
 import { dispatch } from '../../../src-main/core/dispatch';
-import { DeskFailure, STORE_ERRORS, SYSTEM_ERRORS, startFailureLine, toDeskError } from '../../../src-main/core/errors';
+import { DeskFailure, STORE_ERRORS, SYSTEM_ERROR_ROWS, startFailureLine, systemErrorSentence, toDeskError } from '../../../src-main/core/errors';
 import { StorageDamageError, StoreError, type StoreErrorCode } from '../../../src-main/core/storage';
 
 function systemError(code: string, path = '/data/active/.RD-1001.json.1.tmp'): NodeJS.ErrnoException {
@@ -30,9 +30,15 @@ describe('one table maps what a handler throws to the contract', () => {
     expect(mapped.error.message).toMatch(/^history\/2026-11\.001\.json cannot be read: is not valid JSON\./);
   });
 
-  it.each(Object.entries(SYSTEM_ERRORS))('maps the system’s %s to STORAGE with its sentence and the file', (code, sentence) => {
+  it.each(Object.keys(SYSTEM_ERROR_ROWS))('maps the system’s %s to STORAGE with its sentence and the file', (code) => {
     const mapped = toDeskError(systemError(code), 'cases.act');
-    expect(mapped).toEqual({ error: { code: 'STORAGE', message: `${sentence} (${code} on /data/active/.RD-1001.json.1.tmp)` }, defect: false });
+    expect(mapped).toEqual({ error: { code: 'STORAGE', message: `${systemErrorSentence(code)} (${code} on /data/active/.RD-1001.json.1.tmp)` }, defect: false });
+    expect(systemErrorSentence(code)).toMatch(/^[A-Z].{20,}\.$/);
+  });
+
+  it('says that only a write lost its change', () => {
+    expect(systemErrorSentence('EROFS')).toMatch(/: the change was not saved\./);
+    expect(systemErrorSentence('EIO')).not.toMatch(/not saved/);
   });
 
   it('says a full disk in words', () => {
@@ -86,7 +92,9 @@ describe('dispatch', () => {
 describe('a start on a broken data folder', () => {
   it('is one line naming the folder and what to do', () => {
     const line = startFailureLine(systemError('EROFS', '/mnt/ro/desk/journal/000000000001.wal'), '/mnt/ro/desk');
-    expect(line).toBe(`cannot open the data folder /mnt/ro/desk: ${SYSTEM_ERRORS.EROFS} (EROFS on /mnt/ro/desk/journal/000000000001.wal)`);
+    expect(line).toBe(
+      'cannot open the data folder /mnt/ro/desk: The data folder is on a read-only disk. Make the disk writable, or start with another data folder (--data-dir). (EROFS on /mnt/ro/desk/journal/000000000001.wal)',
+    );
     expect(startFailureLine(new Error('a defect'), '/d')).toBeUndefined();
   });
 });
