@@ -52,9 +52,12 @@ export function resolveDataDir(options: LaunchOptions, env: NodeJS.ProcessEnv, h
   return hostDefault();
 }
 
-/** Electron's userData for an app named "Response Desk", computed without Electron. */
+/** package.json's productName: Electron names its userData folder after it. */
+export const PRODUCT_NAME = 'Response Desk';
+
+/** Electron's userData for an app named PRODUCT_NAME, computed without Electron. */
 export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
-  const name = 'Response Desk';
+  const name = PRODUCT_NAME;
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), name);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', name);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), name);
