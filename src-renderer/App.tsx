@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SEVERITIES, foldCase } from '../src-shared/domain';
 import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
+import { useFocusOnChange } from './components/use-focus-on-change';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { ReviewDeadlinesView } from './features/case-review';
@@ -117,6 +118,8 @@ export function App() {
   const settingsStatus = useSettings((state) => state.status);
   const settingsError = useSettings((state) => state.error);
   useGlobalKeys();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnChange(main, `${view} ${reviewCaseId ?? ''}`);
 
   useEffect(() => {
     void settings.getState().load();
@@ -172,7 +175,7 @@ export function App() {
         </button>
       </header>
       <div className="workspace">
-        <main className="content">
+        <main className="content" ref={main} tabIndex={-1}>
           <StorageReport />
           {body}
         </main>
