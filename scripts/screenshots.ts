@@ -39,7 +39,7 @@ async function seed(socket: DeskSocket): Promise<{ detailCase: string; reviewCas
   await socket.call('reviews.save', {
     caseId: outage,
     baseVersion: review.review?.version ?? 1,
-    changes: { summary: 'For 42 minutes card payments failed with 502 errors because the **connection pool** was exhausted after a configuration change.' },
+    changes: [{ op: 'setText', field: 'summary', value: 'For 42 minutes card payments failed with 502 errors because the **connection pool** was exhausted after a configuration change.' }],
   });
   return { detailCase: checkout, reviewCase: outage };
 }
