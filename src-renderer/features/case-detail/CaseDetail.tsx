@@ -6,6 +6,7 @@ import { useFocusOnChange } from '../../components/use-focus-on-change';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
 import { CaseReviewSection } from '../case-review';
+import { OfflineGuard } from '../connection';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
 
@@ -71,8 +72,10 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </p>
       ) : null}
       <ClockTable clocks={view.clocks} />
-      <ActionBar state={s} />
-      <CaseReviewSection state={s} />
+      <OfflineGuard>
+        <ActionBar state={s} />
+        <CaseReviewSection state={s} />
+      </OfflineGuard>
       <Timeline record={view.record} />
     </aside>
   );
