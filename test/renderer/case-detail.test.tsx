@@ -53,9 +53,9 @@ describe('case detail', () => {
     const { panel } = await openCase('RD-1001');
     const entries = within(within(panel).getByRole('list', { name: 'Timeline' })).getAllByRole('listitem');
     expect(entries).toHaveLength(4);
-    expect(entries[1]).toHaveTextContent(/system.*Escalated to senior engineering \(automatic\): P1 under plan premium/);
+    expect(entries[1]).toHaveTextContent(/system.*Escalated to senior engineering automatically: P1 Critical under the Premium plan/);
     expect(entries[2]).toHaveTextContent(/Engineer.*Acknowledged \(severity and impact validated: done.*Investigating the gateway/);
-    expect(entries[3]).toHaveTextContent('Customer update by Email: Gateway restarted');
+    expect(entries[3]).toHaveTextContent('Customer update by email: Gateway restarted');
     expect(within(entries[3]!).getByText((_, element) => element?.tagName === 'TIME')).toHaveAttribute('dateTime', minutesBefore(10));
   });
 
