@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Desk } from '../api';
+import { createAllCasesStore, type AllCasesState, type AllCasesStore } from './all-cases-store';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
 import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
@@ -20,6 +21,8 @@ export interface DeskStores {
   readonly system: SystemStore;
   /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
   readonly queues: QueuesStore;
+  /** The All cases list: its query and the pages of the answer on screen. */
+  readonly allCases: AllCasesStore;
 }
 
 /** Every store of the console, fed by one host connection. */
@@ -36,6 +39,7 @@ export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): 
     reviews: createReviewsStore(desk, { cases, settings, now }),
     system: createSystemStore(desk),
     queues: createQueuesStore(cases, settings, ui),
+    allCases: createAllCasesStore(desk),
   };
 }
 
@@ -69,6 +73,10 @@ export function useUi<T>(selector: (state: UiState) => T): T {
 
 export function useReviews<T>(selector: (state: ReviewsState) => T): T {
   return useStore(useDeskStores().reviews, selector);
+}
+
+export function useAllCases<T>(selector: (state: AllCasesState) => T): T {
+  return useStore(useDeskStores().allCases, selector);
 }
 
 export function useQueuesState<T>(selector: (state: QueuesState) => T): T {

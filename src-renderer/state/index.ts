@@ -9,5 +9,18 @@ export { CaseMap } from './case-map';
 export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
 export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
 export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
-export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
+export {
+  ALL_CASES_PAGE,
+  createAllCasesStore,
+  isLoading,
+  NO_ALL_CASES_FILTERS,
+  queryOf,
+  type AllCasesFilters,
+  type AllCasesResult,
+  type AllCasesSort,
+  type AllCasesState,
+  type AllCasesStatus,
+  type AllCasesStore,
+} from './all-cases-store';
+export { createDeskStores, DeskProvider, useAllCases, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

@@ -3,6 +3,7 @@ import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
+import { CustomerLink, useCaseLoaded } from '../all-cases';
 import { CaseReviewSection } from '../case-review';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
@@ -14,10 +15,19 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const { ui } = useDeskStores();
   const view = useCaseView(caseId);
   const plans = useLoadedSettings().policy.plans;
+  const problem = useCaseLoaded(caseId, view !== null);
   if (!view) {
     return (
       <aside className="detail" aria-label={`Case ${caseId}`}>
-        <p className="empty">Case {caseId} is not loaded.</p>
+        {problem ? (
+          <p className="form-error" role="alert">
+            Case {caseId} could not be opened: {problem.message}
+          </p>
+        ) : (
+          <p className="empty" aria-busy="true">
+            Loading case {caseId}…
+          </p>
+        )}
       </aside>
     );
   }
@@ -42,7 +52,9 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </div>
         <div>
           <dt>Customer</dt>
-          <dd>{s.customer}</dd>
+          <dd>
+            <CustomerLink customer={s.customer} />
+          </dd>
         </div>
         <div>
           <dt>Plan</dt>
