@@ -66,7 +66,7 @@ export interface AllCasesState {
   clear(): void;
   /** Makes sure the rows from `first` to `last` (and the page after them) are loaded or on their way. */
   need(first: number, last: number): void;
-  /** Asks again for every page on screen (a case changed). */
+  /** Asks again for every page on screen (a case changed, the host came back). */
   refresh(): void;
 }
 
@@ -160,7 +160,9 @@ export function createAllCasesStore(desk: Desk): AllCasesStore {
     },
     refresh: () => {
       const { result, generation } = get();
-      if (!result || result.generation !== generation) return fetchPage(0);
+      // Never shown yet: nothing to refresh (the view asks for its first page when it is shown).
+      if (!result) return;
+      if (result.generation !== generation) return fetchPage(0);
       // Same query, fresh rows: the pages on screen are replaced as their answers arrive.
       store.setState({ generation: generation + 1, result: { ...result, generation: generation + 1 } });
       for (const page of result.pages.keys()) fetchPage(page);

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Desk } from '../api';
 import { createAllCasesStore, type AllCasesState, type AllCasesStore } from './all-cases-store';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
+import { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
 import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
 import { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
@@ -23,6 +24,8 @@ export interface DeskStores {
   readonly queues: QueuesStore;
   /** The All cases list: its query and the pages of the answer on screen. */
   readonly allCases: AllCasesStore;
+  /** The connection to the host; a reconnection reloads every store. */
+  readonly connection: ConnectionStore;
 }
 
 /** Every store of the console, fed by one host connection. */
@@ -30,17 +33,17 @@ export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): 
   const cases = createCasesStore(desk);
   const settings = createSettingsStore(desk);
   const ui = createUiStore();
-  return {
-    desk,
-    cases,
-    settings,
-    now,
-    ui,
-    reviews: createReviewsStore(desk, { cases, settings, now }),
-    system: createSystemStore(desk),
-    queues: createQueuesStore(cases, settings, ui),
-    allCases: createAllCasesStore(desk),
-  };
+  const reviews = createReviewsStore(desk, { cases, settings, now });
+  const system = createSystemStore(desk);
+  const allCases = createAllCasesStore(desk);
+  const connection = createConnectionStore(desk.connection, () => {
+    void settings.getState().load();
+    void cases.getState().load();
+    void reviews.getState().load();
+    void system.getState().reload();
+    allCases.getState().refresh();
+  });
+  return { desk, cases, settings, now, ui, reviews, system, queues: createQueuesStore(cases, settings, ui), allCases, connection };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -65,6 +68,10 @@ export function useSettings<T>(selector: (state: SettingsState) => T): T {
 
 export function useSystem<T>(selector: (state: SystemState) => T): T {
   return useStore(useDeskStores().system, selector);
+}
+
+export function useConnection<T>(selector: (state: ConnectionState) => T): T {
+  return useStore(useDeskStores().connection, selector);
 }
 
 export function useUi<T>(selector: (state: UiState) => T): T {

@@ -22,5 +22,6 @@ export {
   type AllCasesStatus,
   type AllCasesStore,
 } from './all-cases-store';
-export { createDeskStores, DeskProvider, useAllCases, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
+export { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
+export { createDeskStores, DeskProvider, useAllCases, useCases, useConnection, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

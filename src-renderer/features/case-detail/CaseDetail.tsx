@@ -5,6 +5,7 @@ import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
 import { CustomerLink, useCaseLoaded } from '../all-cases';
 import { CaseReviewSection } from '../case-review';
+import { OfflineGuard } from '../connection';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
 
@@ -79,8 +80,10 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </p>
       ) : null}
       <ClockTable clocks={view.clocks} />
-      <ActionBar state={s} />
-      <CaseReviewSection state={s} />
+      <OfflineGuard>
+        <ActionBar state={s} />
+        <CaseReviewSection state={s} />
+      </OfflineGuard>
       <Timeline record={view.record} />
     </aside>
   );
