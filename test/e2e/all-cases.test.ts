@@ -1,17 +1,13 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { writeDataset } from '../../src-main/core/storage';
 import { closedCase } from '../main/storage/fixtures/cases';
-import { launchBrowser, newDataDir, ROOT, startHost, type RunningHost } from './harness';
-
-const SHOTS = join(ROOT, 'test-results', 'all-cases');
+import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { screenshotPath } from './screenshots';
 
 let browser: Browser;
 let host: RunningHost | undefined;
 beforeAll(async () => {
   browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -79,7 +75,7 @@ describe('All cases in the browser', () => {
     await page.getByRole('searchbox', { name: 'Search' }).click();
     await page.keyboard.type('invoices', { delay: 30 });
     await expect.poll(async () => (await table.getByRole('row').allInnerTexts()).slice(1)).toEqual([expect.stringMatching(/Invoices export times out[\s\S]*Umbrella Health[\s\S]*Closed/)]);
-    await page.screenshot({ path: join(SHOTS, 'found-closed-case.png') });
+    await page.screenshot({ path: screenshotPath('all-cases-found-closed-case.png') });
 
     await table.getByRole('row').nth(1).getByRole('cell').first().click();
     await panel(page).getByRole('heading', { name: /Invoices export times out/ }).waitFor();
@@ -89,7 +85,7 @@ describe('All cases in the browser', () => {
     expect(await status(page)).toBe('Investigating');
     // The list follows: the row says the case is open again.
     await expect.poll(() => table.getByRole('row').nth(1).innerText()).toMatch(/Investigating/);
-    await page.screenshot({ path: join(SHOTS, 'reopened.png') });
+    await page.screenshot({ path: screenshotPath('all-cases-reopened.png') });
 
     await button(page.getByRole('navigation', { name: 'Views' }), 'Queues').click();
     await page.keyboard.press('3');
@@ -115,6 +111,6 @@ describe('All cases in the browser', () => {
     const last = await table.getByRole('row').last().innerText();
     expect(last).toMatch(/RD-\d{4}[\s\S]*Closed/);
     expect(await table.getByRole('row').count()).toBeLessThan(80);
-    await page.screenshot({ path: join(SHOTS, 'scrolled.png') });
+    await page.screenshot({ path: screenshotPath('all-cases-scrolled.png') });
   });
 });
