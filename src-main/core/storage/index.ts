@@ -6,6 +6,6 @@ export { nodeDurableFs, type DurableFs } from './durable-fs';
 export { writeDataset, type Dataset } from './dataset';
 export { caseExportSchema, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
 export type { IntegrityReport } from './integrity';
-export { StoreError, type StoreErrorCode } from './errors';
+export { StorageDamageError, StoreError, type StoreErrorCode } from './errors';
 export { latestBackupOf } from './backups';
 export { applyPendingRestores, requestRestore, RESTORE_FILE } from './restore';

@@ -4,6 +4,7 @@ import { SeverityBadge } from '../../components/SeverityBadge';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
 import { CaseReviewSection } from '../case-review';
+import { OfflineGuard } from '../connection';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
 
@@ -67,8 +68,10 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </p>
       ) : null}
       <ClockTable clocks={view.clocks} />
-      <ActionBar state={s} />
-      <CaseReviewSection state={s} />
+      <OfflineGuard>
+        <ActionBar state={s} />
+        <CaseReviewSection state={s} />
+      </OfflineGuard>
       <Timeline record={view.record} />
     </aside>
   );
