@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SEVERITIES, foldCase } from '../src-shared/domain';
 import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
+import { useFocusOnChange } from './components/use-focus-on-change';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { ConnectionBanner, OFFLINE_REASON, OfflineGuard } from './features/connection';
@@ -123,6 +124,8 @@ export function App() {
   const settingsError = useSettings((state) => state.error);
   const online = useConnection((state) => state.online);
   useGlobalKeys();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnChange(main, `${view} ${reviewCaseId ?? ''}`);
 
   useEffect(() => {
     void settings.getState().load();
@@ -179,7 +182,7 @@ export function App() {
       </header>
       <ConnectionBanner />
       <div className="workspace">
-        <main className="content">
+        <main className="content" ref={main} tabIndex={-1}>
           <OfflineGuard>
             <StorageReport />
           </OfflineGuard>
