@@ -118,7 +118,7 @@ async function autosaveAmong(openCases: number): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < AUTOSAVES; i++) {
     const start = performance.now();
-    version = (await core.handlers['reviews.save']({ caseId: id, baseVersion: version, changes: { summary: `The pool ran dry ${i}.` } })).version;
+    version = (await core.handlers['reviews.save']({ caseId: id, baseVersion: version, changes: [{ op: 'setText', field: 'summary', value: `The pool ran dry ${i}.` }] })).version;
     // the action-item refresh it sets off runs on the bus; let it settle
     await new Promise((resolve) => setImmediate(resolve));
     await core.runtime.idle();

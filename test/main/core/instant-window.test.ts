@@ -19,10 +19,9 @@ describe('instants outside 1970-01-01 to 2100-01-01 are refused at the contract'
     await core.handlers['cases.act']({ id, command: acknowledge });
     await core.handlers['cases.act']({ id, command: { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Fixed' } });
     const { review } = await core.handlers['reviews.start']({ caseId: id });
-    const entry = { id: 'added:1', eventId: null, at: '2100-01-01T00:00:00.000Z', kind: 'deploy', text: 'Rollback', actor: 'Ana', hidden: false, key: false, annotation: '' };
-    const result = await dispatch(core.handlers, 'reviews.save', { caseId: id, baseVersion: review!.version, changes: { timeline: [...review!.content.timeline, entry] } }, quiet);
-    const at = `changes.timeline.${review!.content.timeline.length}.at`;
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: at, message: expect.stringMatching(WINDOW) }] } });
+    const entry = { id: 'added:1', at: '2100-01-01T00:00:00.000Z', kind: 'deploy', text: 'Rollback', actor: 'Ana' };
+    const result = await dispatch(core.handlers, 'reviews.save', { caseId: id, baseVersion: review!.version, changes: [{ op: 'addTimelineEntry', entry }] }, quiet);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'changes.0.entry.at', message: expect.stringMatching(WINDOW) }] } });
   });
 
   it('a dated holiday outside the window is refused in the settings, naming the calendar field', async () => {

@@ -35,8 +35,8 @@ describe('a review autosave touches only its own case', () => {
     await core.runtime.idle();
 
     calls.length = 0;
-    const item = { id: 'a', title: 'Add an alert', owner: 'Bo', due: '2026-11-27', status: 'open' as const, link: '', closedBy: null, closedAt: null };
-    await core.handlers['reviews.save']({ caseId: id, baseVersion: started.review!.version, changes: { summary: 'Pool ran dry.', actionItems: [item] } });
+    const item = { id: 'a', title: 'Add an alert', owner: 'Bo', due: '2026-11-27', link: '' };
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: started.review!.version, changes: [{ op: 'setText', field: 'summary', value: 'Pool ran dry.' }, { op: 'addActionItem', item }] });
     await core.runtime.idle();
 
     expect(calls.filter((call) => call === 'openCases' || call === 'caseIds')).toEqual([]);
