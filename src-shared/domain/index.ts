@@ -4,3 +4,4 @@ export * from './case-state';
 export * from './commands';
 export * from './decide';
 export * from './instant-window';
+export * from './case-summary';
