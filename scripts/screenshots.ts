@@ -16,7 +16,7 @@ const CHECKLIST = { severityValidated: true, investigationStarted: true, informa
 async function seed(socket: DeskSocket): Promise<{ detailCase: string; reviewCase: string }> {
   const create = async (title: string, customer: string, plan: string, severity: 'P1' | 'P2' | 'P3' | 'P4', minutesAgo: number) =>
     (await socket.call('cases.create', { title, customer, plan, severity, loggedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString() })).id;
-  const acknowledge = (id: string, response: string) => socket.call('cases.act', { id, command: { type: 'acknowledge', checklist: CHECKLIST, response } });
+  const acknowledge = (id: string, response: string) => socket.call('cases.act', { id, command: { type: 'acknowledge', checklist: CHECKLIST, response, nextSteps: response } });
 
   const checkout = await create('Checkout returns 500 for card payments', 'Acme Bank', 'premium', 'P1', 50);
   await acknowledge(checkout, 'We are on it: the payment gateway is being checked.');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
 import type { Settings } from '../../src-shared/settings';
+import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
@@ -40,6 +41,8 @@ export interface Core {
   readonly bus: EventBus;
   readonly report: StoreOpenReport;
   readonly cases: CaseService;
+  /** Every case, open and closed, as summaries: the All cases view's queries. */
+  readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
   readonly clock: Clock;
@@ -49,14 +52,16 @@ export interface Core {
 
 /** Builds the host-agnostic core: opens storage, loads settings, wires handlers. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
-  const bus = new EventBus();
+  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
+  const bus = new EventBus((message, error) => log.error(message, error));
   const storeReport = await deps.store.open();
   const report: StoreOpenReport = {
     corrupt: [...storeReport.corrupt, ...(deps.extraReport?.corrupt ?? [])],
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
-  const settings = new SettingsService(deps.settingsFile, bus);
+  // Open cases keep their plans: a policy without them is refused.
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
   await settings.load();
   const cases = new CaseService({
     store: deps.store,
@@ -65,6 +70,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actor: () => settings.get().engineerName,
     policy: () => settings.get().policy,
   });
+
+  const allCases = new AllCases({ store: deps.store, bus });
 
   const reviews = new ReviewService({
     store: deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, 'reviews'), now: () => deps.clock.now() }),
@@ -76,12 +83,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.reviewExport ? { exportPort: deps.reviewExport } : {}),
   });
 
-  // Open review action items are armed like any other deadline; re-read when a review changes.
-  const reviewActionItems: ActionItemSource = async () =>
-    (await reviews.openActionItems()).flatMap((item) =>
+  // Open review action items are armed like any other deadline; a saved review re-reads only its case's.
+  const reviewActionItems: ActionItemSource = async (caseId) =>
+    (caseId === undefined ? await reviews.openActionItems() : await reviews.openActionItemsOf(caseId)).flatMap((item) =>
       item.kind === 'actionItem' ? [{ caseId: item.caseId, itemId: item.itemId, title: item.title, dueAt: item.dueAt }] : [],
     );
-  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
   const dataPort = deps.data;
   const notifications = new NotificationCenter(bus, deps.notifier, log);
   const runtime = new Runtime({
@@ -99,12 +105,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     data: deps.data,
     saveDialog: deps.saveDialog,
     clock: deps.clock,
-    onReplaced: () => runtime.replaced(),
+    onReplaced: () => {
+      allCases.replaced();
+      runtime.replaced();
+    },
     report: () => report,
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
-  bus.on('reviews.changed', () => {
-    void runtime.refreshActionItems().catch((error: unknown) => log.error('could not re-read review action items', error));
+  bus.on('reviews.changed', ({ caseId }) => {
+    void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
 
   const handlers: DeskHandlers = {
@@ -114,6 +123,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'cases.create': async (input) => cases.create(input),
     'cases.act': async ({ id, command }) => cases.act(id, command),
     'cases.history': async ({ limit, offset }) => cases.history(limit, offset),
+    'cases.query': async (query) => allCases.query(query),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
     'notifications.list': async () => notifications.recent(),
@@ -143,6 +153,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     bus,
     report,
     cases,
+    allCases,
     settings,
     reviews,
     clock: deps.clock,
