@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings';
 import type { CaseStore, Clock, DataPort, DocumentPort, StoreOpenReport } from './ports';
-import { RUNTIME_STATE_VERSION, emptyRuntimeState, runtimeStateSchema, type RuntimeState } from './runtime';
+import {
+  NOTIFICATIONS_VERSION,
+  RUNTIME_STATE_VERSION,
+  emptyNotificationsFile,
+  emptyRuntimeState,
+  notificationsFileSchema,
+  runtimeStateSchema,
+  type NotificationsFile,
+  type RuntimeState,
+} from './runtime';
 import { DurableJsonFile, applyPendingRestores, createFileCaseStore, latestBackupOf, openDocument, type FileCaseStore } from './storage';
 
 export const SETTINGS_VERSION = 1;
@@ -13,8 +22,9 @@ export interface OpenedDataDir {
   readonly store: FileCaseStore & CaseStore;
   readonly settingsFile: DocumentPort<Settings>;
   readonly runtimeStateFile: DocumentPort<RuntimeState>;
+  readonly notificationsFile: DocumentPort<NotificationsFile>;
   readonly data: DataPort;
-  /** Problems found opening files other than the case store's (settings, runtime state). */
+  /** Problems found opening files other than the case store's (settings, runtime state, notifications). */
   readonly extraReport: StoreOpenReport;
   /** Window geometry is not precious: written durably but without migrations. */
   saveWindowState(file: string, state: unknown): void;
@@ -48,6 +58,17 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
   });
   const runtimeDb = runtime.db;
   if (!runtimeDb) throw new Error('runtime state document did not open');
+  const notifications = await openDocument<NotificationsFile>({
+    path: join(dataDir, 'notifications.json'),
+    schema: notificationsFileSchema,
+    version: NOTIFICATIONS_VERSION,
+    migrations: [],
+    empty: emptyNotificationsFile,
+    now: () => clock.now(),
+    latestBackup,
+  });
+  const notificationsDb = notifications.db;
+  if (!notificationsDb) throw new Error('notifications document did not open');
   const settingsFile: DocumentPort<Settings> = {
     async load() {
       const { schemaVersion: _version, ...settings } = db.data;
@@ -65,11 +86,19 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
       await runtimeDb.write();
     },
   };
-  const others = [opened, runtime];
+  const notificationsFile: DocumentPort<NotificationsFile> = {
+    load: async () => structuredClone(notificationsDb.data),
+    async save(next) {
+      notificationsDb.data = next;
+      await notificationsDb.write();
+    },
+  };
+  const others = [opened, runtime, notifications];
   return {
     store,
     settingsFile,
     runtimeStateFile,
+    notificationsFile,
     data: store,
     extraReport: {
       corrupt: others.flatMap((doc) => (doc.corrupt ? [doc.corrupt] : [])),

@@ -24,7 +24,7 @@ export const IMPORT_COMMIT_FILE = 'import-commit.json';
 /** What a snapshot, an export-replace and an import swap carry. */
 export const DATA_ENTRIES = [META_FILE, ACTIVE_DIR, HISTORY_DIR] as const;
 /** What a daily snapshot keeps: the cases plus the other documents of the data directory. */
-export const BACKUP_ENTRIES = [...DATA_ENTRIES, 'settings.json', 'reviews', 'runtime-state.json'] as const;
+export const BACKUP_ENTRIES = [...DATA_ENTRIES, 'settings.json', 'reviews', 'runtime-state.json', 'notifications.json'] as const;
 
 export const CASE_ID_PREFIX = 'RD';
 export const FIRST_CASE_NUMBER = 1001;
