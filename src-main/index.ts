@@ -8,7 +8,7 @@ import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
-import { electronSaveDialog } from './electron/dialogs';
+import { electronOpenDialog, electronSaveDialog } from './electron/dialogs';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow } from './electron/main-window';
 import { createElectronNotifier } from './electron/notifications';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     ...data,
     notifier: createElectronNotifier({ openCase, log: log.warn }),
     saveDialog: electronSaveDialog(() => window),
+    openDialog: electronOpenDialog(() => window),
     reviewExport,
     log,
   });

@@ -7,6 +7,7 @@ import { EVENT_NAMES } from '../../src-shared/contract/names';
 import type { Core } from '../core/core';
 import { dispatch, type DispatchLogger } from '../core/dispatch';
 import { clientMessageSchema } from './protocol';
+import { createTransferRoutes } from './transfer-routes';
 import { TOKEN_COOKIE, newToken, tokenFromCookie, tokenMatches } from './token';
 
 export interface BrowserHostOptions {
@@ -16,6 +17,8 @@ export interface BrowserHostOptions {
   /** 0 picks any free port. */
   readonly port: number;
   readonly token?: string;
+  /** The largest import upload (default MAX_BUNDLE_BYTES, src-shared/bundle). */
+  readonly maxTransferBytes?: number;
   readonly log: DispatchLogger & { info(message: string): void };
 }
 
@@ -63,11 +66,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(status === 401 ? 'Unauthorized: open the console with the address printed at launch (it carries the token).\n' : `Forbidden: ${why}\n`);
   };
 
+  const transfer = createTransferRoutes({
+    data: core.data,
+    isOwnOrigin: (origin) => allowedOrigins().has(origin ?? ''),
+    headers: SECURITY_HEADERS,
+    ...(options.maxTransferBytes ? { maxBytes: options.maxTransferBytes } : {}),
+    log,
+  });
+
   const server = createServer((req, res) => {
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, `unexpected Host header ${req.headers.host ?? '(none)'}`, req);
     const { fromQuery, fromCookie } = requestToken(req);
     const viaQuery = tokenMatches(token, fromQuery);
     if (!viaQuery && !tokenMatches(token, fromCookie)) return refuse(res, 401, 'missing or wrong token', req);
+    if (transfer(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 403, `method ${req.method} is not served`, req);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (viaQuery) res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);

@@ -83,6 +83,7 @@ export const shell = { openExternal: vi.fn(async () => undefined) };
 
 export const dialog = {
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
 };
 
 export const session = {
