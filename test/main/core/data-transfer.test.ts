@@ -230,10 +230,9 @@ describe('export and import through the Electron dialogs', () => {
     const file = join(await emptyDir(), 'all.json');
     const { core } = await populated(await emptyDir());
     await writeFile(file, textOf((await core.data.collect()).bundle));
-    let answer: string | undefined;
-    const electron = await desk(await emptyDir(), { openDialog: async () => answer });
+    const answers: Array<string | undefined> = [undefined, file];
+    const electron = await desk(await emptyDir(), { openDialog: async () => answers.shift() });
     expect(await electron.core.handlers['data.import']({})).toEqual({ kind: 'cancelled' });
-    answer = file;
     expect(await electron.core.handlers['data.import']({})).toMatchObject({ kind: 'imported', summary: { cases: 2 } });
     expect((await electron.core.handlers['cases.list']({})).map((c) => c.id)).toEqual(['RD-1001']);
   });

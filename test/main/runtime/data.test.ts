@@ -1,22 +1,13 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 import { REQUEST_NAMES } from '../../../src-shared/contract';
 import { dispatch } from '../../../src-main/core/dispatch';
-import { createFileCaseStore } from '../../../src-main/core/storage';
 import { createManualClock } from '../../../src-main/core/testing/manual-clock';
-import { boot, DAY, HOUR, T0 } from './boot';
+import { boot, DAY, T0 } from './boot';
 
 const silent = { warn: () => undefined, error: () => undefined };
-
-async function withFileStore(saveDialog?: (name: string) => Promise<string | undefined>) {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-runtime-'));
-  const clock = createManualClock(T0);
-  const store = createFileCaseStore({ dir, clock });
-  const desk = await boot({ clock, store, extra: { data: store, ...(saveDialog ? { saveDialog } : {}) } });
-  return { ...desk, dir };
-}
 
 describe('the data requests of the contract', () => {
   it('says there is nothing to export when the console keeps no data on disk', async () => {
