@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { connectDataTransfer, type DataTransfer } from '../../api';
 import { useDeskStores } from '../../state';
+import { useDataOutcome } from './outcome';
 
 /** The import waiting for the engineer's confirmation: a file the page picked, or one the host's dialog will ask for. */
 type Pending = { readonly file?: File };
@@ -13,40 +14,30 @@ export function DataSection({ transfer: given }: { readonly transfer?: DataTrans
   const stores = useDeskStores();
   const transfer = useMemo(() => given ?? connectDataTransfer(stores.desk), [given, stores.desk]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
+  // Kept outside: the section unmounts while the cases reload after an import, and its answer must stay.
+  const [{ status, error, busy }, report] = useDataOutcome(stores);
   const [pending, setPending] = useState<Pending>();
-  const [busy, setBusy] = useState<'export' | 'import'>();
-
-  const start = (what: 'export' | 'import') => {
-    setError(undefined);
-    setStatus(undefined);
-    setBusy(what);
-  };
 
   const exportAll = async () => {
-    start('export');
+    report({ busy: 'export' });
     const result = await transfer.exportAll();
-    setBusy(undefined);
-    if (!result.ok) return setError(result.error.message);
-    if (result.value) setStatus(result.value);
+    if (!result.ok) return report({ error: result.error.message });
+    report(result.value ? { status: result.value } : {});
   };
 
   const askToImport = () => {
-    setError(undefined);
-    setStatus(undefined);
+    report({});
     if (transfer.picksImportFile === 'page') fileInput.current?.click();
     else setPending({});
   };
 
   const importAll = async (chosen: Pending) => {
     setPending(undefined);
-    start('import');
+    report({ busy: 'import' });
     const result = await transfer.importAll(chosen.file);
-    setBusy(undefined);
-    if (!result.ok) return setError(result.error.message);
-    if (!result.value) return;
-    setStatus(result.value.message);
+    if (!result.ok) return report({ error: result.error.message });
+    if (!result.value) return report({});
+    report({ status: result.value.message });
     await Promise.all([stores.cases.getState().load(), stores.reviews.getState().load(), stores.system.getState().load()]);
   };
 
