@@ -1,17 +1,19 @@
-import { app, BrowserWindow, powerMonitor, session } from 'electron';
-import { readFileSync } from 'node:fs';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EVENT_CHANNEL, EVENT_NAMES } from '../src-shared/contract/names';
 import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
+import { appMenuTemplate } from './electron/app-menu';
 import { electronOpenDialog, electronSaveDialog } from './electron/dialogs';
+import { APP_ID, STARTUP_LOG } from './electron/identity';
 import { registerGate } from './electron/ipc-gate';
-import { createMainWindow } from './electron/main-window';
+import { createMainWindow, type MainWindow } from './electron/main-window';
 import { createElectronNotifier } from './electron/notifications';
+import { rendererLocation } from './electron/renderer-url';
 import { createElectronReviewExport } from './electron/review-export';
 import { hardenApp, hardenSession } from './electron/security';
 import { createDeskTray } from './electron/tray';
@@ -19,19 +21,21 @@ import { DEFAULT_WINDOW_STATE, type WindowState } from './electron/window-state'
 
 /** The Electron composition root: builds the core and binds it to the Electron host. */
 
-const APP_ID = 'dev.responsedesk.console';
+
 const log = {
   warn: (message: string) => console.warn(`[desk] ${message}`),
   error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error),
 };
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(__dirname, '../renderer/index.html');
-const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).toString();
-const isOwnUrl = (url: string) => {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.split('#')[0]?.split('?')[0] === pathToFileURL(rendererFile).toString();
-};
+const location = rendererLocation({
+  rendererFile: join(__dirname, '../renderer/index.html'),
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  packaged: app.isPackaged,
+  platform: process.platform,
+});
+const isOwnUrl = location.isOwnUrl;
+
+let dataDirForLog: string | undefined;
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -43,23 +47,29 @@ async function main(): Promise<void> {
 
   const options = parseLaunchOptions(process.argv.slice(1));
   const dataDir = resolveDataDir(options, process.env, () => app.getPath('userData'));
+  dataDirForLog = dataDir;
   await mkdir(dataDir, { recursive: true });
   await app.whenReady();
   hardenSession(session.defaultSession, log.warn);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: app.isPackaged })));
 
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
-  let window: BrowserWindow | null = null;
-  const reviewExport = createElectronReviewExport({ parent: () => (window && !window.isDestroyed() ? window : null) });
-    const showWindow = () => {
-    if (!window || window.isDestroyed()) return openWindow();
+  let main: MainWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (main && !main.window.isDestroyed() ? main.window : null);
+  const reviewExport = createElectronReviewExport({ parent: liveWindow });
+  const showWindow = () => {
+    const window = liveWindow();
+    if (!window) return openWindow();
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+    return main as MainWindow;
   };
+  // A click can re-create a closed window (macOS keeps the app running): the case opens once its
+  // page has loaded, since a message sent before then is lost.
   const openCase = (caseId: string) => {
-    showWindow();
-    core.bus.emit('ui.openCase', { caseId });
+    showWindow().whenPageReady(() => core.bus.emit('ui.openCase', { caseId }));
   };
   const core = await createCore({
     host: 'electron',
@@ -68,50 +78,55 @@ async function main(): Promise<void> {
     clock,
     ...data,
     notifier: createElectronNotifier({ openCase, log: log.warn }),
-    saveDialog: electronSaveDialog(() => window),
-    openDialog: electronOpenDialog(() => window),
+    saveDialog: electronSaveDialog(liveWindow),
+    openDialog: electronOpenDialog(liveWindow),
     reviewExport,
     log,
   });
 
   registerGate({
     handlers: core.handlers,
-    isOwnContents: (id) => window !== null && !window.isDestroyed() && window.webContents.id === id,
+    isOwnContents: (id) => liveWindow()?.webContents.id === id,
     isOwnUrl,
     log,
   });
-  core.bus.onAny((name, payload) => {
-    if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+  const offEvents = core.bus.onAny((name, payload) => {
+    liveWindow()?.webContents.send(EVENT_CHANNEL, name, payload);
   }, EVENT_NAMES);
 
   const windowStateFile = join(dataDir, 'window-state.json');
-  const openWindow = () => {
+  const openWindow = (): MainWindow => {
     let saved: unknown = DEFAULT_WINDOW_STATE;
     try {
       saved = JSON.parse(readFileSync(windowStateFile, 'utf8'));
     } catch {
       // First launch, or an unreadable file: the defaults are fine for a window position.
     }
-    window = createMainWindow({
+    main = createMainWindow({
       preloadPath: join(__dirname, '../preload/index.cjs'),
-      rendererUrl,
+      rendererUrl: location.url,
       savedState: saved,
       saveState: (state: WindowState) => data.saveWindowState(windowStateFile, state),
+      devTools: !app.isPackaged,
+      log: log.warn,
+      onGiveUp: (reason) =>
+        dialog.showErrorBox('Response Desk', `The console's page stopped (${reason}) again and again, so its window was closed. Your data is safe; open the console again from the tray or the dock.`),
     });
+    main.whenPageReady(() => tray.refreshBadge());
+    return main;
   };
+  const tray = createDeskTray({ openCase, showWindow, quit: () => app.quit(), now: () => clock.now(), window: liveWindow });
   openWindow();
-
-  const tray = createDeskTray({ openCase, showWindow, quit: () => app.quit(), now: () => clock.now() });
   tray.update(core.runtime.attention());
-  core.runtime.onAttention((attention) => tray.update(attention));
+  const offAttention = core.runtime.onAttention((attention) => tray.update(attention));
   // Timers run on monotonic time: after sleep, and when the wall clock may have jumped, recompute.
   powerMonitor.on('resume', () => core.runtime.resume());
   powerMonitor.on('unlock-screen', () => core.runtime.checkClock());
   app.on('browser-window-focus', () => core.runtime.checkClock());
 
-  app.on('second-instance', showWindow);
+  app.on('second-instance', () => void showWindow());
   app.on('activate', () => {
-    if (!window || window.isDestroyed()) openWindow();
+    if (!liveWindow()) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -122,6 +137,9 @@ async function main(): Promise<void> {
     if (closed) return;
     event.preventDefault();
     closed = true;
+    // Nothing may reach the tray or the window once they go: unsubscribe first.
+    offAttention();
+    offEvents();
     tray.destroy();
     core
       .close()
@@ -130,7 +148,22 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
+/** A failed start: said in a dialog (usable before 'ready') and written to the data folder's log. */
+function startFailed(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
   log.error('the console could not start', error);
+  let logFile: string | undefined;
+  try {
+    const folder = dataDirForLog ?? app.getPath('userData');
+    mkdirSync(folder, { recursive: true });
+    logFile = join(folder, STARTUP_LOG);
+    const detail = error instanceof Error && error.stack ? error.stack : message;
+    appendFileSync(logFile, `${new Date().toISOString()} the console could not start: ${detail}\n`);
+  } catch {
+    logFile = undefined;
+  }
+  dialog.showErrorBox('Response Desk could not start', logFile ? `${message}\n\nDetails are in ${logFile}.` : message);
   app.exit(1);
-});
+}
+
+main().catch(startFailed);

@@ -144,13 +144,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.start': async ({ caseId }) => reviews.start(caseId),
     'reviews.save': async ({ caseId, baseVersion, changes }) => reviews.save(caseId, baseVersion, changes),
     'reviews.addCaseEvents': async ({ caseId, baseVersion }) => reviews.addCaseEvents(caseId, baseVersion),
-    'reviews.submit': async ({ caseId, baseVersion }) => reviews.submit(caseId, baseVersion),
+    'reviews.submit': async ({ caseId, baseVersion, approver }) => reviews.submit(caseId, baseVersion, approver),
     'reviews.returnToDraft': async ({ caseId, baseVersion }) => reviews.returnToDraft(caseId, baseVersion),
     'reviews.publish': async ({ caseId, baseVersion }) => reviews.publish(caseId, baseVersion),
     'reviews.revise': async ({ caseId, baseVersion }) => reviews.revise(caseId, baseVersion),
     'reviews.setActionItem': async ({ caseId, itemId, status }) => reviews.setActionItem(caseId, itemId, status),
-    'reviews.export': async ({ caseId, format }) => reviews.export(caseId, format),
-    'reviews.saveExport': async ({ caseId, format }) => reviews.saveExport(caseId, format),
+    'reviews.export': async ({ caseId, format, includeInternalNotes }) => reviews.export(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
+    'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
   };
   await runtime.start();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface LaunchOptions {
   readonly dataDir?: string;
   readonly port?: number;
+  /** The browser host's token is kept in this file (made on first use), so its address survives a restart. */
+  readonly tokenFile?: string;
 }
 
 export class LaunchError extends Error {}
@@ -15,11 +17,11 @@ export class LaunchError extends Error {}
 export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' } },
     strict: false,
     allowPositionals: true,
   });
-  const options: { dataDir?: string; port?: number } = {};
+  const options: { dataDir?: string; port?: number; tokenFile?: string } = {};
   const dataDir = values['data-dir'];
   if (dataDir !== undefined) {
     if (typeof dataDir !== 'string' || dataDir.trim() === '') throw new LaunchError('--data-dir needs a directory path');
@@ -30,6 +32,11 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
     const n = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : NaN;
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LaunchError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(port)}`);
     options.port = n;
+  }
+  const tokenFile = values['token-file'];
+  if (tokenFile !== undefined) {
+    if (typeof tokenFile !== 'string' || tokenFile.trim() === '') throw new LaunchError('--token-file needs a file path');
+    options.tokenFile = tokenFile;
   }
   return options;
 }
@@ -45,9 +52,12 @@ export function resolveDataDir(options: LaunchOptions, env: NodeJS.ProcessEnv, h
   return hostDefault();
 }
 
-/** Electron's userData for an app named "Response Desk", computed without Electron. */
+/** package.json's productName: Electron names its userData folder after it. */
+export const PRODUCT_NAME = 'Response Desk';
+
+/** Electron's userData for an app named PRODUCT_NAME, computed without Electron. */
 export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
-  const name = 'Response Desk';
+  const name = PRODUCT_NAME;
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), name);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', name);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), name);

@@ -6,9 +6,24 @@ export interface MainWindowDeps {
   readonly rendererUrl: string;
   readonly savedState: unknown;
   readonly saveState: (state: WindowState) => void;
+  /** DevTools exist only in development builds. */
+  readonly devTools: boolean;
+  readonly log: (message: string) => void;
+  /** A renderer that keeps crashing is given up on: the window is closed and this is called. */
+  readonly onGiveUp?: (reason: string) => void;
 }
 
-export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
+/** How many renderer crashes within CRASH_WINDOW_MS are reloaded before giving up. */
+export const CRASH_RELOADS = 3;
+export const CRASH_WINDOW_MS = 60_000;
+
+export interface MainWindow {
+  readonly window: BrowserWindow;
+  /** Runs `deliver` once the page has finished loading (at once when it already has). */
+  whenPageReady(deliver: () => void): void;
+}
+
+export function createMainWindow(deps: MainWindowDeps): MainWindow {
   const state = restoreWindowState(
     deps.savedState,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -35,11 +50,40 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      devTools: deps.devTools,
+      // Chromium's spellchecker downloads its dictionaries from a CDN: off in an offline console.
+      spellcheck: false,
     },
   });
-  if (state.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  // Shown once painted: maximizing a hidden window would show it before its first paint.
+  window.once('ready-to-show', () => {
+    if (window.isDestroyed()) return;
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+
+  let pageReady = false;
+  const waiting: (() => void)[] = [];
+  window.webContents.on('did-finish-load', () => {
+    pageReady = true;
+    for (const deliver of waiting.splice(0)) deliver();
+  });
+  const crashes: number[] = [];
+  window.webContents.on('render-process-gone', (_event: unknown, details: { reason: string }) => {
+    pageReady = false;
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length > 0 && now - (crashes[0] ?? now) > CRASH_WINDOW_MS) crashes.shift();
+    if (crashes.length > CRASH_RELOADS) {
+      deps.log(`the console's page stopped (${details.reason}) ${crashes.length} times in a minute; closing its window`);
+      window.destroy();
+      deps.onGiveUp?.(details.reason);
+      return;
+    }
+    deps.log(`the console's page stopped (${details.reason}); reloading it`);
+    window.webContents.reload();
+  });
 
   const remember = () => {
     if (window.isDestroyed()) return;
@@ -48,6 +92,12 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   };
   window.on('close', remember);
 
-  void window.loadURL(deps.rendererUrl);
-  return window;
+  window.loadURL(deps.rendererUrl).catch((error: unknown) => deps.log(`the console's page did not load: ${String(error)}`));
+  return {
+    window,
+    whenPageReady(deliver) {
+      if (pageReady) deliver();
+      else waiting.push(deliver);
+    },
+  };
 }

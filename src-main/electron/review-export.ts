@@ -1,5 +1,8 @@
 import { BrowserWindow, dialog } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ReviewExportPort } from '../core/reviews';
 
 const FILTERS: Record<'md' | 'html' | 'pdf', { name: string; extensions: string[] }> = {
@@ -37,12 +40,18 @@ export function createElectronReviewExport(deps: ElectronReviewExportDeps): Revi
           disableBlinkFeatures: 'Auxclick',
         },
       });
+      // From a private temporary file, not a data: URL: Chromium refuses data: URLs over 2 MB,
+      // which a review with images or thousands of timeline rows exceeds.
+      const folder = await mkdtemp(join(tmpdir(), 'response-desk-print-'));
       try {
-        await window.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        const page = join(folder, 'review.html');
+        await writeFile(page, html, { mode: 0o600 });
+        await window.webContents.loadURL(pathToFileURL(page).toString());
         const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
         return new Uint8Array(pdf);
       } finally {
         window.destroy();
+        await rm(folder, { recursive: true, force: true });
       }
     },
     async chooseSavePath(defaultName, format) {

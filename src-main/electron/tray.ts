@@ -1,4 +1,4 @@
-import { Menu, Tray, app, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, app, nativeImage, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Attention, UrgentItem } from '../../src-shared/contract';
 import { formatMinutes } from '../core/runtime';
 
@@ -7,12 +7,18 @@ export interface DeskTrayDeps {
   readonly showWindow: () => void;
   readonly quit: () => void;
   readonly now: () => number;
+  /** The console window: on Windows the overdue count is its taskbar button's overlay icon. */
+  readonly window?: () => BrowserWindow | null;
 }
 
 export interface DeskTray {
   update(attention: Attention): void;
+  refreshBadge(): void;
   destroy(): void;
 }
+
+// A 16x16 red dot: the taskbar overlay on Windows, where setBadgeCount does nothing.
+const OVERLAY = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAN0lEQVR42mNgoAW4o6b2HxumSDNRhhDSjNcQYjVjNYRUzRiGjBpABQMojkaqJCSqJGWqZCZSAQASKE/UCaPI8AAAAABJRU5ErkJggg==';
 
 // A 16x16 filled circle: the tray needs an image and the console ships no icon file yet.
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAN0lEQVR42mNgoAVQCT/6HxumSDNRhhDSjNcQYjVjNYRUzRiGjBpABQMojkaqJCSqJGWqZCZSAQD/GF50kjxUqgAAAABJRU5ErkJggg==';
@@ -39,14 +45,42 @@ export function trayMenu(attention: Attention, deps: DeskTrayDeps): MenuItemCons
   ];
 }
 
+/**
+ * The overdue count where the system shows one: the Dock badge on macOS, the launcher badge on
+ * Linux (docks that support the LauncherEntry API, matched by desktopName), and on Windows,
+ * where setBadgeCount does nothing, an overlay icon on the taskbar button with the count as
+ * its accessible description.
+ */
+export function showOverdueCount(count: number, window: BrowserWindow | null): void {
+  if (process.platform !== 'win32') {
+    app.setBadgeCount(count);
+    return;
+  }
+  if (!window || window.isDestroyed()) return;
+  window.setOverlayIcon(count === 0 ? null : nativeImage.createFromDataURL(OVERLAY), count === 0 ? '' : `${count} overdue`);
+}
+
 /** The tray icon and the dock/taskbar badge: the overdue count and the five most urgent items. */
 export function createDeskTray(deps: DeskTrayDeps): DeskTray {
   const tray = new Tray(nativeImage.createFromDataURL(ICON));
   tray.on('click', deps.showWindow);
+  let last: Attention | undefined;
   const update = (attention: Attention) => {
+    last = attention;
+    // An update that arrives while quitting finds the tray gone: nothing is left to show it on.
+    if (tray.isDestroyed()) return;
     tray.setToolTip(trayTooltip(attention));
     tray.setContextMenu(Menu.buildFromTemplate(trayMenu(attention, deps)));
-    app.setBadgeCount(attention.overdueCount);
+    showOverdueCount(attention.overdueCount, deps.window?.() ?? null);
   };
-  return { update, destroy: () => tray.destroy() };
+  return {
+    update,
+    /** A re-created window gets the overlay again (Windows keeps it per window). */
+    refreshBadge: () => {
+      if (last && !tray.isDestroyed()) showOverdueCount(last.overdueCount, deps.window?.() ?? null);
+    },
+    destroy: () => {
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
 }

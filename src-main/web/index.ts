@@ -6,6 +6,7 @@ import { createSystemClock } from '../core/clock';
 import { openDataDir } from '../core/data-dir';
 import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir } from '../core/launch-options';
 import { startBrowserHost } from './browser-host';
+import { tokenFromFile } from './token-file';
 
 /** The browser host's entry point: `npm run serve -- --port N --data-dir DIR`. */
 
@@ -17,13 +18,14 @@ const log = {
 
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2));
+  const token = options.tokenFile ? await tokenFromFile(resolve(options.tokenFile)) : undefined;
   const dataDir = resolve(resolveDataDir(options, process.env, () => defaultUserDataDir(process.platform, process.env, homedir())));
   await mkdir(dataDir, { recursive: true });
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
   const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
-  const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, log });
+  const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, token, log });
   log.info(`data directory: ${dataDir}`);
   console.log(`Console ready at ${host.url}`);
 

@@ -48,14 +48,8 @@ async function errorOf(response: Response): Promise<{ ok: false; error: DeskErro
 export function httpDataTransfer(options: { readonly base: string; readonly fetch?: typeof fetch; readonly download?: Download }): DataTransfer {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const download = options.download ?? browserDownload;
-  // Relative to the page, with the page's token when its address carries one (as the socket does).
-  const url = (path: string) => {
-    const page = new URL(options.base);
-    const target = new URL(path, page);
-    const token = page.searchParams.get('token');
-    if (token) target.searchParams.set('token', token);
-    return target.toString();
-  };
+  // Relative to the page, which the host serves below its token: the address carries the credential.
+  const url = (path: string) => new URL(path, options.base).toString();
   return {
     picksImportFile: 'page',
     async exportAll() {

@@ -1,4 +1,5 @@
 import { REQUEST_NAMES, type DeskApi, type DeskEvents, type EventName, type Result } from '../../src-shared/contract';
+import { SOCKET_MAX_MESSAGE_BYTES } from '../../src-shared/contract/transport';
 import type { Desk } from './desk';
 
 type Pending = { resolve: (result: Result<unknown>) => void };
@@ -57,9 +58,16 @@ export function createSocketClient(options: SocketClientOptions): Desk {
   const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
     await opened;
     const id = nextId++;
+    const frame = JSON.stringify({ id, name, input });
+    // The host closes a socket that sends more; refuse it here, with a sentence instead.
+    const bytes = new TextEncoder().encode(frame).byteLength;
+    if (bytes > SOCKET_MAX_MESSAGE_BYTES) {
+      const mib = (bytes / (1024 * 1024)).toFixed(1);
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `This request is ${mib} MiB; the console's connection carries at most 1 MiB per request.` } };
+    }
     return new Promise((resolve) => {
       pending.set(id, { resolve });
-      socket.send(JSON.stringify({ id, name, input }));
+      socket.send(frame);
     });
   };
 
@@ -76,9 +84,9 @@ export function createSocketClient(options: SocketClientOptions): Desk {
   return { api, events };
 }
 
-/** ws://host/ws?token=... built from the page's own address. */
-export function socketUrlFor(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+/** The socket beside the page: the console at `/<token>/` talks to `ws://host/<token>/ws`. */
+export function socketUrlFor(location: Pick<Location, 'protocol' | 'host' | 'pathname'>): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const folder = location.pathname.slice(0, location.pathname.lastIndexOf('/') + 1);
+  return `${scheme}//${location.host}${folder}ws`;
 }

@@ -11,6 +11,7 @@ export interface CaseHeader {
   readonly caseId: string;
   readonly title: string;
   readonly customer: string;
+  /** The plan's name as people know it ("Premium"). */
   readonly plan: string;
   readonly severity: string;
   readonly resolvedAt: string | null;
@@ -22,24 +23,42 @@ export interface CaseHeader {
 export interface ReviewHeader extends CaseHeader {
   readonly status: string;
   readonly revision: number;
+  readonly submittedBy: string | null;
+  readonly approver: string | null;
 }
 
-export function caseHeader(record: CaseRecord, timeZone: string): CaseHeader {
+export function caseHeader(record: CaseRecord, timeZone: string, planName?: string): CaseHeader {
   const state = foldCase(record);
   return {
     caseId: state.id,
     title: state.title,
     customer: state.customer,
-    plan: state.plan,
+    plan: planName ?? state.plan,
     severity: SEVERITY_INFO[state.severity].label,
     resolvedAt: state.resolvedAt,
     timeZone,
   };
 }
 
-export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision'>, timeZone: string): ReviewHeader {
-  return { ...caseHeader(record, timeZone), status: REVIEW_STATUS_LABELS[review.status], revision: review.revision };
+export function reviewHeader(record: CaseRecord, review: Pick<Review, 'status' | 'revision' | 'submittedBy' | 'approver'>, timeZone: string, planName?: string): ReviewHeader {
+  return withReview(caseHeader(record, timeZone, planName), review);
 }
+
+/** The case header with the review's status, revision, submitter and approver. */
+export function withReview(header: CaseHeader, review: Pick<Review, 'status' | 'revision' | 'submittedBy' | 'approver'>): ReviewHeader {
+  return { ...header, status: REVIEW_STATUS_LABELS[review.status], revision: review.revision, submittedBy: review.submittedBy, approver: review.approver };
+}
+
+export interface DocumentOptions {
+  /**
+   * The case's internal notes on the timeline. A formal review goes to the customer, so they
+   * are left out unless the engineer asks for them.
+   */
+  readonly includeInternalNotes?: boolean;
+}
+
+/** Timeline entries taken from internal notes (never sent to the customer). */
+export const isInternalNote = (entry: Pick<TimelineEntry, 'kind' | 'eventId'>): boolean => entry.kind === 'noteAdded' && entry.eventId !== null;
 
 /** A document's parts, in order: exports render these, so every format has every section. */
 export type DocumentBlock =
@@ -54,10 +73,10 @@ const NONE = '—';
 const orNone = (text: string) => (text.trim() === '' ? NONE : text);
 
 /** The sections of a review, in the order every export shows them. */
-export function reviewBlocks(content: ReviewContent, timeZone: string): DocumentBlock[] {
+export function reviewBlocks(content: ReviewContent, timeZone: string, options: DocumentOptions = {}): DocumentBlock[] {
   const at = (iso: string | null) => (iso ? formatInZone(iso, timeZone) : NONE);
   const duration = impactDurationMinutes(content.impact);
-  const visible = content.timeline.filter((entry: TimelineEntry) => !entry.hidden);
+  const visible = content.timeline.filter((entry: TimelineEntry) => !entry.hidden && (options.includeInternalNotes === true || !isInternalNote(entry)));
   return [
     { type: 'heading', text: 'Summary' },
     { type: 'markdown', text: orNone(content.summary) },
@@ -113,6 +132,8 @@ export function headerFacts(header: ReviewHeader): Array<readonly [string, strin
     ['Severity', header.severity],
     ['Resolved', header.resolvedAt ? formatInZone(header.resolvedAt, header.timeZone) : 'not resolved'],
     ['Review', `${header.status}, revision ${header.revision}`],
+    ...(header.submittedBy ? [['Submitted by', header.submittedBy] as const] : []),
+    ...(header.approver ? [['Approver', header.approver] as const] : []),
     ['Times in', header.timeZone],
   ];
 }
@@ -127,9 +148,9 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
 }
 
 /** The review as one Markdown document. */
-export function reviewToMarkdown(header: ReviewHeader, content: ReviewContent): string {
+export function reviewToMarkdown(header: ReviewHeader, content: ReviewContent, options: DocumentOptions = {}): string {
   const parts: string[] = [`# Post-incident review: ${header.caseId} ${header.title}`, table(['', ''], headerFacts(header))];
-  for (const block of reviewBlocks(content, header.timeZone)) {
+  for (const block of reviewBlocks(content, header.timeZone, options)) {
     switch (block.type) {
       case 'heading':
         parts.push(`## ${block.text}`);

@@ -6,5 +6,6 @@ export * from './completeness';
 export * from './calendar-zone';
 export * from './requirement';
 export * from './deadlines';
+export * from './changes';
 export * from './lifecycle';
 export * from './document';

@@ -50,7 +50,7 @@ const linkSchema = z
   .string()
   .trim()
   .max(2000, 'link is longer than 2000 characters')
-  .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'link must be an http(s) address');
+  .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'a link must start with http:// or https://');
 
 export const actionItemSchema = z.object({
   id: z.string().min(1).max(100),
@@ -77,7 +77,7 @@ export const lessonsLearnedSchema = z.object({
   gotLucky: markdown('where we got lucky'),
 });
 
-/** Everything the engineer writes. Saves send any of these sections, each replaced whole. */
+/** Everything the engineer writes. Saves send small changes to it (see changes.ts). */
 export const reviewContentSchema = z.object({
   summary: markdown('summary'),
   impact: impactSchema,
@@ -92,14 +92,14 @@ export type ReviewContent = z.infer<typeof reviewContentSchema>;
 export type ReviewSection = keyof ReviewContent;
 export const REVIEW_SECTIONS = Object.keys(reviewContentSchema.shape) as ReviewSection[];
 
-export const reviewContentPatchSchema = reviewContentSchema.partial();
-export type ReviewContentPatch = z.infer<typeof reviewContentPatchSchema>;
-
 /** A published revision, kept as it was published. */
 export const publishedRevisionSchema = z.object({
   revision: z.number().int().positive(),
   publishedAt: isoInstantSchema,
+  /** The approver: never the engineer who submitted it. */
   publishedBy: z.string(),
+  /** Null for revisions published before submissions were named. */
+  submittedBy: z.string().nullable().default(null),
   content: reviewContentSchema,
 });
 export type PublishedRevision = z.infer<typeof publishedRevisionSchema>;
@@ -115,6 +115,11 @@ export const reviewSchema = z.object({
   createdBy: z.string(),
   updatedAt: isoInstantSchema,
   updatedBy: z.string(),
+  /** Who submitted the review for approval, and when; null while it is a draft. */
+  submittedBy: z.string().nullable().default(null),
+  submittedAt: isoInstantSchema.nullable().default(null),
+  /** The engineer the submitter named to approve and publish it; never the submitter. */
+  approver: z.string().nullable().default(null),
   /** The newest case event already offered to the timeline; later ones are offered, not merged. */
   knownEventSeq: z.number().int().min(0),
   content: reviewContentSchema,

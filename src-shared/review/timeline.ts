@@ -105,13 +105,3 @@ export function addedEntry(timeline: readonly TimelineEntry[], fields: Pick<Time
   const next = used.length === 0 ? 1 : Math.max(...used) + 1;
   return { id: `added:${next}`, eventId: null, hidden: false, key: false, annotation: '', ...fields };
 }
-
-/** Entries that claim a case event the case does not have: a link must point at its source. */
-export function timelineLinkProblems(timeline: readonly TimelineEntry[], events: readonly CaseEvent[]): { path: string; message: string }[] {
-  const known = new Set(events.map((event) => event.id));
-  return timeline.flatMap((entry, index) =>
-    entry.eventId !== null && !known.has(entry.eventId)
-      ? [{ path: `changes.timeline.${index}.eventId`, message: `links to case event ${entry.eventId}, which the case does not have` }]
-      : [],
-  );
-}

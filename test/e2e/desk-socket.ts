@@ -43,7 +43,8 @@ const ACK = { type: 'acknowledge', checklist: { severityValidated: true, investi
 export async function resolvedP1(socket: DeskSocket, notes = 0): Promise<string> {
   const { id } = await socket.call('cases.create', { title: 'Payments API returns 502', customer: 'Acme Bank', plan: 'standard', severity: 'P1' });
   await socket.call('cases.act', { id, command: ACK });
-  for (let i = 0; i < notes; i++) await socket.call('cases.act', { id, command: { type: 'addNote', text: `Checked pod ${i + 1}: connection pool at limit` } });
+  // sent all at once: the host takes a case's commands in order, and writes them in groups
+  await Promise.all(Array.from({ length: notes }, (_, i) => socket.call('cases.act', { id, command: { type: 'addNote', text: `Checked pod ${i + 1}: connection pool at limit` } })));
   await socket.call('cases.act', { id, command: { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Connection pool resized' } });
   return id;
 }

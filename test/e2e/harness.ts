@@ -52,6 +52,10 @@ export interface RunningHost {
   readonly port: number;
   readonly token: string;
   readonly logs: () => string;
+  /** The host's log (stderr) alone: the ready line on stdout is the one place the token is printed. */
+  readonly stderr: () => string;
+  /** Whether the process is still running. */
+  readonly running: () => boolean;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export async function startHost(dataDir: string, extraArgs: readonly string[] = 
     port: Number(parsed.port),
     token: parsed.searchParams.get('token') ?? '',
     logs: () => stdout + stderr,
+    stderr: () => stderr,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolvePromise) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();

@@ -65,7 +65,16 @@ describe('the post-incident review end to end, through the browser host', () => 
       expect(await region(page, 'Lessons learned').getByRole('textbox', { name: 'Where we got lucky' }).inputValue()).toBe('It was a quiet day.');
 
       await page.getByRole('button', { name: 'Submit for review' }).click();
-      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('textbox', { name: 'Approver' }).fill('Bo');
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
+      await expect.poll(() => page.getByText(/^Submitted by .*; approver Bo$/).count(), { timeout: 10_000 }).toBe(1);
+      // the submitter cannot approve; the named approver, at this console, can
+      expect(await page.getByRole('button', { name: 'Approve and publish' }).isDisabled()).toBe(true);
+      const settings = await connectSocket(host);
+      await settings.call('settings.update', { engineerName: 'Bo' });
+      settings.close();
+      await expect.poll(() => page.getByRole('button', { name: 'Approve and publish' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Approve and publish' }).click();
       await expect.poll(() => page.getByText('Published, revision 1').count(), { timeout: 10_000 }).toBe(1);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
@@ -80,6 +89,71 @@ describe('the post-incident review end to end, through the browser host', () => 
       expect(markdown).toMatch(/\| Case logged \| Payments API returns 502 \(P1 Critical\) for Acme Bank \|/);
       expect(markdown).toMatch(/\| Acknowledgement \| Investigating the 502s \|/);
       expect(markdown).toMatch(/\| Resolution \| serviceRestored, bugFix — Connection pool resized \| .* \| key \|/);
+      await page.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('hides one entry of a case with 1,200 notes by sending that entry alone: a frame of a few hundred bytes, and the host keeps answering', { timeout: 300_000 }, async () => {
+    const host = await startHost(await newDataDir());
+    try {
+      const socket = await connectSocket(host);
+      const caseId = await resolvedP1(socket, 1200);
+      await socket.call('reviews.start', { caseId });
+      const page = await openReview(host, caseId);
+      const sent: string[] = [];
+      page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void sent.push(String(payload))));
+      await page.reload();
+      const rows = region(page, 'Timeline').getByRole('row');
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+      await rows.nth(2).getByRole('checkbox', { name: 'Hidden' }).check();
+      await saved(page);
+      const saves = sent.filter((frame) => frame.includes('"reviews.save"'));
+      expect(saves).toHaveLength(1);
+      expect(saves[0]!.length).toBeLessThan(400);
+      const review = (await socket.call('reviews.get', { caseId })).review!;
+      expect(review.content.timeline.filter((entry) => entry.hidden).map((entry) => entry.eventId)).toEqual([`${caseId}#3`]);
+      expect(review.content.timeline).toHaveLength(1203);
+      socket.close();
+      await page.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('prints only the review, with its header, on as few pages as it needs', async () => {
+    const host = await startHost(await newDataDir());
+    try {
+      const socket = await connectSocket(host);
+      const caseId = await resolvedP1(socket);
+      await socket.call('reviews.start', { caseId });
+      socket.close();
+      const page = await browser.newPage();
+      // the print dialog is the operating system's; headless Chromium would hold the page in it
+      await page.addInitScript(() => {
+        window.print = () => undefined;
+      });
+      await page.goto(`${host.url}&review=${caseId}`);
+      await region(page, 'Summary').getByRole('textbox', { name: 'Summary' }).fill('Payments failed with **502** for three hours.');
+      await saved(page);
+      // afterprint never comes without a dialog: the print view stays, and page.pdf() prints it
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      await page.emulateMedia({ media: 'print' });
+      const header = page.getByRole('table', { name: 'Review header' });
+      await expect.poll(() => header.count(), { timeout: 10_000 }).toBe(1);
+      expect(await header.evaluate((table) => [...table.querySelectorAll('tr')].map((row) => row.textContent))).toEqual(
+        expect.arrayContaining(['CustomerAcme Bank', 'PlanStandard', 'SeverityP1 Critical', 'ReviewDraft, revision 1']),
+      );
+      // A4 at 96 dpi is 794 x 1123 px: lay the print view out at that width, as the PDF does
+      await page.setViewportSize({ width: 794, height: 1123 });
+      const heights = await page.evaluate(() => ({ document: document.documentElement.scrollHeight, review: document.querySelector('.print-only')!.getBoundingClientRect().height }));
+      // nothing but the review takes room on paper
+      expect(heights.document - heights.review).toBeLessThan(40);
+      const pdf = (await page.pdf({ format: 'A4', margin: { top: 0, right: 0, bottom: 0, left: 0 } })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      // no blank page after the review: as many pages as its height needs
+      expect(pages).toBe(Math.ceil(heights.document / 1123));
       await page.close();
     } finally {
       await host.stop();

@@ -6,6 +6,7 @@ import { caseHeader, caseTimeZone, endOfDueDay, publishReview, reviewDeadlineIte
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { formatDue } from '../../src-renderer/components/time-format';
 import { caseRecord, NOW, renderApp, spokenText } from './render-app';
+import { asChanges } from '../shared/review/as-changes';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -33,9 +34,9 @@ function must(decision: ReviewDecision): Review {
 
 function publishedReview(record: CaseRecord): Review {
   let review = startReview(record, context);
-  review = must(saveReview(review, review.version, { rootCauseAnalysis: { rootCause: 'Pool exhausted', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert on pool use' }, context));
-  review = must(submitReview(review, review.version, context));
-  return must(publishReview(review, review.version, context));
+  review = must(saveReview(review, review.version, asChanges({ rootCauseAnalysis: { rootCause: 'Pool exhausted', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert on pool use' }), context));
+  review = must(submitReview(review, review.version, 'Bo', context));
+  return must(publishReview(review, review.version, { ...context, actor: 'Bo' }));
 }
 
 const actionItem = (id: string, title: string, owner: string, due: string) => ({ id, title, owner, due, status: 'open' as const, link: '', closedBy: null, closedAt: null });
@@ -209,7 +210,7 @@ describe('review items in the update deadlines', () => {
 
   function withActionItems(record: CaseRecord): Review {
     const review = startReview(record, context);
-    return must(saveReview(review, review.version, { actionItems: [actionItem('a1', 'Add the pool alert', 'Bo', '2026-11-25'), actionItem('a2', 'Write the failover runbook', '', '2026-12-10')] }, context));
+    return must(saveReview(review, review.version, asChanges({ actionItems: [actionItem('a1', 'Add the pool alert', 'Bo', '2026-11-25'), actionItem('a2', 'Write the failover runbook', '', '2026-12-10')] }), context));
   }
 
   it('lists Review required and the open action items with their due dates, in time order with the clocks, overdue first', async () => {

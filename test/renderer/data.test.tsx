@@ -6,7 +6,7 @@ import { DeskProvider, createDeskStores, createNowStore } from '../../src-render
 import type { DataExport, DataImport, DataImported } from '../../src-shared/contract';
 import { createFakeDesk } from './fake-desk';
 
-const PAGE = 'http://127.0.0.1:4000/?token=abc';
+const PAGE = 'http://127.0.0.1:4000/abc/';
 const imported: DataImported = {
   kind: 'imported',
   summary: { cases: 712, reviews: 40, calendars: 3, plans: 2 },
@@ -55,7 +55,7 @@ describe('the Data section in the browser', () => {
     renderData(http.transfer);
     await user.click(screen.getByRole('button', { name: 'Export all data' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Exported 2 cases, 1 review, settings and 1 calendar to response-desk-export-2026-11-26.json.');
-    expect(http.requests).toEqual([{ url: 'http://127.0.0.1:4000/data/export?token=abc', method: 'GET', body: undefined }]);
+    expect(http.requests).toEqual([{ url: 'http://127.0.0.1:4000/abc/data/export', method: 'GET', body: undefined }]);
     expect(http.downloads.map((d) => d.fileName)).toEqual(['response-desk-export-2026-11-26.json']);
     expect(await http.downloads[0].text).toBe('{"format":"response-desk.bundle"}');
   });
@@ -80,7 +80,7 @@ describe('the Data section in the browser', () => {
     expect(http.requests).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Replace all data' }));
     expect(await screen.findByRole('status')).toHaveTextContent(imported.message);
-    expect(http.requests).toEqual([{ url: 'http://127.0.0.1:4000/data/import?token=abc', method: 'POST', body: file }]);
+    expect(http.requests).toEqual([{ url: 'http://127.0.0.1:4000/abc/data/import', method: 'POST', body: file }]);
     expect(fake.calls.filter((call) => call.name === 'cases.list')).toHaveLength(1);
   });
 

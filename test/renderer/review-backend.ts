@@ -1,4 +1,5 @@
-import type { DeskError, Result, ReviewView, SystemInfo } from '../../src-shared/contract';
+import { invalidInput, requests, type DeskError, type Result, type ReviewView, type SystemInfo } from '../../src-shared/contract';
+import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import type { CaseRecord } from '../../src-shared/domain';
 import { DEFAULT_POLICY } from '../../src-shared/sla';
 import {
@@ -6,6 +7,7 @@ import {
   caseTimeZone,
   newCaseEvents,
   publishReview,
+  returnToDraft,
   reviewRequirement,
   reviseReview,
   saveReview,
@@ -14,12 +16,13 @@ import {
   submitReview,
   takeInCaseEvents,
   type Review,
+  type ReviewChange,
   type ReviewDecision,
 } from '../../src-shared/review';
+import { asChanges } from '../shared/review/as-changes';
 import { createFakeDesk } from './fake-desk';
 
 const NOW = '2026-11-27T09:00:00.000Z';
-const context = { nowIso: NOW, actor: 'Ana' };
 
 /** A resolved Standard P1 with `extra` more notes. */
 export function resolvedCase(extra = 0): CaseRecord {
@@ -39,7 +42,9 @@ export function resolvedCase(extra = 0): CaseRecord {
  * exercise real versions, conflicts and refusals at the message boundary.
  */
 export function createReviewBackend(options: { record?: CaseRecord; review?: Review | null; system?: Partial<SystemInfo> } = {}) {
-  const state = { record: options.record ?? resolvedCase(), review: options.review ?? null };
+  /** `engineer` is who this console's settings name: the actor of every request. */
+  const state = { record: options.record ?? resolvedCase(), review: options.review ?? null, engineer: 'Ana' };
+  const context = () => ({ nowIso: NOW, actor: state.engineer });
   const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
   const fail = (error: DeskError): Result<never> => ({ ok: false, error });
   const view = (): ReviewView => ({
@@ -51,7 +56,7 @@ export function createReviewBackend(options: { record?: CaseRecord; review?: Rev
   });
   const apply = (decision: ReviewDecision): Result<Review> => {
     if (!decision.ok) {
-      const code = decision.code === 'conflict' ? 'CONFLICT' : decision.code === 'notFound' ? 'NOT_FOUND' : 'NOT_ALLOWED';
+      const code = decision.code === 'conflict' ? 'CONFLICT' : decision.code === 'notFound' ? 'NOT_FOUND' : decision.code === 'invalid' ? 'INVALID_INPUT' : 'NOT_ALLOWED';
       return fail({ code, message: decision.reason, ...(decision.problems ? { issues: decision.problems } : {}) });
     }
     state.review = decision.review;
@@ -62,27 +67,34 @@ export function createReviewBackend(options: { record?: CaseRecord; review?: Rev
   const fake = createFakeDesk({
     'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] }, ...options.system }),
     'reviews.get': () => ok(view()),
+    'settings.get': () => ok({ ...DEFAULT_SETTINGS, engineerName: state.engineer }),
     'reviews.start': () => {
-      state.review ??= startReview(state.record, context);
+      state.review ??= startReview(state.record, context());
       return ok(view());
     },
-    'reviews.save': (input: { baseVersion: number; changes: Parameters<typeof saveReview>[2] }) => existing((review) => saveReview(review, input.baseVersion, input.changes, context)),
-    'reviews.submit': (input: { baseVersion: number }) => existing((review) => submitReview(review, input.baseVersion, context)),
-    'reviews.publish': (input: { baseVersion: number }) => existing((review) => publishReview(review, input.baseVersion, context)),
-    'reviews.revise': (input: { baseVersion: number }) => existing((review) => reviseReview(review, input.baseVersion, context)),
-    'reviews.addCaseEvents': (input: { baseVersion: number }) => existing((review) => takeInCaseEvents(review, input.baseVersion, state.record, context)),
-    'reviews.setActionItem': (input: { itemId: string; status: 'open' | 'done' }) => existing((review) => setActionItemStatus(review, input.itemId, input.status, context)),
+    // parsed as the gate parses it, so a change the contract refuses is refused here too
+    'reviews.save': (raw: unknown) => {
+      const parsed = requests['reviews.save'].input.safeParse(raw);
+      if (!parsed.success) return fail(invalidInput('input for reviews.save', parsed.error));
+      return existing((review) => saveReview(review, parsed.data.baseVersion, parsed.data.changes, context()));
+    },
+    'reviews.submit': (input: { baseVersion: number; approver: string }) => existing((review) => submitReview(review, input.baseVersion, input.approver, context())),
+    'reviews.publish': (input: { baseVersion: number }) => existing((review) => publishReview(review, input.baseVersion, context())),
+    'reviews.returnToDraft': (input: { baseVersion: number }) => existing((review) => returnToDraft(review, input.baseVersion, context())),
+    'reviews.revise': (input: { baseVersion: number }) => existing((review) => reviseReview(review, input.baseVersion, context())),
+    'reviews.addCaseEvents': (input: { baseVersion: number }) => existing((review) => takeInCaseEvents(review, input.baseVersion, state.record, context())),
+    'reviews.setActionItem': (input: { itemId: string; status: 'open' | 'done' }) => existing((review) => setActionItemStatus(review, input.itemId, input.status, context())),
     'reviews.export': () => ok({ fileName: 'RD-1001-review-r1.md', mimeType: 'text/markdown;charset=utf-8', content: '# Review' }),
     'reviews.saveExport': (input: { format: string }) => ok({ savedTo: `/home/ana/RD-1001-review.${input.format}` }),
   });
   return {
     ...fake,
     state,
-    saves: () => fake.calls.filter((call) => call.name === 'reviews.save').map((call) => call.input as { baseVersion: number; changes: Record<string, unknown> }),
+    saves: () => fake.calls.filter((call) => call.name === 'reviews.save').map((call) => call.input as { caseId: string; baseVersion: number; changes: ReviewChange[] }),
     /** Another window saves first. */
-    saveElsewhere(changes: Parameters<typeof saveReview>[2]) {
+    saveElsewhere(values: Parameters<typeof asChanges>[0]) {
       const review = state.review!;
-      const decision = saveReview(review, review.version, changes, { nowIso: NOW, actor: 'Bo' });
+      const decision = saveReview(review, review.version, asChanges(values), { nowIso: NOW, actor: 'Bo' });
       if (decision.ok) state.review = decision.review;
     },
   };

@@ -4,6 +4,7 @@ import { StorageReport } from '../../src-renderer/features/data';
 import { ReviewPanel } from '../../src-renderer/features/review';
 import { DeskProvider, createDeskStores, createNowStore } from '../../src-renderer/state';
 import { publishReview, saveReview, startReview, submitReview, type Review } from '../../src-shared/review';
+import { asChanges } from '../shared/review/as-changes';
 import { createReviewBackend, resolvedCase } from './review-backend';
 
 // typing through user-event is slow in jsdom on a shared machine
@@ -64,7 +65,7 @@ describe('writing the sections', () => {
     const { user, backend } = await started();
     await user.type(within(section('Summary')).getByRole('textbox', { name: 'Summary' }), 'Payments were **down**');
     expect(await within(section('Summary')).findByText('down', { selector: 'strong' })).toBeInTheDocument();
-    await waitFor(() => expect(backend.saves()).toEqual([{ caseId: 'RD-1001', baseVersion: 1, changes: { summary: 'Payments were **down**' } }]), { timeout: 3000 });
+    await waitFor(() => expect(backend.saves()).toEqual([{ caseId: 'RD-1001', baseVersion: 1, changes: [{ op: 'setText', field: 'summary', value: 'Payments were **down**' }] }]), { timeout: 3000 });
     expect(await screen.findByRole('status', { name: 'Save status' })).toHaveTextContent('All changes saved');
   });
 
@@ -183,9 +184,12 @@ describe('writing the sections', () => {
 
 describe('statuses, revisions and conflicts', () => {
   it('refuses publishing an incomplete review and lists what is missing', async () => {
-    const { user } = await started();
-    await user.click(screen.getByRole('button', { name: 'Submit for review' }));
-    await user.click(await screen.findByRole('button', { name: 'Publish' }));
+    const record = resolvedCase();
+    const backend = createReviewBackend({ record, review: must(submitReview(startReview(record, ctx), 1, 'Bo', ctx)) });
+    backend.state.engineer = 'Bo';
+    const user = userEvent.setup();
+    open(backend);
+    await user.click(await screen.findByRole('button', { name: 'Approve and publish' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('the root cause is empty')).toBeInTheDocument();
     expect(within(alert).getByText('add at least one preventative recommendation or action item')).toBeInTheDocument();
@@ -194,8 +198,8 @@ describe('statuses, revisions and conflicts', () => {
   it('shows a published review read-only, lists its revision, and starts a new revision on request', async () => {
     const record = resolvedCase();
     const draft = startReview(record, ctx);
-    const complete = must(saveReview(draft, 1, { summary: 'Published text', rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }, ctx));
-    const published = must(publishReview(must(submitReview(complete, 2, ctx)), 3, ctx));
+    const complete = must(saveReview(draft, 1, asChanges({ summary: 'Published text', rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }), ctx));
+    const published = must(publishReview(must(submitReview(complete, 2, 'Bo', ctx)), 3, { ...ctx, actor: 'Bo' }));
     const backend = createReviewBackend({ record, review: published });
     const user = userEvent.setup();
     open(backend);
@@ -220,7 +224,7 @@ describe('statuses, revisions and conflicts', () => {
     expect(backend.state.review?.content.summary).toBe('Bo wrote this');
     await user.click(within(dialog).getByRole('button', { name: 'Save the merged review' }));
     await waitFor(() => expect(backend.state.review?.content).toMatchObject({ summary: 'Ana wrote this', operationalImprovements: 'Bo improvement' }));
-    expect(backend.saves().at(-1)).toEqual({ caseId: 'RD-1001', baseVersion: 2, changes: { summary: 'Ana wrote this' } });
+    expect(backend.saves().at(-1)).toEqual({ caseId: 'RD-1001', baseVersion: 2, changes: [{ op: 'setText', field: 'summary', value: 'Ana wrote this' }] });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { headerFacts, reviewBlocks, type DocumentBlock, type ReviewHeader } from '../../../src-shared/review';
+import { headerFacts, reviewBlocks, type DocumentBlock, type DocumentOptions, type ReviewHeader } from '../../../src-shared/review';
 import type { ReviewContent } from '../../../src-shared/review';
 import { escapeHtml, markdownToSafeHtml } from './safe-markdown';
 
@@ -48,7 +48,7 @@ function block(part: DocumentBlock): string {
 }
 
 /** The review as one HTML file: inline CSS, no scripts, no external assets. */
-export function reviewToHtml(header: ReviewHeader, content: ReviewContent): string {
+export function reviewToHtml(header: ReviewHeader, content: ReviewContent, options: DocumentOptions = {}): string {
   const title = `Post-incident review: ${header.caseId} ${header.title}`;
   return [
     '<!doctype html>',
@@ -57,7 +57,7 @@ export function reviewToHtml(header: ReviewHeader, content: ReviewContent): stri
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     factsTable(headerFacts(header)),
-    ...reviewBlocks(content, header.timeZone).map(block),
+    ...reviewBlocks(content, header.timeZone, options).map(block),
     '</body></html>',
   ].join('\n');
 }

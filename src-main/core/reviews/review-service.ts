@@ -17,16 +17,16 @@ import {
   startReview,
   submitReview,
   takeInCaseEvents,
-  timelineLinkProblems,
   type ActionItemStatus,
+  type DocumentOptions,
   type Review,
-  type ReviewContentPatch,
+  type ReviewChange,
   type ReviewContext,
   type ReviewDeadlineItem,
   type ReviewDecision,
 } from '../../../src-shared/review';
 import { foldCase } from '../../../src-shared/domain';
-import type { Policy } from '../../../src-shared/sla';
+import { planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
@@ -56,7 +56,9 @@ function refusal(decision: Extract<ReviewDecision, { ok: false }>, stored: Revie
     case 'incomplete':
       return new DeskFailure('NOT_ALLOWED', decision.reason, decision.problems);
     case 'notAllowed':
-      return new DeskFailure('NOT_ALLOWED', decision.reason);
+      return new DeskFailure('NOT_ALLOWED', decision.reason, decision.problems);
+    case 'invalid':
+      return new DeskFailure('INVALID_INPUT', decision.reason, decision.problems);
   }
 }
 
@@ -98,10 +100,10 @@ export class ReviewService {
 
   private view(record: CaseRecord, review: Review | null): ReviewView {
     const policy = this.deps.policy();
-    const timeZone = caseTimeZone(policy, foldCase(record).plan);
+    const plan = foldCase(record).plan;
     return {
       caseId: record.id,
-      header: caseHeader(record, timeZone),
+      header: caseHeader(record, caseTimeZone(policy, plan), planOf(policy, plan).name),
       review,
       requirement: reviewRequirement(record, policy, review, this.context().nowIso),
       newCaseEvents: review ? newCaseEvents(record.events, review.knownEventSeq, review.content.timeline).length : 0,
@@ -123,11 +125,8 @@ export class ReviewService {
     });
   }
 
-  async save(caseId: string, baseVersion: number, changes: ReviewContentPatch): Promise<Review> {
-    if (changes.timeline) {
-      const problems = timelineLinkProblems(changes.timeline, (await this.deps.cases.get(caseId)).events);
-      if (problems.length > 0) throw new DeskFailure('INVALID_INPUT', `Invalid timeline: entry ${problems[0]!.path.split('.')[2]} ${problems[0]!.message}.`, problems);
-    }
+  /** Applies the editor's changes (a field, an entry, an item each) in order, all or none. */
+  save(caseId: string, baseVersion: number, changes: readonly ReviewChange[]): Promise<Review> {
     return this.change(caseId, (review, context) => saveReview(review, baseVersion, changes, context));
   }
 
@@ -136,8 +135,8 @@ export class ReviewService {
     return this.change(caseId, (review, context) => takeInCaseEvents(review, baseVersion, record, context));
   }
 
-  submit(caseId: string, baseVersion: number): Promise<Review> {
-    return this.change(caseId, (review, context) => submitReview(review, baseVersion, context));
+  submit(caseId: string, baseVersion: number, approver: string): Promise<Review> {
+    return this.change(caseId, (review, context) => submitReview(review, baseVersion, approver, context));
   }
 
   returnToDraft(caseId: string, baseVersion: number): Promise<Review> {
@@ -156,19 +155,21 @@ export class ReviewService {
     return this.change(caseId, (review, context) => setActionItemStatus(review, itemId, status, context));
   }
 
-  async export(caseId: string, format: 'md' | 'html'): Promise<ReviewExport> {
+  async export(caseId: string, format: 'md' | 'html', options: DocumentOptions = {}): Promise<ReviewExport> {
     const record = await this.deps.cases.get(caseId);
     const review = await this.existing(caseId);
-    const header = reviewHeader(record, review, caseTimeZone(this.deps.policy(), foldCase(record).plan));
-    const content = format === 'md' ? reviewToMarkdown(header, review.content) : reviewToHtml(header, review.content);
+    const policy = this.deps.policy();
+    const plan = foldCase(record).plan;
+    const header = reviewHeader(record, review, caseTimeZone(policy, plan), planOf(policy, plan).name);
+    const content = format === 'md' ? reviewToMarkdown(header, review.content, options) : reviewToHtml(header, review.content, options);
     return { fileName: `${caseId}-review-r${review.revision}.${format}`, mimeType: MIME[format], content };
   }
 
   /** Desktop only: asks where to save, then writes the file. Null when the engineer cancelled. */
-  async saveExport(caseId: string, format: 'md' | 'html' | 'pdf'): Promise<{ savedTo: string | null }> {
+  async saveExport(caseId: string, format: 'md' | 'html' | 'pdf', options: DocumentOptions = {}): Promise<{ savedTo: string | null }> {
     const port = this.deps.exportPort;
     if (!port) throw new DeskFailure('NOT_ALLOWED', 'Saving a review to a file is done by the desktop console; in the browser, Export downloads it and Print makes the PDF.');
-    const document = await this.export(caseId, format === 'md' ? 'md' : 'html');
+    const document = await this.export(caseId, format === 'md' ? 'md' : 'html', options);
     const fileName = format === 'pdf' ? document.fileName.replace(/\.html$/, '.pdf') : document.fileName;
     const path = await port.chooseSavePath(fileName, format);
     if (path === null) return { savedTo: null };

@@ -21,8 +21,10 @@ import { writeManyDurably, type FileChange } from './write-many';
  * - When a journal passes `limitBytes` a checkpoint starts in the background: appends move to a
  *   fresh journal at once, the retired one's files are written, then it is deleted.
  * - At open, journals left by a crash are replayed in epoch order and deleted. A torn last
- *   record (only zeros after it) is a write that was never acknowledged and is dropped; damage
- *   before the end moves the journal aside as `<name>.corrupt-<timestamp>` and is reported.
+ *   record (only zeros after it) is a write that was never acknowledged and is dropped. Any
+ *   other bad frame is damage: every record that still verifies (before and after it) is
+ *   applied, the journal is kept aside as `<name>.corrupt-<timestamp>`, and it is reported.
+ *   A journal is deleted only once everything it holds is in the data files.
  * - Replaying twice gives the same files: a put replaces, a remove removes, an append adds only
  *   the items past the array's current length.
  */
@@ -92,37 +94,91 @@ function zerosFrom(bytes: Buffer, offset: number): boolean {
   return true;
 }
 
+const OPEN_BRACE = 0x7b;
+
+/** The record framed at `offset`, if its length fits, its checksum matches and it is JSON. */
+function frameAt(bytes: Buffer, offset: number): { op: JournalOp; end: number } | undefined {
+  if (bytes.length - offset < FRAME_HEADER + 2) return undefined;
+  const length = bytes.readUInt32LE(offset);
+  const end = offset + FRAME_HEADER + length;
+  // Every record is a JSON object: a cheap test before the checksum, for the resynchronizing scan.
+  if (length < 2 || end > bytes.length || bytes[offset + FRAME_HEADER] !== OPEN_BRACE) return undefined;
+  const payload = bytes.subarray(offset + FRAME_HEADER, end);
+  if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) return undefined;
+  try {
+    return { op: JSON.parse(payload.toString('utf8')) as JournalOp, end };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The next offset after `from` where a whole record verifies, if any. */
+function nextFrame(bytes: Buffer, from: number): number | undefined {
+  for (let offset = from; offset + FRAME_HEADER < bytes.length; offset++) {
+    if (bytes[offset + FRAME_HEADER] === OPEN_BRACE && frameAt(bytes, offset)) return offset;
+  }
+  return undefined;
+}
+
 /**
- * The records of one journal file and the byte where they `end`; `damage` says why reading
- * stopped before the end, if it did. A frame that fails with only zeros (or the end of the file)
- * after it is the last write, cut short by a crash before it was acknowledged: not damage.
+ * Whether the bad frame at `offset` can be the last write, cut short by a crash before it was
+ * acknowledged: such a write lands in the zeros written ahead of the records (or at the end of
+ * the file), so the bytes it did not get to are still zeros, and so is everything after it.
+ * Its header either landed whole (then its length is right) or not at all; and a record is
+ * JSON text, which never holds a zero byte, so a payload with none whose checksum fails was
+ * written whole and damaged later.
+ */
+function isTornTail(bytes: Buffer, offset: number): boolean {
+  if (bytes.length - offset < FRAME_HEADER) return true;
+  const length = bytes.readUInt32LE(offset);
+  const end = offset + FRAME_HEADER + length;
+  if (length === 0) return zerosFrom(bytes, offset);
+  if (end > bytes.length) return zerosFrom(bytes, offset + FRAME_HEADER);
+  return bytes.subarray(offset + FRAME_HEADER, end).includes(0) && zerosFrom(bytes, end);
+}
+
+/** Why the frame at `offset` does not verify, in words. */
+function whyBad(bytes: Buffer, offset: number): string {
+  if (bytes.length - offset < FRAME_HEADER) return 'is cut short in its header';
+  const length = bytes.readUInt32LE(offset);
+  if (length === 0) return 'is empty';
+  if (offset + FRAME_HEADER + length > bytes.length) return `claims ${length} bytes, more than the file holds`;
+  const payload = bytes.subarray(offset + FRAME_HEADER, offset + FRAME_HEADER + length);
+  if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) return 'fails its checksum';
+  return 'is not valid JSON';
+}
+
+/**
+ * The records of one journal file and the byte where the last one read `end`s; `damage` says
+ * what could not be read, if anything. A bad frame is a torn last write (not damage, dropped:
+ * it was never acknowledged) only when nothing but the zero fill or the end of the file
+ * follows it (see `isTornTail`). Anything else is damage: it is reported, and reading goes on
+ * at the next record that verifies, so records after the damage are not lost with it.
  */
 export function decodeRecords(bytes: Buffer): { ops: JournalOp[]; end: number; damage?: string } {
   const ops: JournalOp[] = [];
+  const damage: string[] = [];
   let offset = 0;
+  let end = 0;
   while (offset < bytes.length) {
-    if (bytes.length - offset < FRAME_HEADER) return { ops, end: offset }; // torn header of the last record
-    const length = bytes.readUInt32LE(offset);
-    const end = offset + FRAME_HEADER + length;
-    if (end > bytes.length) return { ops, end: offset }; // torn last record
-    if (length === 0) {
-      // The zeros written ahead of the records; anything else after them is a record lost in between.
-      return zerosFrom(bytes, offset) ? { ops, end: offset } : { ops, end: offset, damage: `${recordAt(ops.length, offset)} is empty, and more follows` };
+    const frame = frameAt(bytes, offset);
+    if (frame) {
+      ops.push(frame.op);
+      offset = end = frame.end;
+      continue;
     }
-    const payload = bytes.subarray(offset + FRAME_HEADER, end);
-    if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) {
-      return zerosFrom(bytes, end) ? { ops, end: offset } : { ops, end: offset, damage: `${recordAt(ops.length, offset)} fails its checksum` };
+    if (zerosFrom(bytes, offset)) break; // the zero fill after the last record
+    const next = nextFrame(bytes, offset + 1);
+    if (next === undefined && isTornTail(bytes, offset)) break;
+    const bad = `${recordAt(ops.length, offset)} ${whyBad(bytes, offset)}`;
+    if (next === undefined) {
+      damage.push(`${bad}, and what follows it cannot be read`);
+      break;
     }
-    let op: JournalOp;
-    try {
-      op = JSON.parse(payload.toString('utf8')) as JournalOp;
-    } catch {
-      return { ops, end: offset, damage: `${recordAt(ops.length, offset)} is not valid JSON` };
-    }
-    ops.push(op);
-    offset = end;
+    damage.push(`${bad}; reading went on at byte ${next}`);
+    offset = next;
   }
-  return { ops, end: offset };
+  return damage.length > 0 ? { ops, end, damage: damage.join('; ') } : { ops, end };
 }
 
 function epochOf(name: string): number | undefined {
@@ -342,7 +398,7 @@ export class Journal {
       if (found) {
         const movedTo = `${file}.corrupt-${fileTimestamp(this.#now())}`;
         await this.#fs.rename(file, movedTo);
-        corrupt.push({ file, movedTo, reason: `${JOURNAL_DIR}/${name}: ${found.join('; ')} (every record before it was applied)` });
+        corrupt.push({ file, movedTo, reason: `${JOURNAL_DIR}/${name}: ${found.join('; ')} (every record that verifies was applied; the file is kept as it was)` });
       } else {
         await this.#fs.unlink(file);
       }

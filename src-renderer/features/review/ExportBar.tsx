@@ -16,7 +16,17 @@ function download(fileName: string, mimeType: string, content: string): void {
  * Markdown, HTML and PDF. The desktop console asks where to save (and prints PDFs itself);
  * the browser downloads the file, and prints the page (print stylesheet) for a PDF.
  */
-export function ExportBar({ caseId, onPrint }: { caseId: string; onPrint: () => void }) {
+export function ExportBar({
+  caseId,
+  onPrint,
+  includeInternalNotes,
+  onIncludeInternalNotes,
+}: {
+  caseId: string;
+  onPrint: () => void;
+  includeInternalNotes: boolean;
+  onIncludeInternalNotes: (include: boolean) => void;
+}) {
   const { desk, system } = useDeskStores();
   const host = useSystem((state) => state.info?.host);
   const flush = useReview((state) => state.flush);
@@ -30,12 +40,12 @@ export function ExportBar({ caseId, onPrint }: { caseId: string; onPrint: () => 
     await flush();
     setError(undefined);
     if (host === 'electron') {
-      const result = await desk.api['reviews.saveExport']({ caseId, format });
+      const result = await desk.api['reviews.saveExport']({ caseId, format, includeInternalNotes });
       if (!result.ok) return setError(result.error);
       return setMessage(result.value.savedTo ? `Saved to ${result.value.savedTo}` : undefined);
     }
     if (format === 'pdf') return onPrint();
-    const result = await desk.api['reviews.export']({ caseId, format });
+    const result = await desk.api['reviews.export']({ caseId, format, includeInternalNotes });
     if (!result.ok) return setError(result.error);
     download(result.value.fileName, result.value.mimeType, result.value.content);
     setMessage(`Downloaded ${result.value.fileName}`);
@@ -46,6 +56,10 @@ export function ExportBar({ caseId, onPrint }: { caseId: string; onPrint: () => 
       <button type="button" onClick={() => void exportAs('md')}>Export Markdown</button>
       <button type="button" onClick={() => void exportAs('html')}>Export HTML</button>
       <button type="button" onClick={() => void exportAs('pdf')}>Export PDF</button>
+      <label className="inline" title="A formal review goes to the customer: the case's internal notes stay out unless ticked.">
+        <input type="checkbox" checked={includeInternalNotes} onChange={(event) => onIncludeInternalNotes(event.target.checked)} />
+        Include internal notes
+      </label>
       {message ? <span role="status">{message}</span> : null}
       {error ? <span role="alert">{error.message}</span> : null}
     </div>

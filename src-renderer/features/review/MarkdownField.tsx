@@ -1,4 +1,5 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { FieldProblem, problemProps } from './FieldProblem';
 import { openLinkOutside, renderMarkdown } from './markdown-preview';
 
 interface Props {
@@ -7,6 +8,8 @@ interface Props {
   readonly onChange: (value: string) => void;
   readonly readOnly: boolean;
   readonly rows?: number;
+  /** Why the text is not saved, shown at the field. */
+  readonly problem?: string | undefined;
 }
 
 const Preview = memo(function Preview({ text, label }: { text: string; label: string }) {
@@ -30,16 +33,18 @@ function usePausedValue(value: string, delayMs: number): string {
 }
 
 /** A Markdown text with its live preview; the preview follows as soon as typing pauses. */
-export function MarkdownField({ label, value, onChange, readOnly, rows = 4 }: Props) {
+export function MarkdownField({ label, value, onChange, readOnly, rows = 4, problem }: Props) {
   const id = useId();
+  const problemId = `${id}-problem`;
   const deferred = usePausedValue(value, PREVIEW_DELAY_MS);
   return (
     <div className="markdown-field">
       <label htmlFor={id}>{label}</label>
       <div className="markdown-columns">
-        <textarea id={id} value={value} rows={rows} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} />
+        <textarea id={id} value={value} rows={rows} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} {...problemProps(problemId, problem)} />
         <Preview text={deferred} label={label} />
       </div>
+      <FieldProblem id={problemId} message={problem} />
     </div>
   );
 }

@@ -5,10 +5,10 @@ import { renderMarkdown } from './markdown-preview';
  * A review as a read-only document, every section and the whole timeline as a table: used
  * to view a published revision and as the page the browser prints to PDF.
  */
-export function ReviewDocument({ content, timeZone }: { content: ReviewContent; timeZone: string }) {
+export function ReviewDocument({ content, timeZone, includeInternalNotes = false }: { content: ReviewContent; timeZone: string; includeInternalNotes?: boolean }) {
   return (
     <div className="review-document">
-      {reviewBlocks(content, timeZone).map((block, index) => {
+      {reviewBlocks(content, timeZone, { includeInternalNotes }).map((block, index) => {
         switch (block.type) {
           case 'heading':
             return <h2 key={index}>{block.text}</h2>;

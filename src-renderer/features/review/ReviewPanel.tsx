@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { REVIEW_STATUS_LABELS, formatInZone, type ReviewRequirement } from '../../../src-shared/review';
-import { useDeskStores } from '../../state';
+import { useEffect, useState, type FormEvent } from 'react';
+import { REVIEW_STATUS_LABELS, approvalRefusal, formatInZone, headerFacts, samePerson, withReview, type ReviewRequirement } from '../../../src-shared/review';
+import { useDeskStores, useSettings } from '../../state';
 import { ConflictDialog } from './ConflictDialog';
 import { ExportBar, usePrinting } from './ExportBar';
 import { ReviewDocument } from './ReviewDocument';
@@ -35,26 +35,74 @@ function RequirementNote({ requirement, timeZone }: { requirement: ReviewRequire
   );
 }
 
+function SubmitForm({ engineer, onCancel }: { engineer: string; onCancel: () => void }) {
+  const submit = useReview((state) => state.submit);
+  const [approver, setApprover] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const named = approver.trim();
+    if (named === '') return setProblem('Name the engineer who approves the review.');
+    if (samePerson(named, engineer)) return setProblem('You cannot approve your own review: name another engineer.');
+    setProblem(undefined);
+    void submit(named);
+  };
+  return (
+    <form className="submit-review" aria-label="Submit for review" onSubmit={send} noValidate>
+      <label>
+        Approver
+        <input value={approver} onChange={(event) => setApprover(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'approver-problem' : undefined} />
+      </label>
+      <button type="submit" className="primary">Submit</button>
+      <button type="button" onClick={onCancel}>Cancel</button>
+      {problem ? <span id="approver-problem" className="field-problem">{problem}</span> : null}
+    </form>
+  );
+}
+
+function saveLabel(saveState: SaveState, problems: number): string {
+  if (problems === 0 || saveState === 'conflict' || saveState === 'failed') return SAVE_LABELS[saveState];
+  const marked = problems === 1 ? '1 marked field is' : `${problems} marked fields are`;
+  return `${saveState === 'saved' ? 'Other changes saved' : SAVE_LABELS[saveState]}; ${marked} not saved`;
+}
+
 function StatusBar() {
   const review = useReview((state) => state.review);
   const saveState = useReview((state) => state.saveState);
+  const problems = useReview((state) => state.problems.size);
   const error = useReview((state) => state.error);
-  const submit = useReview((state) => state.submit);
   const returnToDraft = useReview((state) => state.returnToDraft);
   const publish = useReview((state) => state.publish);
   const revise = useReview((state) => state.revise);
+  const engineer = useSettings((state) => state.settings?.engineerName ?? '');
+  const [submitting, setSubmitting] = useState(false);
+  const timeZone = useTimeZone();
+  useEffect(() => {
+    if (review?.status !== 'draft') setSubmitting(false);
+  }, [review?.status]);
   if (!review) return null;
+  const notApprover = review.status === 'inReview' && engineer ? approvalRefusal(review, engineer) : null;
   return (
     <div className="review-status">
       <span>
         {REVIEW_STATUS_LABELS[review.status]}, revision {review.revision}
       </span>
-      <span role="status" aria-label="Save status">{SAVE_LABELS[saveState]}</span>
-      {review.status === 'draft' ? <button type="button" onClick={() => void submit()}>Submit for review</button> : null}
+      {review.submittedBy && review.submittedAt ? (
+        <span className="submission">
+          Submitted by {review.submittedBy} {formatInZone(review.submittedAt, timeZone)}
+          {review.approver ? `; approver ${review.approver}` : ''}
+        </span>
+      ) : null}
+      <span role="status" aria-label="Save status">{saveLabel(saveState, problems)}</span>
+      {review.status === 'draft' && !submitting ? <button type="button" onClick={() => setSubmitting(true)}>Submit for review</button> : null}
+      {review.status === 'draft' && submitting ? <SubmitForm engineer={engineer} onCancel={() => setSubmitting(false)} /> : null}
       {review.status === 'inReview' ? (
         <>
           <button type="button" onClick={() => void returnToDraft()}>Back to draft</button>
-          <button type="button" className="primary" onClick={() => void publish()}>Publish</button>
+          <button type="button" className="primary" disabled={notApprover !== null} aria-describedby={notApprover ? 'not-approver' : undefined} onClick={() => void publish()}>
+            Approve and publish
+          </button>
+          {notApprover ? <span id="not-approver" className="muted">{notApprover}</span> : null}
         </>
       ) : null}
       {review.status === 'published' ? <button type="button" onClick={() => void revise()}>Start a new revision</button> : null}
@@ -68,15 +116,27 @@ function StatusBar() {
   );
 }
 
-/** The whole review, shown only while the browser prints it (see the print stylesheet). */
-function PrintView({ title }: { title: string }) {
+/** The whole review with the export header, shown only while the browser prints it (see the print stylesheet). */
+function PrintView({ title, includeInternalNotes }: { title: string; includeInternalNotes: boolean }) {
   const content = useReview((state) => state.content);
+  const review = useReview((state) => state.review);
+  const header = useReview((state) => state.view?.header);
   const timeZone = useTimeZone();
-  if (!content) return null;
+  if (!content || !review || !header) return null;
   return (
     <div className="print-only">
       <h1>{title}</h1>
-      <ReviewDocument content={content} timeZone={timeZone} />
+      <table className="print-header" aria-label="Review header">
+        <tbody>
+          {headerFacts(withReview(header, review)).map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ReviewDocument content={content} timeZone={timeZone} includeInternalNotes={includeInternalNotes} />
     </div>
   );
 }
@@ -89,6 +149,7 @@ function Editor({ caseId }: { caseId: string }) {
   const adoptStarted = useReview((state) => state.load);
   const timeZone = useTimeZone();
   const [printing, print] = usePrinting();
+  const [includeInternalNotes, setIncludeInternalNotes] = useState(false);
 
   if (status === 'loading') return <p aria-busy="true">Loading the review…</p>;
   if (status === 'failed' || !view) return <p role="alert">The review could not be opened: {error?.message}</p>;
@@ -107,7 +168,7 @@ function Editor({ caseId }: { caseId: string }) {
       {hasReview ? (
         <>
           <StatusBar />
-          <ExportBar caseId={caseId} onPrint={print} />
+          <ExportBar caseId={caseId} onPrint={print} includeInternalNotes={includeInternalNotes} onIncludeInternalNotes={setIncludeInternalNotes} />
           <SummarySection />
           <ImpactSection />
           <TimelineSection />
@@ -118,7 +179,7 @@ function Editor({ caseId }: { caseId: string }) {
           <LessonsLearnedSection />
           <RevisionHistory />
           <ConflictDialog />
-          {printing ? <PrintView title={`Post-incident review: ${view.header.caseId} ${view.header.title}`} /> : null}
+          {printing ? <PrintView title={`Post-incident review: ${view.header.caseId} ${view.header.title}`} includeInternalNotes={includeInternalNotes} /> : null}
         </>
       ) : (
         <StartReviewButton caseId={caseId} onStarted={() => void adoptStarted()} />
@@ -129,8 +190,11 @@ function Editor({ caseId }: { caseId: string }) {
 
 /** The post-incident review of one case: opened from the case, saved as the engineer types. */
 export function ReviewPanel({ caseId }: { caseId: string }) {
-  const { desk } = useDeskStores();
-  const [store] = useState(() => createReviewStore(desk, caseId));
+  const { desk, settings } = useDeskStores();
+  const [store] = useState(() => createReviewStore(desk, caseId, { actor: () => settings.getState().settings?.engineerName ?? '' }));
+  useEffect(() => {
+    if (settings.getState().status === 'idle') void settings.getState().load();
+  }, [settings]);
   useEffect(() => {
     const disconnect = store.getState().connect();
     void store.getState().load();

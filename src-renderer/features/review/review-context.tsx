@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { ReviewContent, ReviewSection } from '../../../src-shared/review';
+import type { ReviewChange, ReviewContent, ReviewSection } from '../../../src-shared/review';
 import type { ReviewEditorState, ReviewEditorStore } from './review-store';
 
 const ReviewStoreContext = createContext<ReviewEditorStore | null>(null);
@@ -19,12 +19,21 @@ export function useReview<T>(selector: (state: ReviewEditorState) => T): T {
   return useStore(useReviewStore(), selector);
 }
 
-/** One section's value and its setter: a section re-renders only when its own value changes. */
-export function useSection<K extends ReviewSection>(section: K): [ReviewContent[K], (value: ReviewContent[K]) => void, boolean] {
+/** One section's value and whether it is read-only: a section re-renders only when its own value changes. */
+export function useSection<K extends ReviewSection>(section: K): [ReviewContent[K], boolean] {
   const value = useReview((state) => state.content![section]);
-  const edit = useReview((state) => state.edit);
   const readOnly = useReview((state) => state.review?.status === 'published');
-  return [value, (next) => edit(section, next), readOnly];
+  return [value, readOnly];
+}
+
+/** Makes one change (a field, an entry, an item) to the review being edited. */
+export function useChange(): (change: ReviewChange) => void {
+  return useReview((state) => state.change);
+}
+
+/** Why the field's value is not saved (see `fieldOf`), or undefined. */
+export function useFieldProblem(field: string): string | undefined {
+  return useReview((state) => state.problems.get(field)?.message);
 }
 
 export function useTimeZone(): string {

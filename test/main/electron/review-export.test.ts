@@ -1,7 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserWindow, dialog } from '../electron-mock';
+import { BrowserWindow, DATA_URL_LIMIT, dialog } from '../electron-mock';
 import { createElectronReviewExport } from '../../../src-main/electron/review-export';
 
 describe('the Electron review export adapter', () => {
@@ -15,10 +16,20 @@ describe('the Electron review export adapter', () => {
     const pdf = await port.printToPdf('<!doctype html><h1>Review</h1>');
     const [window] = BrowserWindow.created;
     expect(window?.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(window?.webContents.loadURL).toHaveBeenCalledWith(`data:text/html;charset=utf-8,${encodeURIComponent('<!doctype html><h1>Review</h1>')}`);
+    expect(window?.webContents.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:\/\/.*review\.html$/));
     expect(window?.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
     expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.7 mock');
     expect(window?.destroy).toHaveBeenCalled();
+  });
+
+  it('prints a review larger than the 2 MB Chromium allows a data: URL, from a temporary file it then removes', async () => {
+    const big = `<!doctype html><h1>Review</h1>${'<p>A timeline row with enough words to add up.</p>'.repeat(60_000)}`;
+    expect(encodeURIComponent(big).length).toBeGreaterThan(DATA_URL_LIMIT);
+    const pdf = await createElectronReviewExport({ parent: () => null }).printToPdf(big);
+    expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.7 mock');
+    const url = BrowserWindow.created[0]?.webContents.getURL() ?? '';
+    expect(url).toMatch(/^file:/);
+    await expect(access(fileURLToPath(url))).rejects.toThrow(/ENOENT/);
   });
 
   it('destroys the hidden window even when printing fails', async () => {

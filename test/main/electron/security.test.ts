@@ -15,7 +15,7 @@ function hardened() {
 
 describe('window hardening', () => {
   it('creates the window sandboxed, context-isolated, without Node and with web security', () => {
-    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', rendererUrl: OWN, savedState: undefined, saveState: () => {} });
+    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', rendererUrl: OWN, savedState: undefined, saveState: () => {}, devTools: false, log: () => {} });
     const window = BrowserWindow.created.at(-1)!;
     expect(window.options.webPreferences).toMatchObject({
       nodeIntegrationInSubFrames: false,
@@ -106,8 +106,22 @@ describe('window state', () => {
 
   it('remembers the window bounds when it closes', () => {
     const saveState = vi.fn();
-    createMainWindow({ preloadPath: '/p.cjs', rendererUrl: OWN, savedState: undefined, saveState });
+    createMainWindow({ preloadPath: '/p.cjs', rendererUrl: OWN, savedState: undefined, saveState, devTools: false, log: () => {} });
     BrowserWindow.created.at(-1)!.emit('close');
     expect(saveState).toHaveBeenCalledWith({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
+  });
+});
+
+describe('a renderer that keeps crashing', () => {
+  it('is reloaded up to three times within a minute, then its window is closed and the user told', () => {
+    const gaveUp = vi.fn();
+    const { window } = createMainWindow({ preloadPath: '/p.cjs', rendererUrl: OWN, savedState: undefined, saveState: () => {}, devTools: false, log: () => {}, onGiveUp: gaveUp });
+    const contents = window.webContents as unknown as { crash(reason: string): void; reload: { mock: { calls: unknown[] } } };
+    for (let i = 0; i < 3; i++) contents.crash('crashed');
+    expect(contents.reload.mock.calls).toHaveLength(3);
+    expect(gaveUp).not.toHaveBeenCalled();
+    contents.crash('oom');
+    expect(gaveUp).toHaveBeenCalledWith('oom');
+    expect(window.isDestroyed()).toBe(true);
   });
 });

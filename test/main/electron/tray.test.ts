@@ -1,4 +1,4 @@
-import { Menu, Tray, app } from '../electron-mock';
+import { BrowserWindow, Menu, Tray, app, resetElectron } from '../electron-mock';
 import type { Attention } from '../../../src-shared/contract';
 import { createDeskTray } from '../../../src-main/electron/tray';
 
@@ -56,5 +56,36 @@ describe('the tray and the badge', () => {
     tray.update({ overdueCount: 0, urgent: [], snoozed: [] });
     expect(icon.tooltip).toBe('Response Desk: nothing overdue');
     expect(app.setBadgeCount).toHaveBeenLastCalledWith(0);
+  });
+});
+
+describe('the tray and the badge per system', () => {
+  afterEach(() => resetElectron());
+
+  it('ignores an update that arrives after the tray was destroyed, as it is while quitting', () => {
+    const { tray, icon } = setup();
+    tray.destroy();
+    expect(icon.isDestroyed()).toBe(true);
+    expect(() => icon.setToolTip('x')).toThrow('Tray is destroyed');
+    expect(() => tray.update(attention)).not.toThrow();
+  });
+
+  it('shows the count as the Dock or launcher badge on macOS and Linux', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      resetElectron({ platform });
+      setup().tray.update(attention);
+      expect(app.badgeCount).toBe(1);
+    }
+  });
+
+  it('shows the count as an overlay icon on the taskbar button on Windows, where the badge does nothing', () => {
+    resetElectron({ platform: 'win32' });
+    const window = new BrowserWindow({ show: false });
+    const tray = createDeskTray({ openCase: () => undefined, showWindow: () => undefined, quit: () => undefined, now: () => NOW, window: () => window as never });
+    tray.update(attention);
+    expect(app.setBadgeCount(1)).toBe(false);
+    expect(window.overlay?.description).toBe('1 overdue');
+    tray.update({ overdueCount: 0, urgent: [], snoozed: [] });
+    expect(window.overlay).toBeNull();
   });
 });

@@ -11,15 +11,18 @@ import type { EventPayload } from '../../../src-shared/contract';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 import type { ReviewStore } from '../../../src-main/core/reviews';
 import type { ReviewExportPort } from '../../../src-main/core/reviews';
+import type { CaseRecord } from '../../../src-shared/domain';
+import { asChanges } from '../../shared/review/as-changes';
+import { caseOf } from '../../shared/review/fixtures';
 
 const ack = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'On it.' } as const;
 const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'bugFix', summary: 'Pool fixed' } as const;
 const quiet = { warn: () => undefined, error: () => undefined };
 
-async function desk(options: { reviewStore?: ReviewStore; reviewExport?: ReviewExportPort } = {}) {
+async function desk(options: { reviewStore?: ReviewStore; reviewExport?: ReviewExportPort; cases?: CaseRecord[] } = {}) {
   const clock = createManualClock('2026-11-26T09:00:00.000Z');
   const core = await createCore({
-    host: 'browser', version: 't', dataDir: '/nonexistent', clock, store: createMemoryCaseStore(),
+    host: 'browser', version: 't', dataDir: '/nonexistent', clock, store: createMemoryCaseStore(options.cases),
     settingsFile: createMemoryDocument({ ...DEFAULT_SETTINGS, engineerName: 'Ana' }),
     reviewStore: options.reviewStore ?? createMemoryReviewStore(),
     ...(options.reviewExport ? { reviewExport: options.reviewExport } : {}),
@@ -76,40 +79,64 @@ describe('the review service', () => {
     const { core, clock, request } = await desk();
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    await request('reviews.save', { caseId: id, baseVersion: 1, changes: { summary: 'from window A' } });
-    const late = await request('reviews.save', { caseId: id, baseVersion: 1, changes: { summary: 'from window B' } });
+    await request('reviews.save', { caseId: id, baseVersion: 1, changes: asChanges({ summary: 'from window A' }) });
+    const late = await request('reviews.save', { caseId: id, baseVersion: 1, changes: asChanges({ summary: 'from window B' }) });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'baseVersion', message: 'the stored review is at version 2' }] } });
     expect((await core.handlers['reviews.get']({ caseId: id })).review?.content.summary).toBe('from window A');
   });
 
-  it('rejects a malformed section at the gate, naming the field', async () => {
+  it('rejects a malformed change at the gate, naming the field with a message a person can act on', async () => {
     const { core, clock, request } = await desk();
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    const result = await request('reviews.save', { caseId: id, baseVersion: 1, changes: { actionItems: [{ id: '1', title: '', owner: '', due: '4 Dec', status: 'open', link: '', closedBy: null, closedAt: null }] } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: expect.arrayContaining([{ path: 'changes.actionItems.0.title', message: 'action item title is required' }, { path: 'changes.actionItems.0.due', message: 'must be a date like 2026-12-01' }]) } });
+    const result = await request('reviews.save', { caseId: id, baseVersion: 1, changes: [{ op: 'addActionItem', item: { id: '1', title: '', owner: '', due: '4 Dec', link: '' } }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: expect.arrayContaining([{ path: 'changes.0.item.title', message: 'action item title is required' }, { path: 'changes.0.item.due', message: 'must be a date like 2026-12-01' }]) } });
+    const script = await request('reviews.save', { caseId: id, baseVersion: 1, changes: [{ op: 'setActionItem', id: 'x', link: 'javascript:alert(1)' }] });
+    expect(script).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'changes.0.link', message: 'a link must start with http:// or https://' }] } });
   });
 
-  it('refuses a timeline entry linked to a case event the case does not have', async () => {
+  it('never lets a change link a timeline entry to a case event: an added entry names none', async () => {
     const { core, clock, request } = await desk();
     const id = await resolvedP1(core, clock);
-    const view = await core.handlers['reviews.start']({ caseId: id });
-    const timeline = view.review!.content.timeline.map((entry, index) => (index === 1 ? { ...entry, eventId: `${id}#99` } : entry));
-    expect(await request('reviews.save', { caseId: id, baseVersion: 1, changes: { timeline } })).toEqual({
+    await core.handlers['reviews.start']({ caseId: id });
+    const linked = await request('reviews.save', { caseId: id, baseVersion: 1, changes: [{ op: 'addTimelineEntry', entry: { id: 'added:1', eventId: `${id}#99`, at: '2026-11-26T09:05:00.000Z', kind: 'deploy', text: 'Deploy', actor: '' } }] });
+    expect(linked).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'changes.0.entry' }] } });
+    const unknown = await request('reviews.save', { caseId: id, baseVersion: 1, changes: [{ op: 'setTimelineEntry', id: `event:${id}#99`, hidden: true }] });
+    expect(unknown).toEqual({
       ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        message: `Invalid timeline: entry 1 links to case event ${id}#99, which the case does not have.`,
-        issues: [{ path: 'changes.timeline.1.eventId', message: `links to case event ${id}#99, which the case does not have` }],
-      },
+      error: { code: 'INVALID_INPUT', message: `Change 1 cannot be made: the timeline has no entry event:${id}#99.`, issues: [{ path: 'changes.0', message: `the timeline has no entry event:${id}#99` }] },
     });
+    expect((await core.handlers['reviews.get']({ caseId: id })).review?.version).toBe(1);
+  });
+
+  it('hides one entry of a 1,200-note timeline with a request of a few hundred bytes, and still detects a conflict', async () => {
+    const long = caseOf('RD-1001', 'standard', 'P1', '2026-11-26T09:00:00.000Z').ack('2026-11-26T09:10:00.000Z');
+    for (let n = 1; n <= 1200; n++) long.note(new Date(Date.parse('2026-11-26T09:11:00.000Z') + n * 1000).toISOString(), `Checked the connection pool again, reading ${n}; still within the usual range.`);
+    const { core, request } = await desk({ cases: [long.resolve('2026-11-26T12:00:00.000Z').record()] });
+    const id = 'RD-1001';
+    const view = await core.handlers['reviews.start']({ caseId: id });
+    const timeline = view.review!.content.timeline;
+    expect(timeline.length).toBeGreaterThan(1200);
+    const target = timeline[600]!;
+    const input = { caseId: id, baseVersion: 1, changes: [{ op: 'setTimelineEntry', id: target.id, hidden: true }] };
+    const wholeSection = JSON.stringify({ caseId: id, baseVersion: 1, changes: { timeline: timeline.map((entry) => (entry.id === target.id ? { ...entry, hidden: true } : entry)) } });
+    expect(JSON.stringify(input).length).toBeLessThan(200);
+    expect(wholeSection.length).toBeGreaterThan(200_000);
+    const saved = await request('reviews.save', input);
+    expect(saved).toMatchObject({ ok: true, value: { version: 2 } });
+    const stored = (await core.handlers['reviews.get']({ caseId: id })).review!.content.timeline;
+    expect(stored.filter((entry) => entry.hidden).map((entry) => entry.id)).toEqual([target.id]);
+    expect(stored.map((entry) => ({ ...entry, hidden: false }))).toEqual(timeline);
+    const late = await request('reviews.save', { ...input, changes: [{ op: 'setTimelineEntry', id: timeline[601]!.id, key: true }] });
+    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'baseVersion', message: 'the stored review is at version 2' }] } });
   });
 
   it('enforces the completeness rules when publishing, with the problems listed', async () => {
     const { core, clock, request } = await desk();
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    await core.handlers['reviews.submit']({ caseId: id, baseVersion: 1 });
+    await core.handlers['reviews.submit']({ caseId: id, baseVersion: 1, approver: 'Bo' });
+    await core.handlers['settings.update']({ engineerName: 'Bo' });
     const refused = await request('reviews.publish', { caseId: id, baseVersion: 2 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', issues: [{ path: 'rootCauseAnalysis.rootCause' }, { path: 'preventativeRecommendations' }] } });
   });
@@ -118,15 +145,28 @@ describe('the review service', () => {
     const { core, clock } = await desk();
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: { rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' } });
-    await core.handlers['reviews.submit']({ caseId: id, baseVersion: 2 });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }) });
+    await core.handlers['reviews.submit']({ caseId: id, baseVersion: 2, approver: 'Bo' });
     clock.advance(3_600_000);
+    await core.handlers['settings.update']({ engineerName: 'Bo' });
     const published = await core.handlers['reviews.publish']({ caseId: id, baseVersion: 3 });
-    expect(published.status).toBe('published');
+    expect(published).toMatchObject({ status: 'published', submittedBy: 'Ana', approver: 'Bo', revisions: [{ publishedBy: 'Bo', submittedBy: 'Ana' }] });
     expect((await core.handlers['reviews.get']({ caseId: id })).requirement).toMatchObject({ state: 'published' });
-    await expect(core.handlers['reviews.save']({ caseId: id, baseVersion: 4, changes: { summary: 'x' } })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(core.handlers['reviews.save']({ caseId: id, baseVersion: 4, changes: asChanges({ summary: 'x' }) })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     const revised = await core.handlers['reviews.revise']({ caseId: id, baseVersion: 4 });
     expect(revised).toMatchObject({ status: 'draft', revision: 2, revisions: [{ revision: 1 }] });
+  });
+
+  it('refuses the submitter approving their own review, naming the approver', async () => {
+    const { core, clock, request } = await desk();
+    const id = await resolvedP1(core, clock);
+    await core.handlers['reviews.start']({ caseId: id });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }) });
+    expect(await request('reviews.submit', { caseId: id, baseVersion: 2, approver: 'ana' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', issues: [{ path: 'approver' }] } });
+    expect(await request('reviews.submit', { caseId: id, baseVersion: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'approver' }] } });
+    await core.handlers['reviews.submit']({ caseId: id, baseVersion: 2, approver: 'Bo' });
+    expect(await request('reviews.publish', { caseId: id, baseVersion: 3 })).toEqual({ ok: false, error: { code: 'NOT_ALLOWED', message: 'Ana submitted this review and cannot approve it; Bo approves it.' } });
+    expect((await core.handlers['reviews.get']({ caseId: id })).review?.status).toBe('inReview');
   });
 
   it('offers case events recorded after the draft started and adds them only when asked', async () => {
@@ -147,7 +187,7 @@ describe('the review service', () => {
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
     const item = { owner: 'Bo', status: 'open' as const, link: '', closedBy: null, closedAt: null };
-    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: { actionItems: [{ id: 'a', title: 'Pool alert', due: '2026-12-01', ...item }, { id: 'b', title: 'Load test', due: null, ...item }] } });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ actionItems: [{ id: 'a', title: 'Pool alert', due: '2026-12-01', ...item }, { id: 'b', title: 'Load test', due: null, ...item }] }) });
     expect(await core.reviews.openActionItems()).toEqual([
       { kind: 'actionItem', caseId: id, caseTitle: 'Payments API returns 502', itemId: 'a', title: 'Pool alert', owner: 'Bo', dueAt: '2026-12-01T23:00:00.000Z', overdue: false },
     ]);
@@ -161,14 +201,39 @@ describe('the review service', () => {
     const { core, clock } = await desk();
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: { summary: 'Pool **exhausted**' } });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ summary: 'Pool **exhausted**' }) });
     const md = await core.handlers['reviews.export']({ caseId: id, format: 'md' });
     expect(md).toMatchObject({ fileName: `${id}-review-r1.md`, mimeType: 'text/markdown;charset=utf-8' });
     expect(md.content).toContain('## Timeline');
+    expect(md.content).toContain('| Customer | Acme Bank |\n| Plan | Standard |\n| Severity | P1 Critical |');
     const html = await core.handlers['reviews.export']({ caseId: id, format: 'html' });
     expect(html.content).toContain('<strong>exhausted</strong>');
     expect(html.content).toContain('<h2>Lessons learned</h2>');
     expect(html.content).not.toMatch(/<link|<script|src="http/);
+  });
+
+  it('leaves internal notes out of every export format unless they are asked for', async () => {
+    const written: Array<{ path: string; data: string | Uint8Array }> = [];
+    const printed: string[] = [];
+    const port: ReviewExportPort = {
+      printToPdf: async (html) => (printed.push(html), new Uint8Array([37, 80, 68, 70])),
+      chooseSavePath: async (name) => `/home/ana/${name}`,
+      writeFile: async (path, data) => void written.push({ path, data }),
+    };
+    const { core, clock } = await desk({ reviewExport: port });
+    const id = await resolvedP1(core, clock);
+    await core.handlers['cases.act']({ id, command: { type: 'addNote', text: 'Internal: vendor blamed, do not share' } });
+    await core.handlers['reviews.start']({ caseId: id });
+    for (const format of ['md', 'html'] as const) {
+      expect((await core.handlers['reviews.export']({ caseId: id, format })).content).not.toContain('vendor blamed');
+      expect((await core.handlers['reviews.export']({ caseId: id, format, includeInternalNotes: true })).content).toContain('vendor blamed');
+    }
+    await core.handlers['reviews.saveExport']({ caseId: id, format: 'pdf' });
+    await core.handlers['reviews.saveExport']({ caseId: id, format: 'md' });
+    expect(printed[0]).not.toContain('vendor blamed');
+    expect(String(written[1]?.data)).not.toContain('vendor blamed');
+    await core.handlers['reviews.saveExport']({ caseId: id, format: 'pdf', includeInternalNotes: true });
+    expect(printed[1]).toContain('vendor blamed');
   });
 
   it('says saving to a file belongs to the desktop console when the host has no save dialog', async () => {
@@ -191,6 +256,10 @@ describe('the review service', () => {
     await core.handlers['reviews.start']({ caseId: id });
     expect(await core.handlers['reviews.saveExport']({ caseId: id, format: 'pdf' })).toEqual({ savedTo: `/home/ana/${id}-review-r1.pdf` });
     expect(printed[0]).toContain('<!doctype html>');
+    // the PDF carries the header the other formats have
+    for (const fact of ['<th scope="row">Customer</th><td>Acme Bank</td>', '<th scope="row">Plan</th><td>Standard</td>', '<th scope="row">Severity</th><td>P1 Critical</td>', '<th scope="row">Review</th><td>Draft, revision 1</td>']) {
+      expect(printed[0]).toContain(fact);
+    }
     expect(written).toEqual([{ path: `/home/ana/${id}-review-r1.pdf`, data: new Uint8Array([37, 80, 68, 70]) }]);
   });
 
@@ -211,7 +280,7 @@ describe('reviews on disk', () => {
     const { core, clock } = await desk({ reviewStore: createFileReviewStore({ dir, now: () => 0 }) });
     const id = await resolvedP1(core, clock);
     await core.handlers['reviews.start']({ caseId: id });
-    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: { summary: 'written before the crash' } });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ summary: 'written before the crash' }) });
     expect(await readdir(dir)).toEqual([`${id}.json`]);
     expect(JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8'))).toMatchObject({ schemaVersion: 1, review: { caseId: id, version: 2 } });
     const reopened = createFileReviewStore({ dir, now: () => 0 });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createFileCaseStore, type FileCaseStore } from '../../../src-main/core/storage';
@@ -298,9 +298,29 @@ describe('write-ahead journal', () => {
     expect(decodeRecords(torn)).toEqual({ ops: [expect.objectContaining({ file: 'a.json' })], end: first.length });
     const flipped = Buffer.concat([first, second, first, zeros]);
     flipped[first.length + 10] ^= 0xff;
-    expect(decodeRecords(flipped).damage).toBe(`record 2 at byte ${first.length} fails its checksum`);
+    expect(decodeRecords(flipped).damage).toBe(`record 2 at byte ${first.length} fails its checksum; reading went on at byte ${first.length + second.length}`);
+    expect(decodeRecords(flipped).ops.map((op) => op.file)).toEqual(['a.json', 'a.json']);
     const gap = Buffer.concat([first, zeros, second]);
-    expect(decodeRecords(gap)).toEqual({ ops: [expect.objectContaining({ file: 'a.json' })], end: first.length, damage: `record 2 at byte ${first.length} is empty, and more follows` });
+    expect(decodeRecords(gap)).toEqual({
+      ops: [expect.objectContaining({ file: 'a.json' }), expect.objectContaining({ file: 'b.json' })],
+      end: gap.length,
+      damage: `record 2 at byte ${first.length} is empty; reading went on at byte ${first.length + zeros.length}`,
+    });
+  });
+
+  it('reads a whole last record whose checksum fails as damage, not as a torn write: a torn write leaves zeros, and JSON has none', () => {
+    const first = encodeRecord({ op: 'put', file: 'a.json', text: '{"n":1}' });
+    const last = encodeRecord({ op: 'put', file: 'b.json', text: '{"n":2}' });
+    const bytes = Buffer.concat([first, last, Buffer.alloc(64)]);
+    bytes[first.length + 5] ^= 0x01; // the checksum of the last record
+    expect(decodeRecords(bytes)).toEqual({
+      ops: [expect.objectContaining({ file: 'a.json' })],
+      end: first.length,
+      damage: `record 2 at byte ${first.length} fails its checksum, and what follows it cannot be read`,
+    });
+    const claimsMore = Buffer.concat([first, last, Buffer.alloc(64)]);
+    claimsMore.writeUInt32LE(1_000_000, first.length);
+    expect(decodeRecords(claimsMore).damage).toBe(`record 2 at byte ${first.length} claims 1000000 bytes, more than the file holds, and what follows it cannot be read`);
   });
 
   it('after a failed synchronous write, rejects the command and journals the next write in a fresh file', async () => {
@@ -334,5 +354,101 @@ describe('write-ahead journal', () => {
     const { journal: next } = await Journal.open({ dir });
     expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"list":[1,"kept"]}');
     await next.close();
+  });
+});
+
+describe('journal damage is never read as a torn tail', () => {
+  /**
+   * 20 records as a killed process left them: two cases created, notes on both, and after
+   * record 13 (a note on RD-1001) more notes on RD-1002 and a third case created.
+   */
+  async function killedWithTwentyRecords(): Promise<{ wal: string; bytes: Buffer; target: { offset: number; length: number }; confirmed: Map<string, number> }> {
+    const store = await openStore();
+    const confirmed = new Map<string, number>();
+    const create = async (id: string) => {
+      await store.create(openCase(id, 3));
+      confirmed.set(id, 3);
+    };
+    const noteOn = async (id: string) => {
+      const seq = confirmed.get(id)! + 1;
+      await store.append(id, [note(id, seq)]);
+      confirmed.set(id, seq);
+    };
+    await create('RD-1001');
+    await create('RD-1002');
+    for (let i = 0; i < 5; i++) {
+      await noteOn('RD-1001');
+      if (i < 4) await noteOn('RD-1002');
+    }
+    await noteOn('RD-1002');
+    await create('RD-1003');
+    await noteOn('RD-1002');
+    await noteOn('RD-1003');
+    await noteOn('RD-1002');
+    await noteOn('RD-1003');
+    const wal = path.join(dir, 'journal', (await walFiles())[0]!);
+    const bytes = await readFile(wal);
+    const { ops } = decodeRecords(bytes);
+    expect(ops).toHaveLength(20);
+    expect(ops[12]).toMatchObject({ op: 'append', file: path.join('active', 'RD-1001.json'), from: 7 });
+    let offset = 0;
+    for (const op of ops.slice(0, 12)) offset += encodeRecord(op).length;
+    return { wal, bytes, target: { offset, length: encodeRecord(ops[12]!).length - 8 }, confirmed };
+  }
+
+  async function reopenWith(bytes: Buffer, wal: string) {
+    const copy = await mkdtemp(path.join(tmpdir(), 'rd-journal-damage-'));
+    try {
+      await cp(dir, copy, { recursive: true });
+      await writeFile(path.join(copy, 'journal', path.basename(wal)), bytes);
+      const store = createFileCaseStore({ dir: copy, clock: { now: () => Date.UTC(2026, 10, 26, 12) } });
+      await store.open();
+      const events = new Map(store.openCases().map((c) => [c.id, c.events.length]));
+      const corrupt = store.report().corrupt;
+      const kept = await Promise.all(corrupt.map((problem) => readFile(problem.movedTo)));
+      const problems = (await store.verify()).problems;
+      await store.close();
+      return { events, corrupt, kept, problems, wals: await readdir(path.join(copy, 'journal')) };
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
+
+  const corruptions: Array<[string, (bytes: Buffer, offset: number, length: number) => void]> = [];
+  for (let byte = 0; byte < 8; byte++) {
+    for (const mask of [0xff, 0x01, 0x80]) corruptions.push([`header byte ${byte} xor 0x${mask.toString(16)}`, (b, o) => void (b[o + byte]! ^= mask)]);
+  }
+  corruptions.push(
+    ['length 0', (b, o) => b.writeUInt32LE(0, o)],
+    ['length 0xffffffff', (b, o) => b.writeUInt32LE(0xffffffff, o)],
+    ['length one short', (b, o, length) => b.writeUInt32LE(length - 1, o)],
+    ['length one long', (b, o, length) => b.writeUInt32LE(length + 1, o)],
+    ['length reaching into the zero fill after the last record', (b, o) => b.writeUInt32LE(decodeRecords(b).end - o + 100, o)],
+  );
+
+  it.each(corruptions.map(([name, corrupt]) => ({ name, corrupt })))('$name of record 13 of 20: nothing confirmed is lost but that record, and the damage is reported', async ({ corrupt }) => {
+    const { wal, bytes, target, confirmed } = await killedWithTwentyRecords();
+    const damaged = Buffer.from(bytes);
+    corrupt(damaged, target.offset, target.length);
+    const after = await reopenWith(damaged, wal);
+    // Record 13 was RD-1001's eighth event: everything before it stays, RD-1002 and RD-1003 (written after it) are whole.
+    expect(Object.fromEntries(after.events)).toEqual({ 'RD-1001': 7, 'RD-1002': confirmed.get('RD-1002'), 'RD-1003': confirmed.get('RD-1003') });
+    expect(after.corrupt).toHaveLength(1);
+    expect(after.corrupt[0]!.reason).toMatch(new RegExp(`^journal/\\d+\\.wal: record 13 at byte ${target.offset} .*reading went on at byte ${target.offset + 8 + target.length}`));
+    // The journal is kept aside as it was, never deleted.
+    expect(after.kept[0]!.equals(damaged)).toBe(true);
+    expect(after.wals.filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+    expect(after.problems).toEqual([]);
+  });
+
+  it('reports a damaged last record whose bytes were all written, and keeps its journal', async () => {
+    const { wal, bytes } = await killedWithTwentyRecords();
+    const { end } = decodeRecords(bytes);
+    const damaged = Buffer.from(bytes);
+    const lastOffset = end - encodeRecord(decodeRecords(bytes).ops.at(-1)!).length;
+    damaged[lastOffset + 4] ^= 0x01;
+    const after = await reopenWith(damaged, wal);
+    expect(after.corrupt.map((c) => c.reason)).toEqual([expect.stringMatching(/record 20 at byte \d+ fails its checksum/)]);
+    expect(after.kept[0]!.equals(damaged)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { createCore } from '../../../src-main/core/core';
 import type { Clock } from '../../../src-main/core/ports';
 import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/web/browser-host';
+import type { HttpRoute } from '../../../src-main/web/http-routes';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
 
 const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now(), setTimer: () => ({ id: 0 }), clearTimer: () => {} };
@@ -13,6 +14,7 @@ const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now()
 let host: BrowserHost;
 let root: string;
 const warnings: string[] = [];
+let routes: HttpRoute[] = [];
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'desk-host-'));
@@ -23,8 +25,8 @@ beforeEach(async () => {
   });
   warnings.length = 0;
   host = await startBrowserHost({
-    core, rootDir: root, port: 0,
-    log: { info: () => {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+    core, rootDir: root, port: 0, routes,
+    log: { info: () => {}, warn: (m) => warnings.push(m), error: (m, e) => warnings.push(`${m} ${String(e)}`) },
   });
 });
 
@@ -34,10 +36,13 @@ afterEach(async () => {
 });
 
 const base = () => `http://127.0.0.1:${host.port}`;
+const consolePath = () => `/${host.token}/`;
+const ownSocket = () => openSocket(`${consolePath()}ws`, base());
 
-function openSocket(query: string, origin: string | undefined): Promise<{ ws: WebSocket; status?: number }> {
+/** Opens `ws://127.0.0.1:PORT<path>`; the console's own socket is at `/<token>/ws`. */
+function openSocket(path: string, origin: string | undefined): Promise<{ ws: WebSocket; status?: number }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, origin ? { origin } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, origin ? { origin } : {});
     ws.on('open', () => resolve({ ws }));
     ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode }));
     ws.on('error', () => undefined);
@@ -69,40 +74,61 @@ describe('the browser host', () => {
     expect(warnings.join('\n')).toMatch(/missing or wrong token/);
   });
 
-  it('refuses a wrong token', async () => {
+  it('refuses a wrong token, in the query or as the path', async () => {
     expect((await fetch(`${base()}/?token=nope`)).status).toBe(401);
+    expect((await fetch(`${base()}/nope/`)).status).toBe(401);
+    expect((await fetch(`${base()}/nope/index.html`)).status).toBe(401);
   });
 
-  it('serves the page with the token and sets a strict cookie for its assets', async () => {
-    const response = await fetch(host.url);
+  it('refuses two token parameters even when one is right', async () => {
+    expect((await fetch(`${base()}/?token=bad&token=${host.token}`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(`${base()}/?token=${host.token}&token=bad`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('sends the printed address to the console\'s own path, keeping the other parameters and setting no cookie', async () => {
+    const response = await fetch(`${host.url}&review=RD-1001`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/${host.token}/?review=RD-1001`);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('serves the page below its path, with its security headers and no cookie', async () => {
+    const response = await fetch(`${base()}${consolePath()}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Response Desk');
-    expect(response.headers.get('set-cookie')).toMatch(/desk_token=.+HttpOnly; SameSite=Strict/);
+    expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('gives the console path its slash, so the page\'s relative addresses carry the token', async () => {
+    const response = await fetch(`${base()}/${host.token}?review=RD-1`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe(`/${host.token}/?review=RD-1`);
   });
 
   it('refuses a request whose Host header is not the loopback address (DNS rebinding)', async () => {
     const { request: httpRequest } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      httpRequest({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
+      httpRequest({ host: '127.0.0.1', port: host.port, path: consolePath(), headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
     });
     expect(status).toBe(403);
   });
 
   it('closes a WebSocket without the token with 401', async () => {
-    const { status } = await openSocket('', base());
-    expect(status).toBe(401);
+    expect((await openSocket('/ws', base())).status).toBe(401);
+    expect((await openSocket('/nope/ws', base())).status).toBe(401);
   });
 
   it('closes a WebSocket from another origin with 403, even with the token', async () => {
-    const { status } = await openSocket(`?token=${host.token}`, 'https://evil.example');
-    expect(status).toBe(403);
+    expect((await openSocket(`${consolePath()}ws`, 'https://evil.example')).status).toBe(403);
+    expect((await openSocket(`${consolePath()}ws`, 'http://127.0.0.1:1')).status).toBe(403);
+    expect((await openSocket(`/ws?token=${host.token}`, 'http://127.0.0.1:1')).status).toBe(403);
     expect(warnings.join('\n')).toMatch(/foreign origin/);
   });
 
   it('carries the contract: a request gets its typed result and every client hears the change', async () => {
-    const { ws } = await openSocket(`?token=${host.token}`, base());
-    const { ws: other } = await openSocket(`?token=${host.token}`, base());
+    const { ws } = await ownSocket();
+    const { ws: other } = await openSocket(`/ws?token=${host.token}`, base());
     const heard = new Promise((resolve) => other.on('message', (data) => resolve(JSON.parse(data.toString()))));
     const result = await request(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P1' });
     expect(result).toMatchObject({ ok: true, value: { id: 'RD-1001' } });
@@ -114,11 +140,53 @@ describe('the browser host', () => {
   });
 
   it('closes the socket on a message that is not a request', async () => {
-    const { ws } = await openSocket(`?token=${host.token}`, base());
+    const { ws } = await ownSocket();
     const code = await new Promise<number>((resolve) => {
       ws.on('close', (closeCode) => resolve(closeCode));
       ws.send('not json');
     });
     expect(code).toBe(1007);
+  });
+});
+
+describe('the browser host\'s HTTP routes', () => {
+  const calls: string[] = [];
+  beforeAll(() => {
+    routes = [
+      { name: 'echo', method: 'POST', path: 'echo', handle: ({ res, query }) => { calls.push(query.get('q') ?? ''); res.end('echoed'); } },
+      { name: 'broken', method: 'GET', path: 'broken', handle: async () => { throw new Error('disk on fire'); } },
+    ];
+  });
+  afterAll(() => {
+    routes = [];
+  });
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  it('serves a route below the console path to the console\'s own page', async () => {
+    const response = await fetch(`${base()}${consolePath()}echo?q=1`, { method: 'POST', headers: { origin: base(), 'sec-fetch-site': 'same-origin' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('echoed');
+    expect(calls).toEqual(['1']);
+  });
+
+  it('refuses a route without the token, from another origin or site, or with the wrong method', async () => {
+    expect((await fetch(`${base()}/echo`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${base()}/nope/echo`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${base()}${consolePath()}echo`, { method: 'POST', headers: { origin: 'http://127.0.0.1:1' } })).status).toBe(403);
+    expect((await fetch(`${base()}${consolePath()}echo`, { method: 'POST', headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403);
+    const wrong = await fetch(`${base()}${consolePath()}echo`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    expect(calls).toEqual([]);
+  });
+
+  it('answers 500 when a route fails, logs it by name, and goes on answering', async () => {
+    const response = await fetch(`${base()}${consolePath()}broken`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('broken failed; the console\'s log says why.\n');
+    expect(warnings.join('\n')).toMatch(/broken failed Error: disk on fire/);
+    expect((await fetch(`${base()}${consolePath()}`)).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY } from '../../../src-shared/sla';
 import { publishReview, reviewDeadlineItems, reviewRequirement, saveReview, startReview, submitReview, type Review } from '../../../src-shared/review';
+import { asChanges } from './as-changes';
 import { caseOf, ctx, resolvedP1 } from './fixtures';
 
 function must(decision: ReturnType<typeof saveReview>): Review {
@@ -37,8 +38,8 @@ describe('when a review is required', () => {
   it('is met once the review is published', () => {
     const record = resolvedP1().record();
     const draft = startReview(record, ctx);
-    const saved = must(saveReview(draft, 1, { rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }, ctx));
-    const published = must(publishReview(must(submitReview(saved, saved.version, ctx)), saved.version + 1, ctx));
+    const saved = must(saveReview(draft, 1, asChanges({ rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }), ctx));
+    const published = must(publishReview(must(submitReview(saved, saved.version, 'bo', ctx)), saved.version + 1, { ...ctx, actor: 'bo' }));
     expect(reviewRequirement(record, DEFAULT_POLICY, published, ctx.nowIso)).toMatchObject({ required: true, state: 'published', publishedAt: ctx.nowIso });
   });
 });
@@ -48,14 +49,14 @@ describe('review deadline items for the update-deadlines view', () => {
     const record = resolvedP1().record();
     const draft = startReview(record, ctx);
     const open = { owner: 'bo', link: '', closedBy: null, closedAt: null };
-    const review = must(saveReview(draft, 1, {
+    const review = must(saveReview(draft, 1, asChanges({
       actionItems: [
         { id: 'a', title: 'Add pool alert', due: '2026-12-01', status: 'open', ...open },
         { id: 'b', title: 'Load test', due: '2026-12-10', status: 'open', ...open },
         { id: 'c', title: 'Done already', due: '2026-11-30', status: 'done', ...open },
         { id: 'd', title: 'Someday', due: null, status: 'open', ...open },
       ],
-    }, ctx));
+    }), ctx));
     const items = reviewDeadlineItems({ cases: [record], reviews: new Map([[record.id, review]]), policy: DEFAULT_POLICY, nowIso: '2026-12-02T08:00:00.000Z' });
     expect(items).toEqual([
       // due "2026-12-01" means by the end of that day in Berlin

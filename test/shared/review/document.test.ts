@@ -1,18 +1,19 @@
-import { reviewHeader, reviewToMarkdown, saveReview, startReview } from '../../../src-shared/review';
+import { reviewHeader, reviewToMarkdown, saveReview, startReview, submitReview } from '../../../src-shared/review';
+import { asChanges } from './as-changes';
 import { ctx, resolvedP1 } from './fixtures';
 
 describe('the review as Markdown', () => {
   const record = resolvedP1().record();
   const draft = startReview(record, ctx);
-  const decision = saveReview(draft, 1, {
+  const decision = saveReview(draft, 1, asChanges({
     summary: 'Payments failed for **3 hours**.',
     rootCauseAnalysis: { rootCause: 'Connection pool exhausted', contributingFactors: 'No alert', fiveWhys: ['Why 502? Pool empty', 'Why empty? Leak'] },
     preventativeRecommendations: 'Alert on pool use',
     operationalImprovements: 'Runbook for failover',
     actionItems: [{ id: '1', title: 'Fix | leak', owner: 'bo', due: '2026-12-04', status: 'open', link: 'https://tracker.example/1', closedBy: null, closedAt: null }],
     lessonsLearned: { wentWell: 'Fast failover', wentWrong: 'Late detection', gotLucky: 'Low traffic day' },
-    timeline: draft.content.timeline.map((entry, i) => (i === 1 ? { ...entry, hidden: true } : i === 2 ? { ...entry, key: true, annotation: 'turning point' } : entry)),
-  }, ctx);
+    timeline: [{ ...draft.content.timeline[1]!, hidden: true }, { ...draft.content.timeline[2]!, key: true, annotation: 'turning point' }],
+  }), ctx);
   if (!decision.ok) throw new Error(decision.reason);
   const markdown = reviewToMarkdown(reviewHeader(record, decision.review, 'Europe/Berlin'), decision.review.content);
 
@@ -39,5 +40,30 @@ describe('the review as Markdown', () => {
 
   it('keeps a pipe in a cell literal so the table holds', () => {
     expect(markdown).toContain('| Fix \\| leak | bo | 2026-12-04 | Open | https://tracker.example/1 |');
+  });
+});
+
+describe('what an export carries for the customer', () => {
+  const record = resolvedP1().note('2026-11-26T09:40:00.000Z', 'Suspect the pool; do not tell the customer yet').record();
+  const review = startReview(record, ctx);
+  const header = reviewHeader(record, review, 'Europe/Berlin', 'Standard');
+
+  it('leaves the case\'s internal notes out of the timeline unless asked for', () => {
+    expect(reviewToMarkdown(header, review.content)).not.toContain('Suspect the pool');
+    expect(reviewToMarkdown(header, review.content, { includeInternalNotes: true })).toContain('| Note | Suspect the pool; do not tell the customer yet |');
+  });
+
+  it('keeps the entries the engineer added, whatever they are called', () => {
+    const added = saveReview(review, review.version, [{ op: 'addTimelineEntry', entry: { id: 'added:1', at: '2026-11-26T09:45:00.000Z', kind: 'noteAdded', text: 'Status page updated', actor: 'ana' } }], ctx);
+    if (!added.ok) throw new Error(added.reason);
+    expect(reviewToMarkdown(header, added.review.content)).toContain('Status page updated');
+  });
+
+  it('names the plan as people know it, and the submitter and approver once submitted', () => {
+    expect(reviewToMarkdown(header, review.content)).toContain('| Plan | Standard |');
+    const submitted = submitReview(review, review.version, 'bo', ctx);
+    if (!submitted.ok) throw new Error(submitted.reason);
+    const markdown = reviewToMarkdown(reviewHeader(record, submitted.review, 'Europe/Berlin', 'Standard'), submitted.review.content);
+    expect(markdown).toContain('| Review | In review, revision 1 |\n| Submitted by | ana |\n| Approver | bo |');
   });
 });

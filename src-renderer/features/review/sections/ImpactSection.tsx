@@ -1,39 +1,53 @@
-import { formatDuration, fromZoneInputValue, impactDurationMinutes, toZoneInputValue, type Impact } from '../../../../src-shared/review';
-import { MarkdownField } from '../MarkdownField';
-import { useSection, useTimeZone } from '../review-context';
+import { formatDuration, fromZoneInputValue, impactDurationMinutes, toZoneInputValue, type ImpactTimeField } from '../../../../src-shared/review';
+import { FieldProblem, problemProps } from '../FieldProblem';
+import { useChange, useFieldProblem, useSection, useTimeZone } from '../review-context';
 import { Section } from './Section';
+import { TextField } from './TextField';
 
-const TIMES: ReadonlyArray<readonly [keyof Pick<Impact, 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>, string]> = [
+const TIMES: ReadonlyArray<readonly [ImpactTimeField, string]> = [
   ['startedAt', 'Impact start'],
   ['detectedAt', 'Detected'],
   ['mitigatedAt', 'Mitigated'],
   ['resolvedAt', 'Resolved'],
 ];
 
-export function ImpactSection() {
-  const [impact, setImpact, readOnly] = useSection('impact');
+function ImpactTime({ field, label, value, readOnly }: { field: ImpactTimeField; label: string; value: string | null; readOnly: boolean }) {
+  const change = useChange();
   const timeZone = useTimeZone();
+  const problem = useFieldProblem(`impact.${field}`);
+  const problemId = `impact-${field}-problem`;
+  return (
+    <div className="item-field">
+      <label>
+        {label} ({timeZone})
+        <input
+          type="datetime-local"
+          value={value ? toZoneInputValue(value, timeZone) : ''}
+          readOnly={readOnly}
+          onChange={(event) => change({ op: 'setImpactTime', field, value: fromZoneInputValue(event.target.value, timeZone) })}
+          {...problemProps(problemId, problem)}
+        />
+      </label>
+      <FieldProblem id={problemId} message={problem} />
+    </div>
+  );
+}
+
+export function ImpactSection() {
+  const [impact, readOnly] = useSection('impact');
   const duration = impactDurationMinutes(impact);
   return (
     <Section title="Impact">
       <div className="impact-times">
         {TIMES.map(([field, label]) => (
-          <label key={field}>
-            {label} ({timeZone})
-            <input
-              type="datetime-local"
-              value={impact[field] ? toZoneInputValue(impact[field], timeZone) : ''}
-              readOnly={readOnly}
-              onChange={(event) => setImpact({ ...impact, [field]: fromZoneInputValue(event.target.value, timeZone) })}
-            />
-          </label>
+          <ImpactTime key={field} field={field} label={label} value={impact[field]} readOnly={readOnly} />
         ))}
         <p>
           Duration: <output aria-label="Duration">{duration === null ? '—' : formatDuration(duration)}</output>
         </p>
       </div>
-      <MarkdownField label="Services affected" value={impact.servicesAffected} onChange={(servicesAffected) => setImpact({ ...impact, servicesAffected })} readOnly={readOnly} rows={2} />
-      <MarkdownField label="Customers affected" value={impact.customersAffected} onChange={(customersAffected) => setImpact({ ...impact, customersAffected })} readOnly={readOnly} rows={2} />
+      <TextField field="impact.servicesAffected" label="Services affected" value={impact.servicesAffected} readOnly={readOnly} rows={2} />
+      <TextField field="impact.customersAffected" label="Customers affected" value={impact.customersAffected} readOnly={readOnly} rows={2} />
     </Section>
   );
 }

@@ -1,12 +1,12 @@
-import { MarkdownField } from '../MarkdownField';
 import { useSection } from '../review-context';
 import { Section } from './Section';
+import { TextField } from './TextField';
 
 export function SummarySection() {
-  const [summary, setSummary, readOnly] = useSection('summary');
+  const [summary, readOnly] = useSection('summary');
   return (
     <Section title="Summary">
-      <MarkdownField label="Summary" value={summary} onChange={setSummary} readOnly={readOnly} rows={5} />
+      <TextField field="summary" label="Summary" value={summary} readOnly={readOnly} rows={5} />
     </Section>
   );
 }

@@ -1,32 +1,32 @@
-import { MarkdownField } from '../MarkdownField';
 import { useSection } from '../review-context';
 import { Section } from './Section';
+import { TextField } from './TextField';
 
 export function PreventativeRecommendationsSection() {
-  const [text, setText, readOnly] = useSection('preventativeRecommendations');
+  const [text, readOnly] = useSection('preventativeRecommendations');
   return (
     <Section title="Preventative recommendations">
-      <MarkdownField label="Preventative recommendations" value={text} onChange={setText} readOnly={readOnly} />
+      <TextField field="preventativeRecommendations" label="Preventative recommendations" value={text} readOnly={readOnly} />
     </Section>
   );
 }
 
 export function OperationalImprovementsSection() {
-  const [text, setText, readOnly] = useSection('operationalImprovements');
+  const [text, readOnly] = useSection('operationalImprovements');
   return (
     <Section title="Operational improvement suggestions">
-      <MarkdownField label="Operational improvement suggestions" value={text} onChange={setText} readOnly={readOnly} />
+      <TextField field="operationalImprovements" label="Operational improvement suggestions" value={text} readOnly={readOnly} />
     </Section>
   );
 }
 
 export function LessonsLearnedSection() {
-  const [lessons, setLessons, readOnly] = useSection('lessonsLearned');
+  const [lessons, readOnly] = useSection('lessonsLearned');
   return (
     <Section title="Lessons learned">
-      <MarkdownField label="What went well" value={lessons.wentWell} onChange={(wentWell) => setLessons({ ...lessons, wentWell })} readOnly={readOnly} />
-      <MarkdownField label="What went wrong" value={lessons.wentWrong} onChange={(wentWrong) => setLessons({ ...lessons, wentWrong })} readOnly={readOnly} />
-      <MarkdownField label="Where we got lucky" value={lessons.gotLucky} onChange={(gotLucky) => setLessons({ ...lessons, gotLucky })} readOnly={readOnly} />
+      <TextField field="lessonsLearned.wentWell" label="What went well" value={lessons.wentWell} readOnly={readOnly} />
+      <TextField field="lessonsLearned.wentWrong" label="What went wrong" value={lessons.wentWrong} readOnly={readOnly} />
+      <TextField field="lessonsLearned.gotLucky" label="Where we got lucky" value={lessons.gotLucky} readOnly={readOnly} />
     </Section>
   );
 }

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState, type FormEvent } from 'react';
-import { addedEntry, formatInZone, fromZoneInputValue, sortTimeline, timelineKindLabel, type TimelineEntry } from '../../../../src-shared/review';
-import { useReview, useReviewStore, useSection, useTimeZone } from '../review-context';
+import { addedEntry, formatInZone, fromZoneInputValue, timelineKindLabel, type TimelineEntry } from '../../../../src-shared/review';
+import { FieldProblem, problemProps } from '../FieldProblem';
+import { useFieldProblem, useReview, useReviewStore, useSection, useTimeZone } from '../review-context';
 import { Section } from './Section';
 
 const ROW_HEIGHT = 72;
@@ -19,6 +20,8 @@ interface RowProps {
 const TimelineRow = memo(function TimelineRow({ entry, timeZone, readOnly, onChange, top }: RowProps) {
   const time = formatInZone(entry.at, timeZone);
   const kind = timelineKindLabel(entry.kind);
+  const problem = useFieldProblem(`timeline.${entry.id}.annotation`);
+  const problemId = `annotation-problem-${entry.id}`;
   return (
     <div
       role="row"
@@ -39,7 +42,15 @@ const TimelineRow = memo(function TimelineRow({ entry, timeZone, readOnly, onCha
           <input type="checkbox" checked={entry.hidden} disabled={readOnly} onChange={(event) => onChange(entry.id, { hidden: event.target.checked })} />
           Hidden
         </label>
-        <input aria-label="Annotation" placeholder="Annotation" value={entry.annotation} readOnly={readOnly} onChange={(event) => onChange(entry.id, { annotation: event.target.value })} />
+        <input
+          aria-label="Annotation"
+          placeholder="Annotation"
+          value={entry.annotation}
+          readOnly={readOnly}
+          onChange={(event) => onChange(entry.id, { annotation: event.target.value })}
+          {...problemProps(problemId, problem)}
+        />
+        <FieldProblem id={problemId} message={problem} />
       </span>
     </div>
   );
@@ -92,7 +103,7 @@ function AddEntryForm({ timeZone, onAdd }: { timeZone: string; onAdd: (fields: P
  * incident stays quick. It re-renders only when the timeline itself changes.
  */
 export function TimelineSection() {
-  const [timeline, , readOnly] = useSection('timeline');
+  const [timeline, readOnly] = useSection('timeline');
   const store = useReviewStore();
   const timeZone = useTimeZone();
   const offered = useReview((state) => (state.review?.status === 'published' ? 0 : (state.view?.newCaseEvents ?? 0)));
@@ -100,19 +111,13 @@ export function TimelineSection() {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: timeline.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
 
-  const onChange = useCallback(
-    (id: string, change: EntryChange) => {
-      const state = store.getState();
-      const current = state.content?.timeline ?? [];
-      state.edit('timeline', current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
-    },
-    [store],
-  );
+  // one change per entry and field: hiding an entry sends that entry's id, not the timeline
+  const onChange = useCallback((id: string, change: EntryChange) => store.getState().change({ op: 'setTimelineEntry', id, ...change }), [store]);
   const onAdd = useCallback(
     (fields: Pick<TimelineEntry, 'at' | 'kind' | 'text' | 'actor'>) => {
       const state = store.getState();
-      const current = state.content?.timeline ?? [];
-      state.edit('timeline', sortTimeline([...current, addedEntry(current, fields)]));
+      const { id } = addedEntry(state.content?.timeline ?? [], fields);
+      state.change({ op: 'addTimelineEntry', entry: { id, ...fields } });
     },
     [store],
   );

@@ -1,0 +1,27 @@
+export { plural, count } from './plural';
+export {
+  STATUS_LABEL,
+  CLOCK_LABEL,
+  CHANNEL_LABEL,
+  TRIGGER_LABEL,
+  LEVEL_LABEL,
+  CRITERION_LABEL,
+  METHOD_LABEL,
+  EVENT_LABEL,
+  type PlanNames,
+  planIdAsName,
+  inSentence,
+} from './labels';
+export {
+  type TimeOptions,
+  engineerZone,
+  zoneName,
+  formatDateTime,
+  formatDayOf,
+  formatDate,
+  formatMinutes,
+  formatSpan,
+  formatCountdown,
+  toInputValue,
+  fromInputValue,
+} from './time';

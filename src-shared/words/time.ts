@@ -1,0 +1,120 @@
+import { DateTime } from 'luxon';
+import { count } from './plural';
+
+/**
+ * The one way the console writes time: "Mon 30 Nov, 10:00", in the engineer's time zone,
+ * and with the zone's name ("Mon 30 Nov, 10:00 CET") where a calendar's zone is meant instead.
+ * Date-only values ("2026-11-30") stay dates: "Mon 30 Nov", never read as a UTC midnight.
+ */
+
+const LOCALE = 'en-GB';
+const DATE_TIME = 'ccc d LLL, HH:mm';
+const DATE_TIME_YEAR = 'ccc d LLL yyyy, HH:mm';
+const DATE = 'ccc d LLL';
+const DATE_YEAR = 'ccc d LLL yyyy';
+
+export type TimeOptions = {
+  /** IANA zone to read the instant in; the engineer's zone (the machine's) when left out. */
+  readonly zone?: string;
+  /** Add the zone's short name ("CET"): always, or only when `zone` is not the engineer's zone. */
+  readonly showZone?: boolean | 'whenNotLocal';
+  /** Add the year: for documents kept beyond the year (review exports). */
+  readonly year?: boolean;
+};
+
+/** The engineer's time zone: the machine's. */
+export function engineerZone(): string {
+  return DateTime.local().zoneName ?? 'UTC';
+}
+
+/** Two zones read an instant alike when their offsets agree then (Europe/Paris and Europe/Berlin). */
+function readsAlike(a: string, b: string, iso: string): boolean {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  return a === b || at.setZone(a).offset === at.setZone(b).offset;
+}
+
+/** "CET", "EST", "GMT+11": the short name of the zone at that instant. */
+export function zoneName(zone: string, iso: string): string {
+  const at = new Date(iso);
+  const name = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  const british = name('en-GB');
+  return /^GMT[+-]/.test(british) ? name('en-US') : british;
+}
+
+function instant(iso: string, zone: string | undefined): DateTime {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!at.isValid) throw new RangeError(`"${iso}" is not an ISO 8601 instant`);
+  return (zone ? at.setZone(zone) : at.setZone(engineerZone())).setLocale(LOCALE);
+}
+
+function withZone(text: string, iso: string, options: TimeOptions): string {
+  const zone = options.zone ?? engineerZone();
+  const show = options.showZone === true || (options.showZone === 'whenNotLocal' && !readsAlike(zone, engineerZone(), iso));
+  return show ? `${text} ${zoneName(zone, iso)}` : text;
+}
+
+/** "Mon 30 Nov, 10:00" (engineer's zone); options name another zone, add its name or the year. */
+export function formatDateTime(iso: string, options: TimeOptions = {}): string {
+  const text = instant(iso, options.zone).toFormat(options.year ? DATE_TIME_YEAR : DATE_TIME);
+  return withZone(text, iso, options);
+}
+
+/** "Mon 30 Nov": the day an instant falls on in the zone. */
+export function formatDayOf(iso: string, options: Omit<TimeOptions, 'showZone'> = {}): string {
+  return instant(iso, options.zone).toFormat(options.year ? DATE_YEAR : DATE);
+}
+
+/** A date-only value ("2026-11-30") as "Mon 30 Nov": a date, in no zone. */
+export function formatDate(day: string, options: { readonly year?: boolean } = {}): string {
+  const date = DateTime.fromISO(day, { zone: 'utc' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !date.isValid) throw new RangeError(`"${day}" is not a date like 2026-11-30`);
+  return date.setLocale(LOCALE).toFormat(options.year ? DATE_YEAR : DATE);
+}
+
+/**
+ * A span of minutes for a person: "less than a minute", "1 minute", "2 hours 5 minutes",
+ * "3 days 4 hours". Rounded down to the minute; the two largest units.
+ */
+export function formatMinutes(totalMinutes: number): string {
+  const minutes = Math.floor(Math.max(0, totalMinutes));
+  if (minutes < 1) return 'less than a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return hours > 0 ? `${count(days, 'day')} ${count(hours, 'hour')}` : count(days, 'day');
+  if (hours > 0) return rest > 0 ? `${count(hours, 'hour')} ${count(rest, 'minute')}` : count(hours, 'hour');
+  return count(rest, 'minute');
+}
+
+/** A span for a countdown, compact: "2d 4h", "1h 05m", "4m 09s", "12s". */
+export function formatSpan(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
+  if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
+  return `${seconds}s`;
+}
+
+/** "in 1h 05m" before the due time, "1h 05m overdue" after it. */
+export function formatCountdown(dueMs: number, nowMs: number): string {
+  const left = dueMs - nowMs;
+  return left >= 0 ? `in ${formatSpan(left)}` : `${formatSpan(left)} overdue`;
+}
+
+/** "2026-11-26T10:15" for a datetime-local input: the instant read in the zone (the engineer's by default). */
+export function toInputValue(iso: string, zone?: string): string {
+  return instant(iso, zone).toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** A datetime-local value read in the zone (the engineer's by default), as a UTC instant; null when empty or invalid. */
+export function fromInputValue(value: string, zone?: string): string | null {
+  if (!value) return null;
+  const local = DateTime.fromISO(value, { zone: zone ?? engineerZone() });
+  return local.isValid ? local.toUTC().toISO() : null;
+}

@@ -1,0 +1,87 @@
+import { DateTime, Settings as LuxonSettings } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatCountdown, formatDate, formatDateTime, formatDayOf, formatMinutes, fromInputValue, toInputValue, zoneName } from '../../../src-shared/words';
+
+// The engineer's zone is the machine's; luxon's default zone stands in for it here.
+let saved: typeof LuxonSettings.defaultZone;
+beforeEach(() => {
+  saved = LuxonSettings.defaultZone;
+  LuxonSettings.defaultZone = 'Europe/Berlin';
+});
+afterEach(() => {
+  LuxonSettings.defaultZone = saved;
+});
+
+describe('one way to write time', () => {
+  it('writes an instant as weekday, day, month and time in the engineer zone', () => {
+    expect(formatDateTime('2026-11-30T09:00:00.000Z')).toBe('Mon 30 Nov, 10:00');
+    expect(formatDateTime('2026-07-01T09:00:00Z')).toBe('Wed 1 Jul, 11:00');
+  });
+
+  it('reads the instant in another zone when asked, and names that zone only when it reads differently', () => {
+    expect(formatDateTime('2026-11-30T09:00:00Z', { zone: 'America/New_York', showZone: 'whenNotLocal' })).toBe('Mon 30 Nov, 04:00 EST');
+    expect(formatDateTime('2026-11-30T09:00:00Z', { zone: 'Europe/Berlin', showZone: 'whenNotLocal' })).toBe('Mon 30 Nov, 10:00');
+    expect(formatDateTime('2026-11-30T09:00:00Z', { zone: 'Europe/Paris', showZone: 'whenNotLocal' })).toBe('Mon 30 Nov, 10:00');
+    expect(formatDateTime('2026-11-30T09:00:00Z', { zone: 'Europe/Berlin', showZone: true })).toBe('Mon 30 Nov, 10:00 CET');
+    expect(formatDateTime('2026-07-30T09:00:00Z', { zone: 'Europe/Berlin', showZone: true })).toBe('Thu 30 Jul, 11:00 CEST');
+  });
+
+  it('adds the year for documents kept beyond the year', () => {
+    expect(formatDateTime('2026-11-30T09:00:00Z', { year: true })).toBe('Mon 30 Nov 2026, 10:00');
+    expect(formatDayOf('2026-11-30T23:30:00Z')).toBe('Tue 1 Dec');
+  });
+
+  it('keeps a date-only value a date in every zone: 30 Nov is 30 Nov', () => {
+    for (const zone of ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+      LuxonSettings.defaultZone = zone;
+      expect(formatDate('2026-11-30')).toBe('Mon 30 Nov');
+    }
+    expect(formatDate('2026-11-30', { year: true })).toBe('Mon 30 Nov 2026');
+    expect(() => formatDate('2026-11-31')).toThrow(/not a date/);
+    expect(() => formatDate('2026-11-30T00:00:00Z')).toThrow(/not a date/);
+  });
+
+  it('gives short names for common zones, and an offset where the zone has no abbreviation', () => {
+    expect(zoneName('Europe/Berlin', '2026-11-30T09:00:00Z')).toBe('CET');
+    expect(zoneName('America/New_York', '2026-11-30T09:00:00Z')).toBe('EST');
+    expect(zoneName('UTC', '2026-11-30T09:00:00Z')).toBe('UTC');
+    expect(zoneName('Asia/Kolkata', '2026-11-30T09:00:00Z')).toBe('GMT+5:30');
+  });
+
+  it('refuses what is not an instant, rather than writing "Invalid DateTime"', () => {
+    expect(() => formatDateTime('yesterday')).toThrow(/not an ISO 8601 instant/);
+  });
+
+  it('agrees with the date pickers: a picker value reads back as the same time', () => {
+    const iso = '2026-11-30T09:00:00.000Z';
+    expect(toInputValue(iso)).toBe('2026-11-30T10:00');
+    expect(fromInputValue('2026-11-30T10:00')).toBe(iso);
+    expect(formatDateTime(fromInputValue(toInputValue(iso, 'Asia/Tokyo'), 'Asia/Tokyo') ?? '')).toBe('Mon 30 Nov, 10:00');
+    expect(fromInputValue('')).toBeNull();
+    expect(fromInputValue('not a time')).toBeNull();
+    expect(DateTime.fromISO(fromInputValue('2026-11-30T10:00', 'America/New_York') ?? '').toUTC().hour).toBe(15);
+  });
+});
+
+describe('spans in words', () => {
+  it.each([
+    [0, 'less than a minute'],
+    [0.4, 'less than a minute'],
+    [1, '1 minute'],
+    [59, '59 minutes'],
+    [60, '1 hour'],
+    [61, '1 hour 1 minute'],
+    [125, '2 hours 5 minutes'],
+    [1440, '1 day'],
+    [1500, '1 day 1 hour'],
+    [3 * 1440 + 240, '3 days 4 hours'],
+    [-5, 'less than a minute'],
+  ])('%s minutes read "%s"', (minutes, words) => {
+    expect(formatMinutes(minutes)).toBe(words);
+  });
+
+  it('counts down before the due time and counts up after it', () => {
+    expect(formatCountdown(3_900_000, 0)).toBe('in 1h 05m');
+    expect(formatCountdown(0, 249_000)).toBe('4m 09s overdue');
+  });
+});
