@@ -7,6 +7,7 @@ import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
+import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
 import { electronOpenDialog, electronSaveDialog } from './electron/dialogs';
 import { APP_ID, STARTUP_LOG } from './electron/identity';
@@ -150,8 +151,11 @@ async function main(): Promise<void> {
 
 /** A failed start: said in a dialog (usable before 'ready') and written to the data folder's log. */
 function startFailed(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  log.error('the console could not start', error);
+  // A read-only or full disk, or a file where a folder should be: one clear line, no stack.
+  const line = startFailureLine(error, dataDirForLog ?? app.getPath('userData'));
+  const message = line ?? (error instanceof Error ? error.message : String(error));
+  if (line) console.error(`response-desk: ${line}`);
+  else log.error('the console could not start', error);
   let logFile: string | undefined;
   try {
     const folder = dataDirForLog ?? app.getPath('userData');

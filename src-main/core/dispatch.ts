@@ -7,7 +7,7 @@ import {
   type RequestName,
   type Result,
 } from '../../src-shared/contract';
-import { DeskFailure } from './errors';
+import { forLog, toDeskError } from './errors';
 
 export interface DispatchLogger {
   warn(message: string): void;
@@ -26,7 +26,8 @@ function failure(error: DeskError): Result<never> {
 
 /**
  * The host-independent half of the gate: checks the request name, parses the input against
- * the contract, calls the handler and maps every outcome to a typed result. Never throws.
+ * the contract, calls the handler and maps every outcome to a typed result (one table:
+ * `toDeskError`). Never throws, and never logs an input.
  * (The host half, sender and origin checks, lives with each host.)
  */
 export async function dispatch(handlers: DeskHandlers, name: unknown, rawInput: unknown, log: DispatchLogger): Promise<Result<unknown>> {
@@ -43,9 +44,9 @@ export async function dispatch(handlers: DeskHandlers, name: unknown, rawInput: 
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof DeskFailure) return failure(error.toPayload());
-    log.error(`${name} failed`, error);
-    const message = error instanceof Error ? error.message : String(error);
-    return failure({ code: 'INTERNAL', message: `${name} failed: ${message}` });
+    const mapped = toDeskError(error, name);
+    if (mapped.defect) log.error(`${name} failed`, forLog(error));
+    else if (mapped.error.code === 'STORAGE') log.warn(`${name} failed: ${mapped.error.message}`);
+    return failure(mapped.error);
   }
 }

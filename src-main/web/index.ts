@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createCore } from '../core/core';
 import { createSystemClock } from '../core/clock';
 import { openDataDir } from '../core/data-dir';
+import { startFailureLine } from '../core/errors';
 import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir } from '../core/launch-options';
 import { startBrowserHost } from './browser-host';
 import { tokenFromFile } from './token-file';
@@ -16,10 +17,14 @@ const log = {
   error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error),
 };
 
+/** The data folder being opened, for a start-up failure's one line. */
+let dataDirInUse = '';
+
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2));
   const token = options.tokenFile ? await tokenFromFile(resolve(options.tokenFile)) : undefined;
   const dataDir = resolve(resolveDataDir(options, process.env, () => defaultUserDataDir(process.platform, process.env, homedir())));
+  dataDirInUse = dataDir;
   await mkdir(dataDir, { recursive: true });
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
@@ -45,6 +50,12 @@ main().catch((error: unknown) => {
   if (error instanceof LaunchError) {
     console.error(`response-desk: ${error.message}`);
     process.exit(2);
+  }
+  // A read-only or full disk, or a file where a folder should be: one line, no stack.
+  const line = startFailureLine(error, dataDirInUse);
+  if (line) {
+    console.error(`response-desk: ${line}`);
+    process.exit(1);
   }
   log.error('the browser host could not start', error);
   process.exit(1);

@@ -23,8 +23,22 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORAGE',
   'INTERNAL',
+  /** The host could not be reached (the browser host's connection is lost) or did not answer in time. */
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What each code means, in words a person can act on (a result's message says more). */
+export const ERROR_CODE_MEANINGS: Readonly<Record<ErrorCode, string>> = {
+  INVALID_INPUT: 'Something in the request is not valid; the message says what.',
+  UNKNOWN_REQUEST: 'This console asked for something the running Response Desk does not know; restart it.',
+  FORBIDDEN: 'This request is not allowed from here.',
+  NOT_FOUND: 'What was asked for does not exist.',
+  NOT_ALLOWED: 'This is not allowed in the current state; the message says why.',
+  CONFLICT: 'It changed meanwhile; reload it and try again.',
+  STORAGE: 'The data on disk could not be read or written; nothing more was changed.',
+  INTERNAL: 'Something went wrong inside Response Desk; the details are in its log.',
+};
 
 export interface ErrorIssue {
   /** Dotted path of the offending field, e.g. "plans.1.targets.P2.updateCadence". Empty for the whole input. */

@@ -9,6 +9,7 @@ import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } fr
 import { isTempFileName } from './durable-file';
 import { nodeDurableFs } from './durable-fs';
 import { Journal } from './journal';
+import type { JournalFs } from './journal-fs';
 import { JournaledJsonFile } from './journaled-file';
 import { StoreError } from './errors';
 import { History, type OpenDoc } from './history';
@@ -51,6 +52,8 @@ export interface FileCaseStoreOptions {
   readonly journalLimitBytes?: number;
   /** A background checkpoint failed; its journal is kept and the checkpoint retried. */
   readonly onBackgroundError?: (error: unknown) => void;
+  /** The journal's file-system calls (tests make them fail: a full disk). */
+  readonly journalFs?: JournalFs;
 }
 
 export interface FileCaseStore extends CaseStore {
@@ -86,6 +89,7 @@ class FileStore implements FileCaseStore {
   readonly #cacheSize: number;
   readonly #journalLimit: number | undefined;
   readonly #onBackgroundError: (error: unknown) => void;
+  readonly #journalFs: JournalFs | undefined;
   readonly #locks = new KeyedQueue();
   readonly #gate = new Gate();
   readonly #active = new Map<string, Low<ActiveCaseDocument>>();
@@ -104,6 +108,7 @@ class FileStore implements FileCaseStore {
     this.#cacheSize = options.historyCacheSize ?? 8;
     this.#journalLimit = options.journalLimitBytes;
     this.#onBackgroundError = options.onBackgroundError ?? (() => undefined);
+    this.#journalFs = options.journalFs;
   }
 
   async open(): Promise<StoreOpenReport> {
@@ -116,6 +121,7 @@ class FileStore implements FileCaseStore {
         limitBytes: this.#journalLimit,
         now: () => this.#clock.now(),
         onCheckpointError: this.#onBackgroundError,
+        ...(this.#journalFs ? { fs: this.#journalFs } : {}),
       });
       this.#journal = journal;
       this.#corrupt.push(...corrupt);

@@ -7,6 +7,6 @@ export { writeDataset, type Dataset } from './dataset';
 export { finishImport } from './transfer';
 export { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from './layout';
 export type { IntegrityReport } from './integrity';
-export { StoreError, type StoreErrorCode } from './errors';
+export { StorageDamageError, StoreError, type StoreErrorCode } from './errors';
 export { latestBackupOf } from './backups';
 export { applyPendingRestores, requestRestore, RESTORE_FILE } from './restore';

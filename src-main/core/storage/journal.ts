@@ -229,7 +229,18 @@ export class Journal {
   static async open(options: JournalOptions): Promise<{ journal: Journal; corrupt: CorruptFile[] }> {
     const journal = new Journal(options);
     const { corrupt, lastEpoch } = await journal.#replay();
-    journal.#current = await journal.#createSegment(lastEpoch + 1);
+    const segment = await journal.#createSegment(lastEpoch + 1);
+    // The first chunk of zeros is written now: a disk without room (or read-only) is found at
+    // start, in one clear error, rather than at the first command.
+    try {
+      await journal.#fs.writeAt(segment.fd, Buffer.alloc(journal.#chunk), 0);
+      if (!journal.#fs.syncedWrites) await journal.#fs.datasync(segment.fd);
+    } catch (error) {
+      await journal.#discard(segment).catch(() => undefined);
+      throw error;
+    }
+    segment.allocated = journal.#chunk;
+    journal.#current = segment;
     return { journal, corrupt };
   }
 
@@ -328,16 +339,46 @@ export class Journal {
     const next = await this.#createSegment((old?.epoch ?? 0) + 1);
     this.#current = next;
     this.#broken = false;
-    if (old) this.#retired.push(old);
+    if (!old) return;
+    // A segment without an acknowledged record holds nothing to keep (at most a write that
+    // failed): it goes now, so failures on a full disk do not leave empty journals behind.
+    if (old.size === 0) await this.#discard(old).catch(() => undefined);
+    else this.#retired.push(old);
   }
 
   async #createSegment(epoch: number): Promise<Segment> {
     await this.#fs.mkdir(this.#dir);
-    const file = path.join(this.#dir, segmentName(epoch));
-    const fd = await this.#fs.create(file);
-    // The new file's name must be durable before a record in it is acknowledged.
-    await fsyncDirectory(this.#fs, this.#dir);
-    return { path: file, epoch, fd, size: 0, allocated: 0, dirty: new Map() };
+    // A name left by an earlier attempt that failed after creating its file is skipped, never reused.
+    for (let attempt = 0; ; attempt++) {
+      const file = path.join(this.#dir, segmentName(epoch + attempt));
+      let fd: number;
+      try {
+        fd = await this.#fs.create(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
+        throw error;
+      }
+      return this.#made({ path: file, epoch: epoch + attempt, fd, size: 0, allocated: 0, dirty: new Map() });
+    }
+  }
+
+  async #made(segment: Segment): Promise<Segment> {
+    try {
+      // The new file's name must be durable before a record in it is acknowledged.
+      await fsyncDirectory(this.#fs, this.#dir);
+    } catch (error) {
+      await this.#discard(segment).catch(() => undefined);
+      throw error;
+    }
+    return segment;
+  }
+
+  /** Closes and deletes a segment that holds no acknowledged record. */
+  async #discard(segment: Segment): Promise<void> {
+    await this.#fs.close(segment.fd).catch(() => undefined);
+    await this.#fs.unlink(segment.path).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
   }
 
   /** Writes the files of every retired segment (latest content wins), then deletes the segments. */

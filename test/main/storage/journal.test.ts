@@ -157,8 +157,8 @@ describe('write-ahead journal', () => {
     const after = await openStore();
     expect(after.openCases()).toEqual([appended]);
     expect((await activeJson('RD-1001')).case.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(await walFiles()).toHaveLength(1); // the new run's own, empty journal
-    expect((await stat(path.join(dir, 'journal', (await walFiles())[0]!))).size).toBe(0);
+    expect(await walFiles()).toHaveLength(1); // the new run's own journal: its first chunk of zeros, no record
+    expect(decodeRecords(await readFile(path.join(dir, 'journal', (await walFiles())[0]!)))).toEqual({ ops: [], end: 0 });
     expect((await after.verify()).problems).toEqual([]);
   });
 
@@ -266,9 +266,9 @@ describe('write-ahead journal', () => {
     // ~1.5 KiB records: the file grows by 4 KiB when a record passes the zeros, and only then.
     expect(sizes).toEqual([4096, 4096, 8192, 8192, 8192, 12288]);
     expect(calls.filter((call) => call.startsWith('writeAt'))).toHaveLength(6);
-    // A record that fits goes into the zeros alone; one that passes them brings the next chunk.
+    // The first chunk is written at open; a record that fits goes into the zeros alone; one that passes them brings the next chunk.
     const record = encodeRecord({ op: 'put', file: 'f0.json', text }).length;
-    expect(written).toEqual([4096, record, 8192 - 2 * record, record, record, 12288 - 5 * record]);
+    expect(written).toEqual([4096, record, record, 8192 - 2 * record, record, record, 12288 - 5 * record]);
     const bytes = await readFile(wal);
     const decoded = decodeRecords(bytes);
     expect(decoded.ops).toHaveLength(6);
@@ -323,17 +323,20 @@ describe('write-ahead journal', () => {
     expect(decodeRecords(claimsMore).damage).toBe(`record 2 at byte ${first.length} claims 1000000 bytes, more than the file holds, and what follows it cannot be read`);
   });
 
-  it('after a failed synchronous write, rejects the command and journals the next write in a fresh file', async () => {
+  it('after a failed synchronous write, rejects the command and journals the next write in a fresh file (the failed one, holding nothing, goes)', async () => {
     let failed = false;
+    let armed = false;
     const { fs, calls } = recordingFs((call) => {
-      if (failed || !call.startsWith('writeAt')) return false;
+      if (!armed || failed || !call.startsWith('writeAt')) return false;
       return (failed = true);
     }, true);
     const { journal } = await Journal.open({ dir, fs });
+    armed = true;
     await expect(journal.record({ op: 'put', file: 'a.json', text: '{"n":1}' }, () => '{"n":1}')).rejects.toThrow('injected failure at writeAt WAL');
     calls.length = 0;
     await journal.record({ op: 'put', file: 'a.json', text: '{"n":2}' }, () => '{"n":2}');
     expect(calls).toEqual(['create 000000000002.wal', 'fsync JOURNAL_DIR', 'writeAt WAL']);
+    expect(await walFiles()).toEqual(['000000000002.wal']);
     const { journal: next } = await Journal.open({ dir });
     expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"n":2}');
     await next.close();
@@ -341,11 +344,13 @@ describe('write-ahead journal', () => {
 
   it('after a failed fdatasync, rejects the command, keeps the case as it was, and journals the next write whole', async () => {
     let failed = false;
+    let armed = false;
     const { fs } = recordingFs((call) => {
-      if (failed || !call.startsWith('datasync')) return false;
+      if (!armed || failed || !call.startsWith('datasync')) return false;
       return (failed = true);
     }, false);
     const { journal } = await Journal.open({ dir, fs });
+    armed = true;
     await writeFile(path.join(dir, 'a.json'), '{"list":[1]}');
     const op: JournalOp = { op: 'append', file: 'a.json', at: ['list'], from: 1, items: ['lost'] };
     await expect(journal.record(op, () => '{"list":[1,"lost"]}')).rejects.toThrow('injected failure at datasync WAL');
