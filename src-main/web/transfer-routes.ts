@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   STORAGE: 500,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 function answer(res: ServerResponse, status: number, result: Result<unknown>): void {
