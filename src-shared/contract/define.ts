@@ -38,7 +38,7 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   CONFLICT: 'It changed meanwhile; reload it and try again.',
   STORAGE: 'The data on disk could not be read or written; nothing more was changed.',
   INTERNAL: 'Something went wrong inside Response Desk; the details are in its log.',
-  UNAVAILABLE: 'The console could not reach Response Desk, or it did not answer in time; try again.',
+  UNAVAILABLE: 'The console could not reach Response Desk, so this may not have been done; check once it is back.',
 };
 
 export interface ErrorIssue {
