@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
 import type { Settings } from '../../src-shared/settings';
+import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
@@ -42,6 +43,8 @@ export interface Core {
   readonly bus: EventBus;
   readonly report: StoreOpenReport;
   readonly cases: CaseService;
+  /** Every case, open and closed, as summaries: the All cases view's queries. */
+  readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
@@ -74,6 +77,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
   const reviewStore =
     deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
+  const allCases = new AllCases({ store: deps.store, bus });
+
   const reviews = new ReviewService({
     store: reviewStore,
     cases,
@@ -114,6 +119,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     beforeReplace: () => runtime.stop(),
     afterReplace: async () => {
       reviewStore.forget();
+      allCases.replaced();
       await settings.reload();
       await runtime.start();
     },
@@ -131,6 +137,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'cases.create': async (input) => cases.create(input),
     'cases.act': async ({ id, command }) => cases.act(id, command),
     'cases.history': async ({ limit, offset }) => cases.history(limit, offset),
+    'cases.query': async (query) => allCases.query(query),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
     'notifications.list': async () => notifications.recent(),
@@ -160,6 +167,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     bus,
     report,
     cases,
+    allCases,
     settings,
     reviews,
     data,

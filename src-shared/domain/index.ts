@@ -3,3 +3,4 @@ export * from './events';
 export * from './case-state';
 export * from './commands';
 export * from './decide';
+export * from './case-summary';

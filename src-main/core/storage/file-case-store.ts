@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
-import type { CaseEvent, CaseRecord } from '../../../src-shared/domain';
+import type { CaseEvent, CaseRecord, CaseSummary } from '../../../src-shared/domain';
 import type { CaseSet, CaseStore, Clock, Replacement, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import type { z } from 'zod';
@@ -28,6 +28,7 @@ import {
   INDEX_VERSION,
   META_FILE,
   metaMigrations,
+  indexMigrations,
   metaSchema,
   META_VERSION,
   type ActiveCaseDocument,
@@ -150,6 +151,16 @@ class FileStore implements FileCaseStore {
 
   history(query: { limit: number; offset?: number }): Promise<{ total: number; cases: CaseRecord[] }> {
     return this.#shared(() => this.#locks.run(HISTORY_LOCK, () => this.#hist.page(query.limit, query.offset ?? 0)));
+  }
+
+  /** Shard by shard, each under the history lock, so closing a case never waits for the whole list. */
+  closedSummaries(): Promise<CaseSummary[]> {
+    return this.#shared(async () => {
+      const shards = (await readdir(path.join(this.#dir, INDEX_DIR))).filter((name) => /^[A-Z]+-\d+\.json$/.test(name));
+      const out: CaseSummary[] = [];
+      for (const name of shards) out.push(...(await this.#locks.run(HISTORY_LOCK, () => this.#hist.summariesOf(name.slice(0, -'.json'.length)))));
+      return out;
+    });
   }
 
   nextCaseId(): Promise<string> {
@@ -378,7 +389,7 @@ class FileStore implements FileCaseStore {
       path: path.join(this.#dir, file),
       schema,
       version,
-      migrations: file === META_FILE ? metaMigrations : [],
+      migrations: file === META_FILE ? metaMigrations : path.dirname(file) === INDEX_DIR ? indexMigrations : [],
       empty,
       now: () => this.#clock.now(),
       latestBackup: (absolute) => latestBackupOf(this.#dir, absolute),
