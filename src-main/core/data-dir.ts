@@ -12,7 +12,17 @@ import {
   type NotificationsFile,
   type RuntimeState,
 } from './runtime';
-import { DurableJsonFile, applyPendingRestores, createFileCaseStore, latestBackupOf, openDocument, type FileCaseStore } from './storage';
+import {
+  DurableJsonFile,
+  RUNTIME_STATE_FILE,
+  SETTINGS_FILE,
+  applyPendingRestores,
+  createFileCaseStore,
+  finishImport,
+  latestBackupOf,
+  openDocument,
+  type FileCaseStore,
+} from './storage';
 
 export const SETTINGS_VERSION = 1;
 const settingsFileSchema = settingsSchema.extend({ schemaVersion: z.literal(SETTINGS_VERSION) });
@@ -24,7 +34,7 @@ export interface OpenedDataDir {
   readonly runtimeStateFile: DocumentPort<RuntimeState>;
   readonly notificationsFile: DocumentPort<NotificationsFile>;
   readonly data: DataPort;
-  /** Problems found opening files other than the case store's (settings, runtime state, notifications). */
+  /** Problems found opening files other than the case store's (settings, runtime state). */
   readonly extraReport: StoreOpenReport;
   /** Window geometry is not precious: written durably but without migrations. */
   saveWindowState(file: string, state: unknown): void;
@@ -33,9 +43,11 @@ export interface OpenedDataDir {
 /** Opens everything the core keeps in the data directory. */
 export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): Promise<OpenedDataDir> {
   const restored = await applyPendingRestores(dataDir, clock.now());
+  // An import committed before a crash lands before settings and runtime state are read.
+  await finishImport(dataDir);
   const latestBackup = (file: string) => latestBackupOf(dataDir, file);
-  const opened = await openDocument<SettingsFile>({
-    path: join(dataDir, 'settings.json'),
+  const openSettings = () => openDocument<SettingsFile>({
+    path: join(dataDir, SETTINGS_FILE),
     schema: settingsFileSchema,
     version: SETTINGS_VERSION,
     migrations: [],
@@ -43,12 +55,13 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     now: () => clock.now(),
     latestBackup,
   });
-  const db = opened.db;
-  if (!db) throw new Error('settings document did not open');
+  const opened = await openSettings();
+  if (!opened.db) throw new Error('settings document did not open');
+  let db = opened.db;
   // The daily snapshot passes the current count; this one is for snapshots the store makes itself (before an import).
   const store = createFileCaseStore({ dir: dataDir, clock, keepBackups: db.data.backups.keep });
-  const runtime = await openDocument<RuntimeState>({
-    path: join(dataDir, 'runtime-state.json'),
+  const openRuntime = () => openDocument<RuntimeState>({
+    path: join(dataDir, RUNTIME_STATE_FILE),
     schema: runtimeStateSchema,
     version: RUNTIME_STATE_VERSION,
     migrations: [],
@@ -56,8 +69,9 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     now: () => clock.now(),
     latestBackup,
   });
-  const runtimeDb = runtime.db;
-  if (!runtimeDb) throw new Error('runtime state document did not open');
+  const runtime = await openRuntime();
+  if (!runtime.db) throw new Error('runtime state document did not open');
+  let runtimeDb = runtime.db;
   const notifications = await openDocument<NotificationsFile>({
     path: join(dataDir, 'notifications.json'),
     schema: notificationsFileSchema,
@@ -69,8 +83,13 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
   });
   const notificationsDb = notifications.db;
   if (!notificationsDb) throw new Error('notifications document did not open');
+  // The first load reads what was opened above; a later one (after an import replaced the files) opens the file again.
+  let settingsLoaded = false;
+  let runtimeLoaded = false;
   const settingsFile: DocumentPort<Settings> = {
     async load() {
+      if (settingsLoaded) db = (await openSettings()).db ?? db;
+      settingsLoaded = true;
       const { schemaVersion: _version, ...settings } = db.data;
       return settings;
     },
@@ -80,7 +99,11 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     },
   };
   const runtimeStateFile: DocumentPort<RuntimeState> = {
-    load: async () => structuredClone(runtimeDb.data),
+    load: async () => {
+      if (runtimeLoaded) runtimeDb = (await openRuntime()).db ?? runtimeDb;
+      runtimeLoaded = true;
+      return structuredClone(runtimeDb.data);
+    },
     async save(next) {
       runtimeDb.data = next;
       await runtimeDb.write();
