@@ -40,6 +40,7 @@ const acknowledge = {
   type: 'acknowledge',
   checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true },
   response: 'We are on it.',
+  nextSteps: 'Collect the logs.',
 } as const;
 
 /** A data folder with open and closed cases, a review, a second calendar with a holiday, and a snooze. */
