@@ -5,11 +5,11 @@ import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
-import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, SaveDialog, StoreOpenReport } from './ports';
+import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
-import { requestRestore } from './storage';
+import { REVIEWS_DIR, requestRestore } from './storage';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -26,7 +26,9 @@ export interface CoreDeps {
   readonly runtimeStateFile?: DocumentPort<RuntimeState>;
   /** Export, import and daily snapshots of the durable store. */
   readonly data?: DataPort;
+  /** Where the host asks where to save and what to open (Electron); the browser host transfers over HTTP. */
   readonly saveDialog?: SaveDialog;
+  readonly openDialog?: OpenDialog;
   /** The review module's open action items. */
   readonly actionItems?: ActionItemSource;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
@@ -45,6 +47,8 @@ export interface Core {
   readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
+  /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
+  readonly data: DataService;
   readonly clock: Clock;
   readonly runtime: Runtime;
   close(): Promise<void>;
@@ -52,14 +56,16 @@ export interface Core {
 
 /** Builds the host-agnostic core: opens storage, loads settings, wires handlers. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
-  const bus = new EventBus();
+  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
+  const bus = new EventBus((message, error) => log.error(message, error));
   const storeReport = await deps.store.open();
   const report: StoreOpenReport = {
     corrupt: [...storeReport.corrupt, ...(deps.extraReport?.corrupt ?? [])],
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
-  const settings = new SettingsService(deps.settingsFile, bus);
+  // Open cases keep their plans: a policy without them is refused.
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
   await settings.load();
   const cases = new CaseService({
     store: deps.store,
@@ -69,10 +75,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     policy: () => settings.get().policy,
   });
 
+  // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
+  const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
+  const reviewStore =
+    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
   const allCases = new AllCases({ store: deps.store, bus });
 
   const reviews = new ReviewService({
-    store: deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, 'reviews'), now: () => deps.clock.now() }),
+    store: reviewStore,
     cases,
     clock: deps.clock,
     bus,
@@ -81,12 +91,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.reviewExport ? { exportPort: deps.reviewExport } : {}),
   });
 
-  // Open review action items are armed like any other deadline; re-read when a review changes.
-  const reviewActionItems: ActionItemSource = async () =>
-    (await reviews.openActionItems()).flatMap((item) =>
+  // Open review action items are armed like any other deadline; a saved review re-reads only its case's.
+  const reviewActionItems: ActionItemSource = async (caseId) =>
+    (caseId === undefined ? await reviews.openActionItems() : await reviews.openActionItemsOf(caseId)).flatMap((item) =>
       item.kind === 'actionItem' ? [{ caseId: item.caseId, itemId: item.itemId, title: item.title, dueAt: item.dueAt }] : [],
     );
-  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
   const dataPort = deps.data;
   const notifications = new NotificationCenter(bus, deps.notifier, log);
   const runtime = new Runtime({
@@ -103,16 +112,23 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
+    openDialog: deps.openDialog,
     clock: deps.clock,
-    onReplaced: () => {
+    settings: () => settings.get(),
+    reviews: reviewStore,
+    runtimeFacts: () => runtime.facts(),
+    beforeReplace: () => runtime.stop(),
+    afterReplace: async () => {
+      reviewStore.forget();
       allCases.replaced();
-      runtime.replaced();
+      await settings.reload();
+      await runtime.start();
     },
-    report: () => report,
+    report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
-  bus.on('reviews.changed', () => {
-    void runtime.refreshActionItems().catch((error: unknown) => log.error('could not re-read review action items', error));
+  bus.on('reviews.changed', ({ caseId }) => {
+    void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
 
   const handlers: DeskHandlers = {
@@ -130,7 +146,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'runtime.unsnooze': async ({ caseId }) => runtime.unsnooze(caseId),
     'runtime.status': async () => runtime.attention(),
     'data.export': async () => data.export(),
-    'data.import': async ({ content }) => data.import(content),
+    'data.import': async () => data.import(),
     'data.restoreBackup': async ({ file }) => data.restoreBackup(file),
     'reviews.get': async ({ caseId }) => reviews.get(caseId),
     'reviews.start': async ({ caseId }) => reviews.start(caseId),
@@ -155,6 +171,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     allCases,
     settings,
     reviews,
+    data,
     clock: deps.clock,
     runtime,
     close: async () => {
