@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          // jsdom renders slowly on a loaded 2-core machine: a limit for hangs, not for speed.
+          testTimeout: 30_000,
           setupFiles: ['test/renderer/setup.ts'],
         },
       },

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SEVERITIES, foldCase } from '../src-shared/domain';
 import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
+import { useFocusOnChange } from './components/use-focus-on-change';
 import { ActionDialog, specOf } from './features/actions';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
+import { ConnectionBanner, OFFLINE_REASON, OfflineGuard } from './features/connection';
 import { ReviewDeadlinesView } from './features/case-review';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { DataSection, StorageReport } from './features/data';
@@ -12,7 +14,7 @@ import { NotificationCenter, createNotificationsStore, webDesktopNotifications }
 import { QUEUE_KEYS, QueuesView } from './features/queues';
 import { ReviewPanel } from './features/review';
 import { SettingsView } from './features/settings';
-import { useCaseView, useCases, useDeskStores, useSettings, useUi, type View } from './state';
+import { useCaseView, useCases, useConnection, useDeskStores, useSettings, useUi, type View } from './state';
 
 const NEW_CASE_KEY = 'n';
 const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
@@ -94,15 +96,19 @@ function OpenReview({ caseId }: { caseId: string }) {
       <button type="button" className="back" onClick={() => ui.getState().showView('queues')}>
         Back to queues
       </button>
-      <ReviewPanel key={caseId} caseId={caseId} />
+      <OfflineGuard>
+        <ReviewPanel key={caseId} caseId={caseId} />
+      </OfflineGuard>
     </>
   );
 }
 
 export function App() {
-  const { desk, cases, settings, ui, reviews } = useDeskStores();
+  const { desk, cases, settings, ui, reviews, connection } = useDeskStores();
   const reviewCaseId = useReviewDeepLink();
   const [notifications] = useState(() => createNotificationsStore(desk));
+  // The stores in createDeskStores reload themselves after a reconnection; this one lives here.
+  useEffect(() => connection.getState().onReconnected(() => void notifications.getState().load()), [connection, notifications]);
   // In Electron the main process shows native notifications; the page uses the Web API only in the browser host.
   const [desktop] = useState(() => (hostShowsDesktopNotifications() ? undefined : webDesktopNotifications()));
   const openCase = (caseId: string) => {
@@ -116,7 +122,10 @@ export function App() {
   const casesError = useCases((state) => state.error);
   const settingsStatus = useSettings((state) => state.status);
   const settingsError = useSettings((state) => state.error);
+  const online = useConnection((state) => state.online);
   useGlobalKeys();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnChange(main, `${view} ${reviewCaseId ?? ''}`);
 
   useEffect(() => {
     void settings.getState().load();
@@ -132,10 +141,10 @@ export function App() {
   else if (view === 'deadlines') body = <ReviewDeadlinesView />;
   else if (view === 'settings') {
     body = (
-      <>
+      <OfflineGuard>
         <SettingsView />
         <DataSection />
-      </>
+      </OfflineGuard>
     );
   }
   else body = <QueuesView />;
@@ -163,17 +172,20 @@ export function App() {
         <button
           type="button"
           className="primary"
-          disabled={!ready}
+          disabled={!ready || !online}
           onClick={() => ui.getState().openDialog({ kind: 'newCase' })}
-          title={`New case (${NEW_CASE_KEY.toUpperCase()})`}
+          title={online ? `New case (${NEW_CASE_KEY.toUpperCase()})` : OFFLINE_REASON}
           aria-keyshortcuts={NEW_CASE_KEY.toUpperCase()}
         >
           New case
         </button>
       </header>
+      <ConnectionBanner />
       <div className="workspace">
-        <main className="content">
-          <StorageReport />
+        <main className="content" ref={main} tabIndex={-1}>
+          <OfflineGuard>
+            <StorageReport />
+          </OfflineGuard>
           {body}
         </main>
         {ready && openCaseId ? <CaseDetail caseId={openCaseId} /> : null}

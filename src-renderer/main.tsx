@@ -5,17 +5,8 @@ import { connectDesk } from './api';
 import { DeskProvider, createDeskStores, startTicking } from './state';
 import './styles.css';
 
-let connectedBefore = false;
-const desk = connectDesk((status) => {
-  document.body.dataset.connection = status;
-  // The first connection is loaded by the App; a reconnection reloads what may have changed meanwhile.
-  if (status === 'open' && !connectedBefore) connectedBefore = true;
-  else if (status === 'open') {
-    void stores.settings.getState().load();
-    void stores.cases.getState().load();
-  }
-});
-const stores = createDeskStores(desk);
+// The first connection is loaded by the App; a reconnection reloads every store (see createDeskStores).
+const stores = createDeskStores(connectDesk());
 startTicking(stores.now);
 
 const root = document.getElementById('root');

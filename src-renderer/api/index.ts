@@ -1,13 +1,13 @@
 import type { Desk } from './desk';
 import { createSocketClient, socketUrlFor } from './socket-client';
 
-export type { Desk } from './desk';
-export { createSocketClient, socketUrlFor } from './socket-client';
+export type { ConnectionStatus, Desk, DeskConnection } from './desk';
+export { CONNECTION_LOST_MESSAGE, RETRY_DELAYS_MS, createSocketClient, socketUrlFor, type ClientTimers } from './socket-client';
 
 /** The Electron preload's bridge when present, otherwise the browser host's WebSocket. */
-export function connectDesk(onStatus?: (status: 'open' | 'closed') => void): Desk {
+export function connectDesk(): Desk {
   if (window.desk) return window.desk;
-  return createSocketClient({ url: socketUrlFor(window.location), onStatus });
+  return createSocketClient({ url: socketUrlFor(window.location) });
 }
 
 /** Electron shows desktop notifications from the main process; the browser host leaves them to the page. */

@@ -27,10 +27,11 @@ export function createCasesStore(desk: Desk): CasesStore {
     patched: null,
     status: 'idle',
     async load() {
-      set({ status: 'loading' });
+      // Asked again (a reconnection), what is shown stays until the answer replaces it.
+      set((state) => (state.status === 'ready' ? state : { status: 'loading' }));
       const result = await desk.api['cases.list']({});
       if (result.ok) set({ byId: CaseMap.of(result.value), patched: null, status: 'ready', error: undefined });
-      else set({ status: 'failed', error: result.error });
+      else set((state) => (state.status === 'ready' ? { error: result.error } : { status: 'failed', error: result.error }));
     },
     async create(input) {
       const result = await desk.api['cases.create'](input);

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Desk } from '../api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
+import { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
 import { createReviewsStore, type ReviewsState, type ReviewsStore } from './reviews-store';
 import { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
@@ -20,6 +21,8 @@ export interface DeskStores {
   readonly system: SystemStore;
   /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
   readonly queues: QueuesStore;
+  /** The connection to the host; a reconnection reloads every store. */
+  readonly connection: ConnectionStore;
 }
 
 /** Every store of the console, fed by one host connection. */
@@ -27,16 +30,15 @@ export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): 
   const cases = createCasesStore(desk);
   const settings = createSettingsStore(desk);
   const ui = createUiStore();
-  return {
-    desk,
-    cases,
-    settings,
-    now,
-    ui,
-    reviews: createReviewsStore(desk, { cases, settings, now }),
-    system: createSystemStore(desk),
-    queues: createQueuesStore(cases, settings, ui),
-  };
+  const reviews = createReviewsStore(desk, { cases, settings, now });
+  const system = createSystemStore(desk);
+  const connection = createConnectionStore(desk.connection, () => {
+    void settings.getState().load();
+    void cases.getState().load();
+    void reviews.getState().load();
+    void system.getState().reload();
+  });
+  return { desk, cases, settings, now, ui, reviews, system, queues: createQueuesStore(cases, settings, ui), connection };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -61,6 +63,10 @@ export function useSettings<T>(selector: (state: SettingsState) => T): T {
 
 export function useSystem<T>(selector: (state: SystemState) => T): T {
   return useStore(useDeskStores().system, selector);
+}
+
+export function useConnection<T>(selector: (state: ConnectionState) => T): T {
+  return useStore(useDeskStores().connection, selector);
 }
 
 export function useUi<T>(selector: (state: UiState) => T): T {

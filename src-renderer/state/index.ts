@@ -9,5 +9,6 @@ export { CaseMap } from './case-map';
 export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
 export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
 export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
-export { createDeskStores, DeskProvider, useCases, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
+export { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
+export { createDeskStores, DeskProvider, useCases, useConnection, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

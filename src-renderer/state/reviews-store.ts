@@ -48,10 +48,11 @@ export function createReviewsStore(desk: Desk, deps: { cases: CasesStore; settin
     requiredByCase: {},
     status: 'idle',
     async load() {
-      set({ status: 'loading' });
+      // Asked again (a reconnection), what is shown stays until the answer replaces it.
+      set((state) => (state.status === 'ready' ? state : { status: 'loading' }));
       const result = await desk.api['reviews.deadlines']({});
       if (result.ok) set({ ...withItems(result.value), status: 'ready', error: undefined });
-      else set({ status: 'failed', error: result.error });
+      else set((state) => (state.status === 'ready' ? { error: result.error } : { status: 'failed', error: result.error }));
     },
     async refreshCase(caseId) {
       const ticket = ++counter;

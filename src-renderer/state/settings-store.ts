@@ -20,10 +20,11 @@ export function createSettingsStore(desk: Desk): SettingsStore {
     settings: null,
     status: 'idle',
     async load() {
-      set({ status: 'loading' });
+      // Asked again (a reconnection), what is shown stays until the answer replaces it.
+      set((state) => (state.status === 'ready' ? state : { status: 'loading' }));
       const result = await desk.api['settings.get']({});
       if (result.ok) set({ settings: result.value, status: 'ready', error: undefined });
-      else set({ status: 'failed', error: result.error });
+      else set((state) => (state.status === 'ready' ? { error: result.error } : { status: 'failed', error: result.error }));
     },
     async update(patch) {
       const result = await desk.api['settings.update'](patch);

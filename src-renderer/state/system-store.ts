@@ -8,6 +8,8 @@ export interface SystemState {
   readonly error?: DeskError;
   /** Asks the core the first time; every later call shares that answer (a failure is asked again). */
   load(): Promise<void>;
+  /** Asks again (after a reconnection: the host may have restarted and found other things). */
+  reload(): Promise<void>;
 }
 
 export type SystemStore = StoreApi<SystemState>;
@@ -31,6 +33,15 @@ export function createSystemStore(desk: Desk): SystemStore {
           else set({ status: 'failed', error: result.error });
         });
       }
+      return asking;
+    },
+    reload() {
+      if (asking) return asking;
+      asking = desk.api['system.info']({}).then((result) => {
+        asking = null;
+        if (result.ok) set({ info: result.value, status: 'ready', error: undefined });
+        else if (get().status !== 'ready') set({ status: 'failed', error: result.error });
+      });
       return asking;
     },
   }));

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORAGE',
   'INTERNAL',
+  /** The host could not be reached (the browser host's connection is lost) or did not answer in time. */
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -36,6 +38,7 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   CONFLICT: 'It changed meanwhile; reload it and try again.',
   STORAGE: 'The data on disk could not be read or written; nothing more was changed.',
   INTERNAL: 'Something went wrong inside Response Desk; the details are in its log.',
+  UNAVAILABLE: 'The console could not reach Response Desk, so this may not have been done; check once it is back.',
 };
 
 export interface ErrorIssue {

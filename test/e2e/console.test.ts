@@ -1,15 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newDataDir, ROOT, startHost, type RunningHost } from './harness';
-
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { screenshotPath } from './screenshots';
 
 let browser: Browser;
 let host: RunningHost;
 beforeAll(async () => {
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -52,7 +48,7 @@ async function act(page: Page, action: string, submit: string, fill: (dialog: Lo
   await button(panel(page), action).click();
   const dialog = page.getByRole('dialog', { name: action, exact: true });
   await fill(dialog);
-  if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot) });
   await button(dialog, submit).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -87,7 +83,7 @@ describe('the console end to end', () => {
     await act(page, 'Request information', 'Send request', fillText('What is requested', 'Please send the gateway logs.'));
     expect(await status(page)).toBe('Waiting on customer');
     expect(await clockRow(page, 'Customer update')).toContain('Paused');
-    await page.screenshot({ path: join(SCREENSHOTS, 'case-detail.png') });
+    await page.screenshot({ path: screenshotPath('case-detail.png') });
 
     await act(page, 'Customer replied', 'Record reply', fillText('Reply (optional)', 'Logs attached.'));
     expect(await clockRow(page, 'Customer update')).not.toContain('Paused');
@@ -141,10 +137,10 @@ describe('the console end to end', () => {
     await logCase(page, { title: 'Login loop', customer: 'Acme Bank', plan: 'Standard', severity: 'P4 Low' });
     await page.getByRole('tab', { name: /^P2 High/ }).click();
     await button(panel(page), 'Close panel').click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'queues.png') });
+    await page.screenshot({ path: screenshotPath('queues.png') });
     await button(page, 'Deadlines').click();
     await page.getByRole('table', { name: 'Deadlines' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'deadlines.png') });
+    await page.screenshot({ path: screenshotPath('deadlines.png') });
   });
 
   it('disables an action that is not allowed now and shows why', async () => {

@@ -56,6 +56,8 @@ export interface RunningHost {
   readonly stderr: () => string;
   /** Whether the process is still running. */
   readonly running: () => boolean;
+  /** Sends a signal without waiting (SIGSTOP freezes the host, so a request stays unanswered). */
+  signal(signal: NodeJS.Signals): void;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startHost(dataDir: string, extraArgs: readonly string[] = 
     logs: () => stdout + stderr,
     stderr: () => stderr,
     running: () => child.exitCode === null && child.signalCode === null,
+    signal: (signal) => void child.kill(signal),
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolvePromise) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src-renderer/App';
+import type { DeskConnection } from '../../src-renderer/api';
 import { DeskProvider, createDeskStores, createNowStore } from '../../src-renderer/state';
 import type { CaseEvent, CaseRecord, Severity } from '../../src-shared/domain';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings';
@@ -11,13 +12,14 @@ export const NOW = '2026-11-26T10:00:00.000Z';
 type Handlers = Parameters<typeof createFakeDesk>[0];
 
 /** The console against a fake core answering `cases.list` with `cases` and `settings.get` with `settings`. */
-export function renderApp(options: { cases?: CaseRecord[]; settings?: Settings; handlers?: Handlers; now?: string } = {}) {
+export function renderApp(options: { cases?: CaseRecord[]; settings?: Settings; handlers?: Handlers; now?: string; connection?: DeskConnection } = {}) {
   const fake = createFakeDesk({
     'cases.list': () => ({ ok: true, value: options.cases ?? [] }),
     'settings.get': () => ({ ok: true, value: options.settings ?? DEFAULT_SETTINGS }),
     ...options.handlers,
   });
-  const stores = createDeskStores(fake.desk, createNowStore(Date.parse(options.now ?? NOW)));
+  const desk = options.connection ? { ...fake.desk, connection: options.connection } : fake.desk;
+  const stores = createDeskStores(desk, createNowStore(Date.parse(options.now ?? NOW)));
   render(
     <DeskProvider stores={stores}>
       <App />

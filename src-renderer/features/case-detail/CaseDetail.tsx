@@ -1,9 +1,12 @@
+import { useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
+import { useFocusOnChange } from '../../components/use-focus-on-change';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
 import { CaseReviewSection } from '../case-review';
+import { OfflineGuard } from '../connection';
 import { ClockTable } from './ClockTable';
 import { Timeline } from './Timeline';
 
@@ -14,6 +17,8 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const { ui } = useDeskStores();
   const view = useCaseView(caseId);
   const plans = useLoadedSettings().policy.plans;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(heading, view ? caseId : null, true);
   if (!view) {
     return (
       <aside className="detail" aria-label={`Case ${caseId}`}>
@@ -26,7 +31,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   return (
     <aside className="detail" aria-labelledby="detail-heading">
       <header className="detail-head">
-        <h2 id="detail-heading">
+        <h2 id="detail-heading" ref={heading} tabIndex={-1}>
           <span className="case-id">{s.id}</span> {s.title}
         </h2>
         <button type="button" title={`Close the case panel (${CLOSE_DETAIL_KEY})`} aria-keyshortcuts={CLOSE_DETAIL_KEY} onClick={() => ui.getState().openCase(null)}>
@@ -67,8 +72,10 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </p>
       ) : null}
       <ClockTable clocks={view.clocks} />
-      <ActionBar state={s} />
-      <CaseReviewSection state={s} />
+      <OfflineGuard>
+        <ActionBar state={s} />
+        <CaseReviewSection state={s} />
+      </OfflineGuard>
       <Timeline record={view.record} />
     </aside>
   );

@@ -14,7 +14,7 @@ export function DeadlinesView({ extraSources = NO_EXTRA_SOURCES }: { extraSource
   const sources = useMemo(() => [fromClocks, ...extraSources], [fromClocks, extraSources]);
   if (!queues) return null;
   return (
-    <section className="deadlines" aria-labelledby="deadlines-heading">
+    <section className="deadlines list-view" aria-labelledby="deadlines-heading">
       <h2 id="deadlines-heading">Deadlines</h2>
       <FilterBar />
       <DeadlineList sources={sources} />

@@ -15,7 +15,7 @@ export function QueuesView() {
   if (!queues || !all) return null;
   const active = effectiveQueue(all, chosen, wasChosen);
   return (
-    <section className="queues" aria-label="Queues">
+    <section className="queues list-view" aria-label="Queues">
       <QueueTabs queues={queues} active={active} />
       <FilterBar />
       <div className="queue-panels">
