@@ -4,6 +4,7 @@ import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
 import { useFocusOnChange } from './components/use-focus-on-change';
 import { ActionDialog, specOf } from './features/actions';
+import { ALL_CASES_KEY, AllCasesView } from './features/all-cases';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { ConnectionBanner, OFFLINE_REASON, OfflineGuard } from './features/connection';
 import { ReviewDeadlinesView } from './features/case-review';
@@ -20,6 +21,7 @@ const NEW_CASE_KEY = 'n';
 const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
   { view: 'queues', label: 'Queues', key: 'q' },
   { view: 'deadlines', label: 'Deadlines', key: 'd' },
+  { view: 'allCases', label: 'All cases', key: ALL_CASES_KEY },
   { view: 'settings', label: 'Settings', key: ',' },
 ];
 
@@ -139,6 +141,7 @@ export function App() {
   else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
   else if (reviewCaseId) body = <OpenReview caseId={reviewCaseId} />;
   else if (view === 'deadlines') body = <ReviewDeadlinesView />;
+  else if (view === 'allCases') body = <AllCasesView />;
   else if (view === 'settings') {
     body = (
       <OfflineGuard>

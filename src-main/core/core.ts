@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
 import type { Settings } from '../../src-shared/settings';
+import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
@@ -40,6 +41,8 @@ export interface Core {
   readonly bus: EventBus;
   readonly report: StoreOpenReport;
   readonly cases: CaseService;
+  /** Every case, open and closed, as summaries: the All cases view's queries. */
+  readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
   readonly clock: Clock;
@@ -65,6 +68,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actor: () => settings.get().engineerName,
     policy: () => settings.get().policy,
   });
+
+  const allCases = new AllCases({ store: deps.store, bus });
 
   const reviews = new ReviewService({
     store: deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, 'reviews'), now: () => deps.clock.now() }),
@@ -99,7 +104,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     data: deps.data,
     saveDialog: deps.saveDialog,
     clock: deps.clock,
-    onReplaced: () => runtime.replaced(),
+    onReplaced: () => {
+      allCases.replaced();
+      runtime.replaced();
+    },
     report: () => report,
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
@@ -114,6 +122,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'cases.create': async (input) => cases.create(input),
     'cases.act': async ({ id, command }) => cases.act(id, command),
     'cases.history': async ({ limit, offset }) => cases.history(limit, offset),
+    'cases.query': async (query) => allCases.query(query),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
     'notifications.list': async () => notifications.recent(),
@@ -143,6 +152,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     bus,
     report,
     cases,
+    allCases,
     settings,
     reviews,
     clock: deps.clock,

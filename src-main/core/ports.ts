@@ -1,5 +1,5 @@
 import type { DeskNotification } from '../../src-shared/contract';
-import type { CaseEvent, CaseRecord } from '../../src-shared/domain';
+import type { CaseEvent, CaseRecord, CaseSummary } from '../../src-shared/domain';
 
 /**
  * Ports: the only ways the core touches the outside world. Each has one implementation per
@@ -45,6 +45,8 @@ export interface CaseStore {
   get(id: string): Promise<CaseRecord | undefined>;
   /** Closed cases, newest closure first, read lazily. */
   history(query: { limit: number; offset?: number }): Promise<{ total: number; cases: CaseRecord[] }>;
+  /** Every closed case's summary, from the history index (never the partitions, once the index holds them). */
+  closedSummaries(): Promise<CaseSummary[]>;
   /** Allocates the next case id ("RD-1001", ...), durably. */
   nextCaseId(): Promise<string>;
   create(record: CaseRecord): Promise<void>;

@@ -19,10 +19,12 @@ interface Props {
   /** Scrolled into view when it changes (the keyboard cursor). */
   readonly activeIndex?: number;
   readonly className?: string;
+  /** Told the first and last index rendered whenever they change (a list that loads its rows by page). */
+  readonly onRange?: (first: number, last: number) => void;
 }
 
 /** Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do. */
-export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, className }: Props) {
+export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, className, onRange }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const slots = useRef<ReadonlyMap<string, number>>(new Map());
   const virtualizer = useVirtualizer({
@@ -44,6 +46,9 @@ export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, cl
   }, [activeIndex, count, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => onRange?.(first, last), [onRange, first, last]);
   if (idOf) slots.current = assignSlots(slots.current, items.map((item) => idOf(item.index)));
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} role="rowgroup">

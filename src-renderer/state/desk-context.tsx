@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Desk } from '../api';
+import { createAllCasesStore, type AllCasesState, type AllCasesStore } from './all-cases-store';
 import { createCasesStore, type CasesState, type CasesStore } from './cases-store';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
 import { createNowStore, type NowState, type NowStore } from './now-store';
@@ -21,6 +22,8 @@ export interface DeskStores {
   readonly system: SystemStore;
   /** Derived from cases, settings and ui: the sorted queues, followed case by case. */
   readonly queues: QueuesStore;
+  /** The All cases list: its query and the pages of the answer on screen. */
+  readonly allCases: AllCasesStore;
   /** The connection to the host; a reconnection reloads every store. */
   readonly connection: ConnectionStore;
 }
@@ -32,13 +35,15 @@ export function createDeskStores(desk: Desk, now: NowStore = createNowStore()): 
   const ui = createUiStore();
   const reviews = createReviewsStore(desk, { cases, settings, now });
   const system = createSystemStore(desk);
+  const allCases = createAllCasesStore(desk);
   const connection = createConnectionStore(desk.connection, () => {
     void settings.getState().load();
     void cases.getState().load();
     void reviews.getState().load();
     void system.getState().reload();
+    allCases.getState().refresh();
   });
-  return { desk, cases, settings, now, ui, reviews, system, queues: createQueuesStore(cases, settings, ui), connection };
+  return { desk, cases, settings, now, ui, reviews, system, queues: createQueuesStore(cases, settings, ui), allCases, connection };
 }
 
 const DeskContext = createContext<DeskStores | null>(null);
@@ -75,6 +80,10 @@ export function useUi<T>(selector: (state: UiState) => T): T {
 
 export function useReviews<T>(selector: (state: ReviewsState) => T): T {
   return useStore(useDeskStores().reviews, selector);
+}
+
+export function useAllCases<T>(selector: (state: AllCasesState) => T): T {
+  return useStore(useDeskStores().allCases, selector);
 }
 
 export function useQueuesState<T>(selector: (state: QueuesState) => T): T {

@@ -9,6 +9,19 @@ export { CaseMap } from './case-map';
 export { buildQueues, filterQueues, hasFilters, isQueued, matchesFilters, overdueCount } from './queues';
 export { byDue, compareIds, indexByDue, patchQueues, type Queues } from './sorted-queue';
 export { createQueuesStore, type QueuesState, type QueuesStore } from './queues-store';
+export {
+  ALL_CASES_PAGE,
+  createAllCasesStore,
+  isLoading,
+  NO_ALL_CASES_FILTERS,
+  queryOf,
+  type AllCasesFilters,
+  type AllCasesResult,
+  type AllCasesSort,
+  type AllCasesState,
+  type AllCasesStatus,
+  type AllCasesStore,
+} from './all-cases-store';
 export { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
-export { createDeskStores, DeskProvider, useCases, useConnection, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
+export { createDeskStores, DeskProvider, useAllCases, useCases, useConnection, useDeskStores, useNow, useQueuesState, useReviews, useSettings, useSystem, useUi, type DeskStores } from './desk-context';
 export { useCaseView, useFilteredQueues, useLoadedSettings, useQueues } from './selectors';

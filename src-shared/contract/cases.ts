@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseCommandSchema, caseRecordSchema, isoInstantSchema, severitySchema, type CaseRecord } from '../domain';
+import { caseQuerySchema, type CaseQueryResult } from './case-query';
 import { request } from './define';
 
 export const caseIdSchema = caseRecordSchema.shape.id;
@@ -29,6 +30,7 @@ export const caseRequests = {
     z.object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
     'Closed cases, newest closure first, a page at a time.',
   ).returns<{ total: number; cases: CaseRecord[] }>(),
+  'cases.query': request(caseQuerySchema, 'Open and closed cases together: search, filters, order, one page at a time.').returns<CaseQueryResult>(),
 };
 
 export const caseEvents = {

@@ -14,6 +14,7 @@ import { uiEvents } from './ui';
 export * from './define';
 export * from './names';
 export * from './cases';
+export * from './case-query';
 export * from './system';
 export * from './settings';
 export * from './notifications';

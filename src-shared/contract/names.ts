@@ -9,6 +9,7 @@ export const REQUEST_NAMES = [
   'cases.create',
   'cases.act',
   'cases.history',
+  'cases.query',
   'settings.get',
   'settings.update',
   'notifications.list',

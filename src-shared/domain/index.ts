@@ -4,3 +4,4 @@ export * from './ids';
 export * from './case-state';
 export * from './commands';
 export * from './decide';
+export * from './case-summary';

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../domain/events';
 import { SEVERITY_INFO } from '../domain/severity';
 import { formatInZone } from './calendar-zone';
 import { formatDuration, impactDurationMinutes } from './impact';
+import { shiftMarkdownHeadings } from './markdown';
 import { REVIEW_STATUS_LABELS, type Review, type ReviewContent, type TimelineEntry } from './model';
 import { timelineKindLabel } from './timeline';
 
@@ -155,9 +156,12 @@ export function reviewToMarkdown(header: ReviewHeader, content: ReviewContent, o
       case 'heading':
         parts.push(`## ${block.text}`);
         break;
-      case 'markdown':
-        parts.push(block.label ? `### ${block.label}\n\n${block.text}` : block.text);
+      case 'markdown': {
+        // the text's own headings go below the section's ## (or the field's ###): one # per document
+        const text = shiftMarkdownHeadings(block.text, block.label ? 3 : 2);
+        parts.push(block.label ? `### ${block.label}\n\n${text}` : text);
         break;
+      }
       case 'facts':
         parts.push(table(['', ''], block.rows));
         break;

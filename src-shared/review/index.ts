@@ -9,3 +9,4 @@ export * from './deadlines';
 export * from './changes';
 export * from './lifecycle';
 export * from './document';
+export * from './markdown';

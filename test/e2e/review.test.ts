@@ -122,7 +122,7 @@ describe('the post-incident review end to end, through the browser host', () => 
     }
   });
 
-  it('prints only the review, with its header, on as few pages as it needs', async () => {
+  it('prints only the review, with its header, wrapped to the page and on as few pages as it needs; the print view leaves with the dialog and says so', async () => {
     const host = await startHost(await newDataDir());
     try {
       const socket = await connectSocket(host);
@@ -130,26 +130,32 @@ describe('the post-incident review end to end, through the browser host', () => 
       await socket.call('reviews.start', { caseId });
       socket.close();
       const page = await browser.newPage();
-      // the print dialog is the operating system's; headless Chromium would hold the page in it
+      // the print dialog is the operating system's; in headless Chromium window.print() would
+      // hold the page for good, so it does what a browser does, minus the dialog
       await page.addInitScript(() => {
-        window.print = () => undefined;
+        window.print = () => void window.dispatchEvent(new Event('beforeprint'));
       });
       await page.goto(`${host.url}&review=${caseId}`);
-      await region(page, 'Summary').getByRole('textbox', { name: 'Summary' }).fill('Payments failed with **502** for three hours.');
+      const longUrl = `https://logs.example/search?query=${'connection-pool-exhausted-'.repeat(12)}`;
+      const longCode = `\`\`\`\n${'ERROR pool=payments-primary active=200 idle=0 waiting=1843 '.repeat(6)}\n\`\`\``;
+      await region(page, 'Summary').getByRole('textbox', { name: 'Summary' }).fill(`Payments failed with **502** for three hours. See ${longUrl}\n\n${longCode}`);
       await saved(page);
-      // afterprint never comes without a dialog: the print view stays, and page.pdf() prints it
       await page.getByRole('button', { name: 'Export PDF' }).click();
+      await expect.poll(() => page.getByRole('group', { name: 'Export' }).getByRole('status').textContent(), { timeout: 10_000 }).toContain('Sent to the print dialog');
+      // the print view left with the dialog; printing again brings it back
+      expect(await page.locator('.print-only').count()).toBe(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print' });
       const header = page.getByRole('table', { name: 'Review header' });
-      await expect.poll(() => header.count(), { timeout: 10_000 }).toBe(1);
       expect(await header.evaluate((table) => [...table.querySelectorAll('tr')].map((row) => row.textContent))).toEqual(
         expect.arrayContaining(['CustomerAcme Bank', 'PlanStandard', 'SeverityP1 Critical', 'ReviewDraft, revision 1']),
       );
       // A4 at 96 dpi is 794 x 1123 px: lay the print view out at that width, as the PDF does
       await page.setViewportSize({ width: 794, height: 1123 });
       const heights = await page.evaluate(() => ({ document: document.documentElement.scrollHeight, review: document.querySelector('.print-only')!.getBoundingClientRect().height }));
-      // nothing but the review takes room on paper
+      // nothing but the review takes room on paper, and nothing runs past the page's edge
       expect(heights.document - heights.review).toBeLessThan(40);
+      expect(await page.evaluate(() => [...document.querySelectorAll('.print-only *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline').length)).toBe(0);
       const pdf = (await page.pdf({ format: 'A4', margin: { top: 0, right: 0, bottom: 0, left: 0 } })).toString('latin1');
       const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
       // no blank page after the review: as many pages as its height needs

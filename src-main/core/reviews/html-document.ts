@@ -1,6 +1,4 @@
-import { headerFacts, reviewBlocks, type DocumentBlock, type DocumentOptions, type ReviewHeader } from '../../../src-shared/review';
-import type { ReviewContent } from '../../../src-shared/review';
-import { escapeHtml, markdownToSafeHtml } from './safe-markdown';
+import { escapeHtml, headerFacts, reviewBlocks, reviewMarkdownToHtml, type DocumentBlock, type DocumentOptions, type ReviewContent, type ReviewHeader } from '../../../src-shared/review';
 
 /** Inline, so the file is self-contained; the print rules make the PDF from the same page. */
 const STYLE = `
@@ -26,7 +24,8 @@ function block(part: DocumentBlock): string {
     case 'heading':
       return `<h2>${escapeHtml(part.text)}</h2>`;
     case 'markdown':
-      return `${part.label ? `<h3>${escapeHtml(part.label)}</h3>` : ''}${markdownToSafeHtml(part.text)}`;
+      // the text's own headings go below the section's h2, or below the field's h3
+      return `${part.label ? `<h3>${escapeHtml(part.label)}</h3>` : ''}${reviewMarkdownToHtml(part.text, part.label ? 3 : 2)}`;
     case 'facts':
       return factsTable(part.rows);
     case 'list': {

@@ -9,6 +9,7 @@ import {
   INDEX_DIR,
   INDEX_VERSION,
   indexBucket,
+  indexEntryOf,
   indexFile,
   META_FILE,
   META_VERSION,
@@ -77,7 +78,7 @@ export async function writeDataset(dir: string, dataset: Dataset, partitionSize:
     members.push(record);
     const bucket = indexBucket(record.id);
     const index = indexes.get(bucket) ?? { schemaVersion: INDEX_VERSION, entries: {} };
-    index.entries[record.id] = { partition: partitionKey(`${month}-01`, chunk), closedAt: at };
+    index.entries[record.id] = indexEntryOf(record, partitionKey(`${month}-01`, chunk), at);
     indexes.set(bucket, index);
   }
   await flush();

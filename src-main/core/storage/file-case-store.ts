@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
-import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord } from '../../../src-shared/domain';
+import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
 import type { CaseStore, Clock, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import { writeDataset } from './dataset';
@@ -32,6 +32,7 @@ import {
   INDEX_VERSION,
   META_FILE,
   metaMigrations,
+  indexMigrations,
   metaSchema,
   META_VERSION,
   type ActiveCaseDocument,
@@ -153,6 +154,16 @@ class FileStore implements FileCaseStore {
 
   history(query: { limit: number; offset?: number }): Promise<{ total: number; cases: CaseRecord[] }> {
     return this.#shared(() => this.#locks.run(HISTORY_LOCK, () => this.#hist.page(query.limit, query.offset ?? 0)));
+  }
+
+  /** Shard by shard, each under the history lock, so closing a case never waits for the whole list. */
+  closedSummaries(): Promise<CaseSummary[]> {
+    return this.#shared(async () => {
+      const shards = (await readdir(path.join(this.#dir, INDEX_DIR))).filter((name) => /^[A-Z]+-\d+\.json$/.test(name));
+      const out: CaseSummary[] = [];
+      for (const name of shards) out.push(...(await this.#locks.run(HISTORY_LOCK, () => this.#hist.summariesOf(name.slice(0, -'.json'.length)))));
+      return out;
+    });
   }
 
   nextCaseId(): Promise<string> {
@@ -424,7 +435,7 @@ class FileStore implements FileCaseStore {
       path: path.join(this.#dir, file),
       schema,
       version,
-      migrations: file === META_FILE ? metaMigrations : [],
+      migrations: file === META_FILE ? metaMigrations : path.dirname(file) === INDEX_DIR ? indexMigrations : [],
       empty,
       now: () => this.#clock.now(),
       latestBackup: (absolute) => latestBackupOf(this.#dir, absolute),

@@ -1,10 +1,11 @@
 import type { Low } from 'lowdb';
-import type { CaseRecord } from '../../../src-shared/domain';
+import type { CaseRecord, CaseSummary } from '../../../src-shared/domain';
 import {
   emptyIndex,
   emptyPartition,
   emptySummary,
   indexBucket,
+  indexEntryOf,
   indexFile,
   indexSchema,
   INDEX_VERSION,
@@ -12,6 +13,7 @@ import {
   partitionKey,
   partitionSchema,
   PARTITION_VERSION,
+  summaryOfEntry,
   summarySchema,
   SUMMARY_FILE,
   SUMMARY_VERSION,
@@ -83,7 +85,7 @@ export class History {
     const index = await this.#index(record.id);
     const key = index.data.entries[record.id]?.partition ?? (await this.#chunkFor(closedAt));
     // The index first: a put cut short and redone after a crash then lands in the same partition.
-    index.data.entries[record.id] = { partition: key, closedAt };
+    index.data.entries[record.id] = indexEntryOf(record, key, closedAt);
     await index.write();
     const partition = await this.#partition(key);
     const cases = partition.data.cases;
@@ -128,6 +130,36 @@ export class History {
     return { total, cases };
   }
 
+  /**
+   * The summaries of the closed cases indexed in one shard ("RD-51"). Entries written before the
+   * index kept summaries are filled in from their partitions, and the shard written back once.
+   */
+  async summariesOf(bucket: string): Promise<CaseSummary[]> {
+    const index = await this.#indexOf(bucket);
+    const missing = new Map<string, string[]>();
+    for (const [id, entry] of Object.entries(index.data.entries)) {
+      if (entry.summary) continue;
+      const ids = missing.get(entry.partition) ?? [];
+      ids.push(id);
+      missing.set(entry.partition, ids);
+    }
+    if (missing.size > 0) {
+      for (const [key, ids] of missing) {
+        const cases = new Map((await this.#partition(key)).data.cases.map((record) => [record.id, record]));
+        for (const id of ids) {
+          const record = cases.get(id);
+          const entry = index.data.entries[id];
+          // An entry whose partition lost the case is a removal cut short: the store settles it at open.
+          if (record && entry) index.data.entries[id] = indexEntryOf(record, entry.partition, entry.closedAt);
+        }
+      }
+      await index.write();
+    }
+    const out: CaseSummary[] = [];
+    for (const [id, entry] of Object.entries(index.data.entries)) if (entry.summary) out.push(summaryOfEntry(id, { ...entry, summary: entry.summary }));
+    return out;
+  }
+
   /** Every partition key that holds cases (export, verify). */
   async partitionKeys(): Promise<string[]> {
     return Object.keys((await this.#summaryDoc()).data.partitions).sort();
@@ -158,8 +190,11 @@ export class History {
     return this.#summary;
   }
 
-  async #index(id: string): Promise<Low<IndexDocument>> {
-    const bucket = indexBucket(id);
+  #index(id: string): Promise<Low<IndexDocument>> {
+    return this.#indexOf(indexBucket(id));
+  }
+
+  async #indexOf(bucket: string): Promise<Low<IndexDocument>> {
     let doc = this.#indexes.get(bucket);
     if (!doc) {
       doc = await this.#open(indexFile(bucket), indexSchema, INDEX_VERSION, emptyIndex);

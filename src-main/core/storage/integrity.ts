@@ -9,13 +9,12 @@ import {
   caseNumber,
   HISTORY_DIR,
   INDEX_DIR,
-  indexSchema,
+  indexOnDiskSchema,
   META_FILE,
   metaSchema,
   partitionSchema,
   SUMMARY_FILE,
   summarySchema,
-  type IndexEntry,
 } from './layout';
 import { closedAt, timelineProblem } from './timeline';
 
@@ -79,9 +78,9 @@ export async function verifyDataDir(dir: string): Promise<IntegrityReport> {
     if (problem) problems.push(`${file}: case ${doc.case.id} ${problem}`);
   }
 
-  const index = new Map<string, IndexEntry>();
+  const index = new Map<string, { partition: string }>();
   for (const name of await jsonFiles(INDEX_DIR)) {
-    const doc = await read(path.join(INDEX_DIR, name), indexSchema);
+    const doc = await read(path.join(INDEX_DIR, name), indexOnDiskSchema);
     for (const [id, entry] of Object.entries(doc?.entries ?? {})) index.set(id, entry);
   }
   const summary = await read(SUMMARY_FILE, summarySchema);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { caseRecordSchema, isoInstantSchema, nextCaseNumberSchema } from '../../../src-shared/domain';
+import { caseRecordSchema, caseSummarySchema, isoInstantSchema, nextCaseNumberSchema, summaryOf, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
 import type { Migration } from './document';
 
 /**
@@ -86,12 +86,33 @@ export const partitionSchema = z.object({ schemaVersion: z.literal(PARTITION_VER
 export type PartitionDocument = z.infer<typeof partitionSchema>;
 export const emptyPartition = (): PartitionDocument => ({ schemaVersion: PARTITION_VERSION, cases: [] });
 
-export const INDEX_VERSION = 1;
-export const indexEntrySchema = z.object({ partition: z.string().min(1), closedAt: isoInstantSchema });
+/* history/index/*.json. Version 1 kept where a closed case is (partition, closedAt); version 2
+   also keeps its summary (title, customer, plan, severity, owner, logged and updated times), so a
+   list over every case reads the index, never the partitions. A version 1 entry has no summary:
+   the migration only renumbers, and the first list over the shard fills its summaries in from the
+   partitions and writes the shard back (History.summariesOf). */
+export const INDEX_VERSION = 2;
+export const indexedSummarySchema = caseSummarySchema.omit({ id: true, status: true, closedAt: true });
+export type IndexedSummary = z.infer<typeof indexedSummarySchema>;
+export const indexEntrySchema = z.object({ partition: z.string().min(1), closedAt: isoInstantSchema, summary: indexedSummarySchema.optional() });
 export type IndexEntry = z.infer<typeof indexEntrySchema>;
 export const indexSchema = z.object({ schemaVersion: z.literal(INDEX_VERSION), entries: z.record(z.string(), indexEntrySchema) });
 export type IndexDocument = z.infer<typeof indexSchema>;
 export const emptyIndex = (): IndexDocument => ({ schemaVersion: INDEX_VERSION, entries: {} });
+export const indexMigrations: readonly Migration[] = [{ from: 1, migrate: (document) => document }];
+/** What verify accepts on disk: a shard not read since the upgrade is still version 1. */
+export const indexOnDiskSchema = z.union([indexSchema, z.object({ schemaVersion: z.literal(1), entries: z.record(z.string(), indexEntrySchema.omit({ summary: true })) })]);
+
+/** The index entry of a closed case. */
+export function indexEntryOf(record: CaseRecord, partition: string, closedAt: string): IndexEntry {
+  const { title, customer, plan, severity, owner, loggedAt, updatedAt } = summaryOf(record);
+  return { partition, closedAt, summary: { title, customer, plan, severity, owner, loggedAt, updatedAt } };
+}
+
+/** A closed case's summary back from its index entry. */
+export function summaryOfEntry(id: string, entry: IndexEntry & { summary: IndexedSummary }): CaseSummary {
+  return { id, ...entry.summary, status: 'closed', closedAt: entry.closedAt };
+}
 
 export const SUMMARY_VERSION = 1;
 export const summarySchema = z.object({

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseRecord } from '../../../src-shared/domain';
+import { summaryOf, type CaseEvent, type CaseRecord } from '../../../src-shared/domain';
 import type { CaseStore, DocumentPort, StoreOpenReport } from '../ports';
 
 /** The testing implementation of the CaseStore port: same contract, kept in memory. */
@@ -25,6 +25,9 @@ export function createMemoryCaseStore(initial: readonly CaseRecord[] = []): Case
     async history({ limit, offset = 0 }) {
       const closed = [...cases.values()].filter(isClosed);
       return { total: closed.length, cases: closed.slice(offset, offset + limit) };
+    },
+    async closedSummaries() {
+      return [...cases.values()].filter(isClosed).map(summaryOf);
     },
     async nextCaseId() {
       while (cases.has(`RD-${next}`)) next++;

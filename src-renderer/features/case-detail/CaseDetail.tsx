@@ -5,6 +5,7 @@ import { SeverityBadge } from '../../components/SeverityBadge';
 import { useFocusOnChange } from '../../components/use-focus-on-change';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
+import { CustomerLink, useCaseLoaded } from '../all-cases';
 import { CaseReviewSection } from '../case-review';
 import { OfflineGuard } from '../connection';
 import { ClockTable } from './ClockTable';
@@ -17,12 +18,21 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const { ui } = useDeskStores();
   const view = useCaseView(caseId);
   const plans = useLoadedSettings().policy.plans;
+  const problem = useCaseLoaded(caseId, view !== null);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, view ? caseId : null, true);
   if (!view) {
     return (
       <aside className="detail" aria-label={`Case ${caseId}`}>
-        <p className="empty">Case {caseId} is not loaded.</p>
+        {problem ? (
+          <p className="form-error" role="alert">
+            Case {caseId} could not be opened: {problem.message}
+          </p>
+        ) : (
+          <p className="empty" aria-busy="true">
+            Loading case {caseId}…
+          </p>
+        )}
       </aside>
     );
   }
@@ -47,7 +57,9 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </div>
         <div>
           <dt>Customer</dt>
-          <dd>{s.customer}</dd>
+          <dd>
+            <CustomerLink customer={s.customer} />
+          </dd>
         </div>
         <div>
           <dt>Plan</dt>

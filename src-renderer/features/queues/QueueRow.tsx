@@ -5,6 +5,7 @@ import { CLOCK_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDue } from '../../components/time-format';
 import { useDeskStores, type CaseView } from '../../state';
+import { CustomerLink } from '../all-cases';
 import { ReviewRequiredBadge } from '../case-review';
 import { Countdown, useClockDisplay } from '../clocks';
 
@@ -48,7 +49,7 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
       <span role="cell" className="col-id">{s.id}</span>
       <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
       <span role="cell" className="col-title">{s.title}</span>
-      <span role="cell" className="col-customer">{s.customer}</span>
+      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">
         {STATUS_LABEL[s.status]}

@@ -5,6 +5,7 @@ import { ClockScope, useFollowingClock } from '../clocks';
 import { FilterBar } from '../find';
 import { effectiveQueue } from './effective-queue';
 import { QueueList } from './QueueList';
+import { QueueMatches } from './QueueMatches';
 import { panelIdOf, QueueTabs } from './QueueTabs';
 
 export function QueuesView() {
@@ -18,6 +19,7 @@ export function QueuesView() {
     <section className="queues list-view" aria-label="Queues">
       <QueueTabs queues={queues} active={active} />
       <FilterBar />
+      <QueueMatches queues={queues} active={active} />
       <div className="queue-panels">
         {SEVERITIES.map((severity) => (
           <QueuePanel key={severity} severity={severity} cases={queues[severity]} active={severity === active} />

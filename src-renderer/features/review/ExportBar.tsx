@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DeskError } from '../../../src-shared/contract';
 import { useDeskStores, useSystem } from '../../state';
 import { useReview } from './review-context';
@@ -18,12 +19,13 @@ function download(fileName: string, mimeType: string, content: string): void {
  */
 export function ExportBar({
   caseId,
-  onPrint,
+  onPrinted,
   includeInternalNotes,
   onIncludeInternalNotes,
 }: {
   caseId: string;
-  onPrint: () => void;
+  /** The print dialog closed: the printed review can leave the page. */
+  onPrinted: () => void;
   includeInternalNotes: boolean;
   onIncludeInternalNotes: (include: boolean) => void;
 }) {
@@ -44,7 +46,12 @@ export function ExportBar({
       if (!result.ok) return setError(result.error);
       return setMessage(result.value.savedTo ? `Saved to ${result.value.savedTo}` : undefined);
     }
-    if (format === 'pdf') return onPrint();
+    if (format === 'pdf') {
+      // the browser holds the page while its print dialog is open; back here, it is closed
+      window.print();
+      onPrinted();
+      return setMessage('Sent to the print dialog: choose "Save as PDF" there to keep a file.');
+    }
     const result = await desk.api['reviews.export']({ caseId, format, includeInternalNotes });
     if (!result.ok) return setError(result.error);
     download(result.value.fileName, result.value.mimeType, result.value.content);
@@ -66,15 +73,23 @@ export function ExportBar({
   );
 }
 
-/** Renders the printable review while the browser prints it, then removes it again. */
-export function usePrinting(): [boolean, () => void] {
+/**
+ * The whole review is in the page while the browser prints, and only then: it is rendered at
+ * `beforeprint` (Ctrl+P, Export PDF, a PDF printer) and removed at `afterprint`, or by
+ * `close` once the print dialog returns, for browsers that never send `afterprint`.
+ */
+export function usePrintView(): [printing: boolean, close: () => void] {
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
-    if (!printing) return;
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done, { once: true });
-    window.print();
-    return () => window.removeEventListener('afterprint', done);
-  }, [printing]);
-  return [printing, () => setPrinting(true)];
+    // the print layout is taken right after this event: the review must be in the page by then
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return [printing, () => setPrinting(false)];
 }

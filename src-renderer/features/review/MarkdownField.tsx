@@ -13,7 +13,8 @@ interface Props {
 }
 
 const Preview = memo(function Preview({ text, label }: { text: string; label: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
+  // the editor's sections are h3: the text's own headings go below them
+  const html = useMemo(() => renderMarkdown(text, 3), [text]);
   return (
     // the HTML is sanitized by renderMarkdown (DOMPurify) before it gets here
     <div className="markdown-preview" role="region" aria-label={`${label} preview`} onClick={openLinkOutside} dangerouslySetInnerHTML={{ __html: html }} />

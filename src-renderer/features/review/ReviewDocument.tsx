@@ -17,7 +17,7 @@ export function ReviewDocument({ content, timeZone, includeInternalNotes = false
               <div key={index}>
                 {block.label ? <h3>{block.label}</h3> : null}
                 {/* sanitized by renderMarkdown */}
-                <div className="markdown-preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(block.text) }} />
+                <div className="markdown-preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(block.text, block.label ? 3 : 2) }} />
               </div>
             );
           case 'facts':

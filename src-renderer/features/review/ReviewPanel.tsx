@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { REVIEW_STATUS_LABELS, approvalRefusal, formatInZone, headerFacts, samePerson, withReview, type ReviewRequirement } from '../../../src-shared/review';
 import { useDeskStores, useSettings } from '../../state';
 import { ConflictDialog } from './ConflictDialog';
-import { ExportBar, usePrinting } from './ExportBar';
+import { ExportBar, usePrintView } from './ExportBar';
 import { ReviewDocument } from './ReviewDocument';
 import { RevisionHistory } from './RevisionHistory';
 import { ReviewStoreProvider, useReview, useTimeZone } from './review-context';
@@ -148,7 +148,7 @@ function Editor({ caseId }: { caseId: string }) {
   const error = useReview((state) => state.error);
   const adoptStarted = useReview((state) => state.load);
   const timeZone = useTimeZone();
-  const [printing, print] = usePrinting();
+  const [printing, closePrintView] = usePrintView();
   const [includeInternalNotes, setIncludeInternalNotes] = useState(false);
 
   if (status === 'loading') return <p aria-busy="true">Loading the review…</p>;
@@ -168,7 +168,7 @@ function Editor({ caseId }: { caseId: string }) {
       {hasReview ? (
         <>
           <StatusBar />
-          <ExportBar caseId={caseId} onPrint={print} includeInternalNotes={includeInternalNotes} onIncludeInternalNotes={setIncludeInternalNotes} />
+          <ExportBar caseId={caseId} onPrinted={closePrintView} includeInternalNotes={includeInternalNotes} onIncludeInternalNotes={setIncludeInternalNotes} />
           <SummarySection />
           <ImpactSection />
           <TimelineSection />

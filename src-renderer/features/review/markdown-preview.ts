@@ -1,11 +1,10 @@
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { reviewMarkdownToHtml } from '../../../src-shared/review';
 
-const markdown = new Marked({ gfm: true, breaks: false, async: false });
 const purifier = DOMPurify(window);
 
-// Runs on every sanitized node: links leave the console in a new window without an opener,
-// and images load only from inline data (never a remote address, which would call out).
+// A second guard after the shared renderer: links leave the console in a new window without
+// an opener, and images load only from inline data (never a remote address, which would call out).
 purifier.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.hasAttribute('href')) {
     node.setAttribute('target', '_blank');
@@ -21,9 +20,13 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/** Markdown to HTML fit for innerHTML: no script, no event handler, no remote image, safe links. */
-export function renderMarkdown(text: string): string {
-  return purifier.sanitize(markdown.parse(text) as string, {
+/**
+ * Markdown to HTML fit for innerHTML, rendered as the exports render it (raw HTML shown as
+ * text, "[image: alt]" for a remote image, headings below `headingBase`), then sanitized:
+ * no script, no event handler, no remote image, safe links.
+ */
+export function renderMarkdown(text: string, headingBase: number): string {
+  return purifier.sanitize(reviewMarkdownToHtml(text, headingBase), {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'srcset'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|data:image\/)/i,

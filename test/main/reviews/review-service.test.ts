@@ -212,6 +212,19 @@ describe('the review service', () => {
     expect(html.content).not.toMatch(/<link|<script|src="http/);
   });
 
+  it('keeps one outline in an export: headings pasted into a section sit below its heading', async () => {
+    const { core, clock } = await desk();
+    const id = await resolvedP1(core, clock);
+    await core.handlers['reviews.start']({ caseId: id });
+    await core.handlers['reviews.save']({ caseId: id, baseVersion: 1, changes: asChanges({ summary: '# Payments outage postmortem\n\n## What happened\n\nPool ran dry.' }) });
+    const html = (await core.handlers['reviews.export']({ caseId: id, format: 'html' })).content;
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html).toContain('<h2>Summary</h2>\n<h3>Payments outage postmortem</h3>\n<h4>What happened</h4>');
+    const md = (await core.handlers['reviews.export']({ caseId: id, format: 'md' })).content;
+    expect(md.match(/^# /gm)).toHaveLength(1);
+    expect(md).toContain('## Summary\n\n### Payments outage postmortem\n\n#### What happened');
+  });
+
   it('leaves internal notes out of every export format unless they are asked for', async () => {
     const written: Array<{ path: string; data: string | Uint8Array }> = [];
     const printed: string[] = [];

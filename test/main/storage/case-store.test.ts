@@ -131,7 +131,25 @@ describe('file case store', () => {
     expect(store.openCases()).toEqual([]);
     expect(await readdir(path.join(dir, 'active'))).toEqual([]);
     expect(await json('history/2026-11.001.json')).toEqual({ schemaVersion: 1, cases: [closed] });
-    expect(await json('history/index/RD-1.json')).toEqual({ schemaVersion: 1, entries: { 'RD-1001': { partition: '2026-11.001', closedAt: '2026-11-20T10:00:00.000Z' } } });
+    // The index keeps the closed case's summary too, so a list over every case reads only the index.
+    expect(await json('history/index/RD-1.json')).toEqual({
+      schemaVersion: 2,
+      entries: {
+        'RD-1001': {
+          partition: '2026-11.001',
+          closedAt: '2026-11-20T10:00:00.000Z',
+          summary: {
+            title: 'Checkout API returns 502 for EU tenants after the 4.12 rollout',
+            customer: 'Northwind Logistics',
+            plan: 'Enterprise',
+            severity: 'P2',
+            owner: 'Dana Reyes',
+            loggedAt: closed.events[0]!.at,
+            updatedAt: '2026-11-20T10:00:00.000Z',
+          },
+        },
+      },
+    });
 
     store = await reopen(store);
     expect(await store.get('RD-1001')).toEqual(closed);

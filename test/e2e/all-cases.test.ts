@@ -1,0 +1,116 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { writeDataset } from '../../src-main/core/storage';
+import { closedCase } from '../main/storage/fixtures/cases';
+import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { screenshotPath } from './screenshots';
+
+let browser: Browser;
+let host: RunningHost | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+/** A laptop's window, in Berlin. */
+async function openConsole(dataDir?: string): Promise<Page> {
+  host = await startHost(dataDir ?? (await newDataDir()));
+  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
+  return page;
+}
+
+const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+const panel = (page: Page) => page.getByRole('complementary');
+const status = (page: Page) => panel(page).getByRole('definition').nth(3).innerText();
+
+async function act(page: Page, action: string, submit: string, fill: (dialog: Locator) => Promise<void> = async () => undefined) {
+  await button(panel(page), action).click();
+  const dialog = page.getByRole('dialog', { name: action, exact: true });
+  await fill(dialog);
+  await button(dialog, submit).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function logCase(page: Page, title: string, customer: string) {
+  await button(page, 'New case').click();
+  const dialog = page.getByRole('dialog', { name: 'New case', exact: true });
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Customer', exact: true }).fill(customer);
+  await button(dialog, 'Log case').click();
+  await dialog.waitFor({ state: 'detached' });
+  await panel(page).getByRole('heading', { name: new RegExp(title) }).waitFor();
+}
+
+describe('All cases in the browser', () => {
+  it('finds a closed case by search, opens it and reopens it', async () => {
+    const page = await openConsole();
+    await logCase(page, 'Invoices export times out', 'Umbrella Health');
+    await act(page, 'Acknowledge', 'Send acknowledgement', async (dialog) => {
+      for (const item of ['Validate severity and impact', 'Begin investigation', 'Outline next steps']) await dialog.getByRole('checkbox', { name: item }).check();
+      await dialog.getByRole('textbox', { name: 'Response', exact: true }).fill('Looking at the export job.');
+    });
+    await act(page, 'Resolve', 'Mark resolved', async (dialog) => {
+      await dialog.getByRole('combobox', { name: 'Criterion', exact: true }).selectOption({ label: 'Service restored' });
+      await dialog.getByRole('combobox', { name: 'Method', exact: true }).selectOption({ label: 'Bug fix' });
+      await dialog.getByRole('textbox', { name: 'Summary', exact: true }).fill('Export batch size fixed.');
+    });
+    await act(page, 'Close', 'Close case');
+    expect(await status(page)).toBe('Closed');
+    await logCase(page, 'Portal slow at month end', 'Globex');
+    await page.keyboard.press('Escape');
+    // Closed, it has left the queues.
+    expect(await page.getByRole('cell', { name: 'Invoices export times out' }).count()).toBe(0);
+
+    await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
+    const table = page.getByRole('table', { name: 'All cases', exact: true });
+    await table.getByRole('row').nth(2).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).click();
+    await page.keyboard.type('invoices', { delay: 30 });
+    await expect.poll(async () => (await table.getByRole('row').allInnerTexts()).slice(1)).toEqual([expect.stringMatching(/Invoices export times out[\s\S]*Umbrella Health[\s\S]*Closed/)]);
+    await page.screenshot({ path: screenshotPath('all-cases-found-closed-case.png') });
+
+    await table.getByRole('row').nth(1).getByRole('cell').first().click();
+    await panel(page).getByRole('heading', { name: /Invoices export times out/ }).waitFor();
+    expect(await status(page)).toBe('Closed');
+    await expect.poll(() => button(panel(page), 'Record feedback').isEnabled()).toBe(true);
+    await act(page, 'Reopen', 'Reopen case', async (dialog) => dialog.getByRole('textbox', { name: 'Reason', exact: true }).fill('The timeouts came back.'));
+    expect(await status(page)).toBe('Investigating');
+    // The list follows: the row says the case is open again.
+    await expect.poll(() => table.getByRole('row').nth(1).innerText()).toMatch(/Investigating/);
+    await page.screenshot({ path: screenshotPath('all-cases-reopened.png') });
+
+    await button(page.getByRole('navigation', { name: 'Views' }), 'Queues').click();
+    await page.keyboard.press('3');
+    await page.getByRole('table', { name: 'P3 Medium queue' }).getByRole('cell', { name: 'Invoices export times out' }).waitFor();
+  });
+
+  it('scrolls through thousands of closed cases with the mouse wheel, loading the rows as they come into view', async () => {
+    const dir = await newDataDir();
+    const from = Date.UTC(2025, 0, 1);
+    const cases = Array.from({ length: 3_000 }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
+    await writeDataset(dir, { prefix: 'RD', nextNumber: 4001, cases }, 100);
+    const page = await openConsole(dir);
+    await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
+    const table = page.getByRole('table', { name: 'All cases', exact: true });
+    await page.getByText('3000 cases, open and closed').waitFor();
+    expect(await table.getAttribute('aria-rowcount')).toBe('3001');
+    const box = (await table.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 600);
+    // 24,000 px down: about row 800, far beyond the first pages asked for.
+    await expect.poll(async () => Number(await table.getByRole('row').last().getAttribute('aria-rowindex')), { timeout: 10_000 }).toBeGreaterThan(700);
+    await expect.poll(() => table.getByText('Loading…').count(), { timeout: 10_000 }).toBe(0);
+    const last = await table.getByRole('row').last().innerText();
+    expect(last).toMatch(/RD-\d{4}[\s\S]*Closed/);
+    expect(await table.getByRole('row').count()).toBeLessThan(80);
+    await page.screenshot({ path: screenshotPath('all-cases-scrolled.png') });
+  });
+});
