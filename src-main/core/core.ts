@@ -52,14 +52,16 @@ export interface Core {
 
 /** Builds the host-agnostic core: opens storage, loads settings, wires handlers. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
-  const bus = new EventBus();
+  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
+  const bus = new EventBus((message, error) => log.error(message, error));
   const storeReport = await deps.store.open();
   const report: StoreOpenReport = {
     corrupt: [...storeReport.corrupt, ...(deps.extraReport?.corrupt ?? [])],
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
-  const settings = new SettingsService(deps.settingsFile, bus);
+  // Open cases keep their plans: a policy without them is refused.
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
   await settings.load();
   const cases = new CaseService({
     store: deps.store,
@@ -81,12 +83,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.reviewExport ? { exportPort: deps.reviewExport } : {}),
   });
 
-  // Open review action items are armed like any other deadline; re-read when a review changes.
-  const reviewActionItems: ActionItemSource = async () =>
-    (await reviews.openActionItems()).flatMap((item) =>
+  // Open review action items are armed like any other deadline; a saved review re-reads only its case's.
+  const reviewActionItems: ActionItemSource = async (caseId) =>
+    (caseId === undefined ? await reviews.openActionItems() : await reviews.openActionItemsOf(caseId)).flatMap((item) =>
       item.kind === 'actionItem' ? [{ caseId: item.caseId, itemId: item.itemId, title: item.title, dueAt: item.dueAt }] : [],
     );
-  const log = deps.log ?? { warn: (message: string) => console.warn(`[desk] ${message}`), error: (message: string, error: unknown) => console.error(`[desk] ${message}`, error) };
   const dataPort = deps.data;
   const notifications = new NotificationCenter(bus, deps.notifier, log);
   const runtime = new Runtime({
@@ -111,8 +112,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     report: () => report,
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
-  bus.on('reviews.changed', () => {
-    void runtime.refreshActionItems().catch((error: unknown) => log.error('could not re-read review action items', error));
+  bus.on('reviews.changed', ({ caseId }) => {
+    void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
 
   const handlers: DeskHandlers = {

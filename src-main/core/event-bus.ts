@@ -2,9 +2,14 @@ import type { EventName, EventPayload } from '../../src-shared/contract';
 
 type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
 
+/** Where a listener's failure is reported; the other listeners still run. */
+export type ListenerErrorLog = (message: string, error: unknown) => void;
+
 /** Pushed events from the core to whichever hosts are attached. */
 export class EventBus {
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  constructor(private readonly logError: ListenerErrorLog = (message, error) => console.error(`[desk] ${message}`, error)) {}
 
   on<K extends EventName>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
@@ -22,7 +27,14 @@ export class EventBus {
     return () => offs.forEach((off) => off());
   }
 
+  /** Calls every listener; one that throws is logged and cannot keep the event from the others. */
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    for (const listener of this.listeners.get(name) ?? []) (listener as Listener<K>)(payload);
+    for (const listener of this.listeners.get(name) ?? []) {
+      try {
+        (listener as Listener<K>)(payload);
+      } catch (error) {
+        this.logError(`a listener of ${name} failed`, error);
+      }
+    }
   }
 }

@@ -35,8 +35,9 @@ function withItems(items: readonly ReviewDeadlineItem[]): Pick<ReviewsState, 'it
 }
 
 /**
- * What the reviews owe, for the queue rows and the update-deadlines view. Loaded once with
- * 'reviews.deadlines'; after that only the case that changed is recomputed (on
+ * What the reviews owe, for the queue rows and the update-deadlines view. Loaded with
+ * 'reviews.deadlines' at start and again on 'settings.changed' (the calendars the due dates run
+ * on may have changed); otherwise only the case that changed is recomputed (on
  * 'reviews.changed', and on a resolution or reopening), so a busy desk never rescans them all.
  */
 export function createReviewsStore(desk: Desk, deps: { cases: CasesStore; settings: SettingsStore; now: NowStore }): ReviewsStore {
@@ -68,6 +69,8 @@ export function createReviewsStore(desk: Desk, deps: { cases: CasesStore; settin
     },
   }));
   desk.events.on('reviews.changed', ({ caseId }) => void store.getState().refreshCase(caseId));
+  // Review due dates run on the plans' calendars: a settings change (a holiday import, new hours) moves them all.
+  desk.events.on('settings.changed', () => void store.getState().load());
   desk.events.on('cases.changed', ({ record }) => {
     const last = record.events.at(-1);
     if (last && REQUIREMENT_EVENTS.has(last.type)) void store.getState().refreshCase(record.id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseIdSchema, eventIdSchema } from './ids';
+import { OUTSIDE_WINDOW_MESSAGE, inInstantWindow } from './instant-window';
 import { severitySchema } from './severity';
 
 /**
@@ -7,7 +8,9 @@ import { severitySchema } from './severity';
  * Every instant is a UTC ISO 8601 string; nothing is updated in place.
  */
 
-export const isoInstantSchema = z.iso.datetime({ offset: false, message: 'must be a UTC ISO 8601 instant ending in Z' });
+export const isoInstantSchema = z.iso
+  .datetime({ offset: false, message: 'must be a UTC ISO 8601 instant ending in Z', abort: true })
+  .refine((iso) => inInstantWindow(Date.parse(iso)), { message: OUTSIDE_WINDOW_MESSAGE });
 
 const text = (what: string, max = 20_000) =>
   z.string().trim().min(1, `${what} is required`).max(max, `${what} is longer than ${max} characters`);

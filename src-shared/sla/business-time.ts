@@ -1,13 +1,15 @@
+import { INSTANT_WINDOW, inInstantWindow } from '../domain/instant-window';
 import type { Calendar } from './calendar';
 import { MINUTE_MS, coverageOf } from './coverage';
 
 // Accepts any ISO 8601 instant with Z or an explicit offset; local times are ambiguous and rejected.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** Epoch ms of an ISO 8601 instant, or an error naming the argument. */
+/** Epoch ms of an ISO 8601 instant inside the instant window, or an error naming the argument. */
 export function instantMs(iso: string, what = 'instant'): number {
   const ms = INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`${what} "${iso}" is not an ISO 8601 instant such as 2026-11-26T09:00:00Z`);
+  if (!inInstantWindow(ms)) throw new RangeError(`${what} "${iso}" is outside ${INSTANT_WINDOW.from} to ${INSTANT_WINDOW.to}`);
   return ms;
 }
 

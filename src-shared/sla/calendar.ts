@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { DAY_WINDOW, OUTSIDE_WINDOW_MESSAGE } from '../domain/instant-window';
 
 /**
  * A calendar says when the clocks run: weekly working intervals in one IANA time zone,
@@ -85,7 +86,12 @@ export const calendarSchema = z
     week: z.object({ mon: daySchema, tue: daySchema, wed: daySchema, thu: daySchema, fri: daySchema, sat: daySchema, sun: daySchema }, {
       error: 'week needs mon, tue, wed, thu, fri, sat and sun',
     }),
-    holidays: z.array(z.string().refine(isHolidayDate, { message: 'is not a date like "2026-12-25" or "*-12-25"' })),
+    holidays: z.array(
+      z
+        .string()
+        .refine(isHolidayDate, { message: 'is not a date like "2026-12-25" or "*-12-25"', abort: true })
+        .refine((day) => day.startsWith('*') || (day >= DAY_WINDOW.first && day <= DAY_WINDOW.last), { message: OUTSIDE_WINDOW_MESSAGE }),
+    ),
   })
   .superRefine((calendar, ctx) => {
     if (WEEKDAYS.every((day) => calendar.week[day].length === 0)) {

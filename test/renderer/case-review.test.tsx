@@ -228,6 +228,32 @@ describe('review items in the update deadlines', () => {
     expect(owedRows()[2]!.slice(3, 6)).toEqual(['P1 Critical', 'Outage RD-1001', 'Acme']);
   });
 
+  it('moves the review date when holidays are imported, without a reload', async () => {
+    const record = resolvedCase('RD-1001', 'standard');
+    let policy = POLICY;
+    const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+    const { fake } = renderApp({
+      cases: [record],
+      handlers: {
+        'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] } }),
+        'reviews.deadlines': () => ok(reviewDeadlineItems({ cases: [record], reviews: new Map(), policy, nowIso: NOW })),
+      },
+    });
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Deadlines' }));
+    const before = dueOf(record);
+    await waitFor(() => expect(owedRows().map((row) => [row[0], row[1]])).toEqual([[formatDue(before), 'Review required']]));
+
+    // an imported holiday calendar takes Thursday and Friday out of the business week the review is due in
+    const calendars = policy.calendars.map((calendar) => ({ ...calendar, holidays: ['2026-11-26', '2026-11-27'] }));
+    policy = { ...policy, calendars };
+    const requirement = reviewRequirement(record, policy, null, NOW);
+    const after = requirement.required ? requirement.dueAt : null;
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    act(() => fake.push('settings.changed', { settings: { ...DEFAULT_SETTINGS, policy } }));
+    await waitFor(() => expect(owedRows().map((row) => [row[0], row[1]])).toEqual([[formatDue(after!), 'Review required']]));
+  });
+
   it('leaves out a review already published', async () => {
     const record = resolvedCase('RD-1001', 'premium');
     reviewDesk([record, openP1('RD-1003')], new Map([['RD-1001', publishedReview(record)]]));

@@ -1,7 +1,7 @@
 import type { NewCase } from '../../../src-shared/contract';
 import { newCaseSchema } from '../../../src-shared/contract';
 import { decide, decideLog, foldCase, type CaseCommand, type CaseRecord, type Decision } from '../../../src-shared/domain';
-import { autoEscalationOf, type Policy } from '../../../src-shared/sla';
+import { PolicyError, autoEscalationOf, planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
@@ -14,6 +14,19 @@ export interface CaseServiceDeps {
   readonly actor: () => string;
   readonly policy: () => Policy;
 }
+
+function hasPlan(policy: Policy, plan: string): boolean {
+  try {
+    planOf(policy, plan);
+    return true;
+  } catch (error) {
+    if (error instanceof PolicyError) return false;
+    throw error;
+  }
+}
+
+/** The id a case is decided under before it takes its number. */
+const UNNUMBERED = 'RD-0';
 
 /** A refused decision as a typed error: bad input or a rule of the workflow. */
 function refusal(decision: Extract<Decision, { ok: false }>): DeskFailure {
@@ -56,15 +69,24 @@ export class CaseService {
     return this.deps.store.history({ limit, offset });
   }
 
+  /** Logs a case. The case number is taken only once the case is accepted, so a refusal uses none. */
   async create(input: NewCase): Promise<CaseRecord> {
     const fields = newCaseSchema.parse(input);
-    const id = await this.deps.store.nextCaseId();
+    const policy = this.deps.policy();
+    if (!hasPlan(policy, fields.plan)) {
+      const known = policy.plans.map((plan) => plan.name).join(', ');
+      throw new DeskFailure('INVALID_INPUT', `There is no plan "${fields.plan}" in the settings; choose one of: ${known}.`, [
+        { path: 'plan', message: `is not a plan in the settings (${known})` },
+      ]);
+    }
     const actor = this.deps.actor();
-    const decision = decideLog(
-      id,
-      { ...fields, at: fields.loggedAt, owner: actor },
-      { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(this.deps.policy()) },
-    );
+    const command = { ...fields, at: fields.loggedAt, owner: actor };
+    const ctx = { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(policy) };
+    // Decided once to check it (the rules do not depend on the id), then stamped with the number.
+    const checked = decideLog(UNNUMBERED, command, ctx);
+    if (!checked.ok) throw refusal(checked);
+    const id = await this.deps.store.nextCaseId();
+    const decision = decideLog(id, command, ctx);
     if (!decision.ok) throw refusal(decision);
     const record: CaseRecord = { id, events: decision.events };
     await this.queue.run(id, () => this.deps.store.create(record));

@@ -37,7 +37,7 @@ import type { ReviewStore } from './review-store';
 
 export interface ReviewServiceDeps {
   readonly store: ReviewStore;
-  readonly cases: { get(id: string): Promise<CaseRecord>; list(): readonly CaseRecord[] };
+  readonly cases: { get(id: string): Promise<CaseRecord>; list(): readonly CaseRecord[]; openCase(id: string): CaseRecord | undefined };
   readonly clock: Pick<Clock, 'now'>;
   readonly bus: EventBus;
   readonly actor: () => string;
@@ -207,5 +207,15 @@ export class ReviewService {
         return openActionItemDeadlines(review, state.title, caseTimeZone(policy, state.plan), nowIso);
       })
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  }
+
+  /** The open action items of one open case (a closed case arms nothing): what an autosave can have changed. */
+  async openActionItemsOf(caseId: string): Promise<ReviewDeadlineItem[]> {
+    const record = this.deps.cases.openCase(caseId);
+    if (!record) return [];
+    const review = await this.deps.store.load(caseId);
+    if (!review) return [];
+    const state = foldCase(record);
+    return openActionItemDeadlines(review, state.title, caseTimeZone(this.deps.policy(), state.plan), this.context().nowIso);
   }
 }

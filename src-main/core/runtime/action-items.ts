@@ -6,7 +6,10 @@ export interface ActionItem {
   readonly dueAt: string;
 }
 
-/** The review module's hook: every open action item. Until it is provided there are none. */
-export type ActionItemSource = () => Promise<readonly ActionItem[]> | readonly ActionItem[];
+/**
+ * The review module's hook: every open action item, or those of one case when a case id is
+ * given (extra items of other cases are ignored). Until it is provided there are none.
+ */
+export type ActionItemSource = (caseId?: string) => Promise<readonly ActionItem[]> | readonly ActionItem[];
 
 export const noActionItems: ActionItemSource = () => [];

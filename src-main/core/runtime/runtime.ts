@@ -42,7 +42,10 @@ export interface RuntimeDeps {
 export class Runtime {
   private readonly scheduler: Scheduler<Payload>;
   private state: RuntimeState | undefined;
-  private actionItems: readonly ActionItem[] = [];
+  /** Open review action items, by case. */
+  private actionItems = new Map<string, readonly ActionItem[]>();
+  /** The latest read of each case's action items under way. */
+  private readonly itemReads = new Map<string, number>();
   /** The last event seq seen per case, to notify automatic escalations once. */
   private readonly seenSeq = new Map<string, number>();
   private readonly pending = new Set<Promise<unknown>>();
@@ -68,7 +71,7 @@ export class Runtime {
   async start(): Promise<void> {
     this.state = await this.deps.stateFile.load();
     this.factIndex = undefined;
-    this.actionItems = await (this.deps.actionItems ?? noActionItems)();
+    this.actionItems = byCase(await (this.deps.actionItems ?? noActionItems)());
     for (const record of this.deps.cases.list()) this.seenSeq.set(record.id, lastSeq(record));
     this.offs.push(
       this.deps.bus.on('cases.changed', ({ record }) => this.caseChanged(record)),
@@ -103,10 +106,26 @@ export class Runtime {
     await this.saving;
   }
 
-  /** The review module calls this when action items change. */
-  async refreshActionItems(): Promise<void> {
-    this.actionItems = await (this.deps.actionItems ?? noActionItems)();
-    this.rearmAll();
+  /**
+   * The review module calls this when action items change: with a case id (a review was saved)
+   * only that case's items are read again and only that case is re-armed.
+   */
+  async refreshActionItems(caseId?: string): Promise<void> {
+    const source = this.deps.actionItems ?? noActionItems;
+    if (caseId === undefined) {
+      this.actionItems = byCase(await source());
+      this.rearmAll();
+      return;
+    }
+    const ticket = (this.itemReads.get(caseId) ?? 0) + 1;
+    this.itemReads.set(caseId, ticket);
+    const items = (await source(caseId)).filter((item) => item.caseId === caseId);
+    // A later save's read wins over an earlier one that answers after it.
+    if (this.itemReads.get(caseId) !== ticket) return;
+    this.itemReads.delete(caseId);
+    if (items.length > 0) this.actionItems.set(caseId, items);
+    else this.actionItems.delete(caseId);
+    this.rearmCase(caseId);
   }
 
   async snooze(caseId: string, minutes: number): Promise<Snooze> {
@@ -153,7 +172,8 @@ export class Runtime {
     this.owed.clear();
     const live = new Set<string>();
     for (const record of this.deps.cases.list()) {
-      const plan = this.plan(record);
+      const plan = this.planOrLog(record);
+      if (!plan) continue;
       this.arm(plan);
       plan.liveFacts.forEach((fact) => live.add(fact));
     }
@@ -166,7 +186,7 @@ export class Runtime {
     for (const key of this.armedKeys.get(caseId) ?? []) this.scheduler.disarm(key);
     this.armedKeys.delete(caseId);
     const record = this.deps.cases.openCase(caseId);
-    const live = record ? this.plan(record) : undefined;
+    const live = record ? this.planOrLog(record) : undefined;
     this.owed.delete(caseId);
     if (live) this.arm(live);
     this.forgetCaseFactsExcept(caseId, live?.liveFacts);
@@ -189,6 +209,16 @@ export class Runtime {
     this.rearmCase(record.id);
   }
 
+  /** One case whose clocks cannot be computed is logged and left unarmed; it cannot disarm the others. */
+  private planOrLog(record: CaseRecord): CasePlan | undefined {
+    try {
+      return this.plan(record);
+    } catch (error) {
+      this.deps.log.error(`could not arm the deadlines of ${record.id}`, error);
+      return undefined;
+    }
+  }
+
   private plan(record: CaseRecord): CasePlan {
     const state = this.current();
     const settings = this.deps.settings();
@@ -203,7 +233,7 @@ export class Runtime {
         return at === undefined ? undefined : Date.parse(at);
       },
       ...(snooze ? { snoozedUntil: Date.parse(snooze) } : {}),
-      actionItems: this.actionItems,
+      actionItems: this.actionItems.get(record.id) ?? [],
     });
   }
 
@@ -234,10 +264,11 @@ export class Runtime {
       }
       const { caseId } = item.payload;
       touched.add(caseId);
-      const record = this.deps.cases.list().find((r) => r.id === caseId);
+      const record = this.deps.cases.openCase(caseId);
       if (!record) continue;
       // Re-derived at firing time: what was handled meanwhile is no longer in the plan.
-      const plan = this.plan(record);
+      const plan = this.planOrLog(record);
+      if (!plan) continue;
       const due = plan.dues.find((d) => d.key === item.key);
       if (!due || due.at > now) continue;
       const note = this.noteFor(plan, due, now);
@@ -388,4 +419,14 @@ export class Runtime {
 
 function lastSeq(record: CaseRecord): number {
   return record.events.reduce((max, event) => Math.max(max, event.seq), 0);
+}
+
+function byCase(items: readonly ActionItem[]): Map<string, readonly ActionItem[]> {
+  const grouped = new Map<string, ActionItem[]>();
+  for (const item of items) {
+    const list = grouped.get(item.caseId);
+    if (list) list.push(item);
+    else grouped.set(item.caseId, [item]);
+  }
+  return grouped;
 }

@@ -1,16 +1,25 @@
 import { invalidInput } from '../../../src-shared/contract';
+import type { CaseRecord } from '../../../src-shared/domain';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
+import { PolicyError, planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { DocumentPort } from '../ports';
 
-/** Settings: validated as a whole before anything is saved. */
+/** At most this many case ids are named in a refusal; the rest are counted. */
+const NAMED_CASES = 10;
+
+/**
+ * Settings: validated as a whole before anything is saved. A policy must still hold the plan
+ * of every open case, or those cases' clocks would stop.
+ */
 export class SettingsService {
   private current: Settings | undefined;
 
   constructor(
     private readonly file: DocumentPort<Settings>,
     private readonly bus: EventBus,
+    private readonly openCases: () => Iterable<CaseRecord> = () => [],
   ) {}
 
   async load(): Promise<Settings> {
@@ -29,9 +38,61 @@ export class SettingsService {
       const error = invalidInput('settings', parsed.error);
       throw new DeskFailure(error.code, error.message, error.issues);
     }
+    if (patch.policy) this.checkOpenCases(this.get().policy, parsed.data.policy);
     await this.file.save(parsed.data);
     this.current = parsed.data;
     this.bus.emit('settings.changed', { settings: parsed.data });
     return parsed.data;
   }
+
+  /** Refuses a policy that leaves open cases without their plan. */
+  private checkOpenCases(before: Policy, policy: Policy): void {
+    const stranded = new Map<string, { problem: string; cases: string[] }>();
+    for (const record of this.openCases()) {
+      // The plan is set at logging and never changes; a case may name it by id or by name.
+      const logged = record.events[0];
+      if (logged.type !== 'logged') continue;
+      const problem = planProblem(policy, known(before, logged.data.plan));
+      if (problem === undefined) continue;
+      let entry = stranded.get(problem);
+      if (!entry) stranded.set(problem, (entry = { problem, cases: [] }));
+      entry.cases.push(record.id);
+    }
+    if (stranded.size === 0) return;
+    const issues = [...stranded.values()].map(({ problem, cases }) => ({ path: 'policy.plans', message: `${problem}, used by ${casesList(cases)}` }));
+    throw new DeskFailure(
+      'INVALID_INPUT',
+      `The settings were not saved: ${issues.map((issue) => issue.message).join('; ')}. Keep the plan until those cases are closed.`,
+      issues,
+    );
+  }
+}
+
+/** The plan a case names, as the policy it ran under knows it (a case may name a plan by id or by name). */
+function known(policy: Policy, plan: string): { id: string; name: string } {
+  try {
+    const found = planOf(policy, plan);
+    return { id: found.id, name: found.name };
+  } catch (error) {
+    if (error instanceof PolicyError) return { id: plan, name: plan };
+    throw error;
+  }
+}
+
+/** Why a case on this plan could not run its clocks under the policy, or undefined. (A calendar a plan runs on cannot go: the policy's own check refuses it.) */
+function planProblem(policy: Policy, wanted: { id: string; name: string }): string | undefined {
+  try {
+    planOf(policy, wanted.id);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PolicyError) return `plan "${wanted.name}" would be removed`;
+    throw error;
+  }
+}
+
+function casesList(ids: readonly string[]): string {
+  const named = ids.slice(0, NAMED_CASES).join(', ');
+  const more = ids.length - NAMED_CASES;
+  const noun = ids.length === 1 ? 'open case' : 'open cases';
+  return more > 0 ? `${noun} ${named} and ${more} more` : `${noun} ${named}`;
 }

@@ -3,7 +3,9 @@ import { addBusinessTime, businessMinutesBetween, type Calendar } from '../../..
 import { coverageOf } from '../../../src-shared/sla/coverage';
 import { NIGHT_SHIFT, officeHours } from './fixtures';
 
-const CALENDARS: Calendar[] = [officeHours('Europe/Berlin', ['*-12-25', '2026-05-01']), officeHours('America/New_York'), officeHours('Australia/Lord_Howe'), NIGHT_SHIFT];
+/** Sunday hours reaching into Berlin's spring-forward gap (02:00-03:00 on the last Sunday of March). */
+const INTO_THE_GAP: Calendar = { ...officeHours('Europe/Berlin'), id: 'gap', week: { ...officeHours().week, sun: [['01:30', '02:30'], ['02:40', '02:50']] } };
+const CALENDARS: Calendar[] = [officeHours('Europe/Berlin', ['*-12-25', '2026-05-01']), officeHours('America/New_York'), officeHours('Australia/Lord_Howe'), NIGHT_SHIFT, INTO_THE_GAP];
 const RUNS = { numRuns: 200 };
 
 const FROM = Date.parse('2025-01-01T00:00:00Z');

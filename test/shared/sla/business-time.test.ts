@@ -1,4 +1,5 @@
 import { CALENDAR_24X7, addBusinessTime, businessMinutesBetween, type Calendar } from '../../../src-shared/sla';
+import { coverageOf } from '../../../src-shared/sla/coverage';
 import { NIGHT_SHIFT, officeHours } from './fixtures';
 
 const BERLIN = officeHours('Europe/Berlin');
@@ -60,6 +61,38 @@ describe('hard calendars', () => {
     expect(businessMinutesBetween('2026-10-02T00:00:00Z', '2026-10-06T00:00:00Z', sundays)).toBe(23.5 * 60);
   });
 
+  it('a working interval wholly inside a spring-forward gap is empty (Berlin Sunday 02:15-02:45 on 29 Mar 2026)', () => {
+    const gapOnly: Calendar = { ...officeHours(), week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [['02:15', '02:45']] } };
+    expect(businessMinutesBetween('2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z', gapOnly)).toBe(0);
+    // the Sundays around it still count their 30 minutes
+    expect(businessMinutesBetween('2026-03-21T00:00:00Z', '2026-03-23T00:00:00Z', gapOnly)).toBe(30);
+    expect(businessMinutesBetween('2026-04-04T00:00:00Z', '2026-04-06T00:00:00Z', gapOnly)).toBe(30);
+    // time added across that Sunday goes on to the next one: Sun 22 Mar 02:45 CET + 1 min is Sun 5 Apr 02:16 CEST
+    expect(addBusinessTime('2026-03-22T01:44:00Z', 2, gapOnly)).toBe('2026-04-05T00:16:00.000Z');
+  });
+
+  it('a working interval starting inside a spring-forward gap starts when the clocks have moved on', () => {
+    // 02:15-04:00 on 29 Mar 2026: the wall clock reads 03:00-04:00 CEST, one hour (01:00Z-02:00Z)
+    const partly: Calendar = { ...officeHours(), week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [['02:15', '04:00']] } };
+    expect(businessMinutesBetween('2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z', partly)).toBe(60);
+    expect(addBusinessTime('2026-03-28T00:00:00Z', 1, partly)).toBe('2026-03-29T01:01:00.000Z');
+  });
+
+  it('a day the zone skipped has no working time (Pacific/Apia skipped Friday 30 Dec 2011)', () => {
+    const apia = officeHours('Pacific/Apia');
+    // Thu 29 Dec 00:00-24:00 (UTC-10) then Sat 31 Dec (UTC+14): only Thursday's 480 minutes
+    expect(businessMinutesBetween('2011-12-29T10:00:00Z', '2011-12-31T10:00:00Z', apia)).toBe(480);
+    // Thu 29 Dec 17:00 (UTC-10) + 1 min lands on Mon 2 Jan 09:01 (UTC+14)
+    expect(addBusinessTime('2011-12-30T03:00:00Z', 1, apia)).toBe('2012-01-01T19:01:00.000Z');
+  });
+
+  it('a DST suspension of a few weeks is seen (Africa/Casablanca during Ramadan 2013)', () => {
+    const casablanca = officeHours('Africa/Casablanca');
+    expect(addBusinessTime('2013-07-01T00:00:00Z', 1, casablanca)).toBe('2013-07-01T08:01:00.000Z'); // UTC+1
+    expect(addBusinessTime('2013-07-08T00:00:00Z', 1, casablanca)).toBe('2013-07-08T09:01:00.000Z'); // suspended: UTC+0
+    expect(addBusinessTime('2013-08-12T00:00:00Z', 1, casablanca)).toBe('2013-08-12T08:01:00.000Z'); // UTC+1 again
+  });
+
   it('Asia/Kolkata half-hour offset: Mon 09:00 IST is 03:30Z', () => {
     expect(addBusinessTime('2026-11-23T00:00:00Z', 1, officeHours('Asia/Kolkata'))).toBe('2026-11-23T03:31:00.000Z');
   });
@@ -93,5 +126,33 @@ describe('hard calendars', () => {
   it('24x7 counts every minute', () => {
     expect(addBusinessTime('2026-12-31T23:30:00Z', 60, CALENDAR_24X7)).toBe('2027-01-01T00:30:00.000Z');
     expect(businessMinutesBetween('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', CALENDAR_24X7)).toBe(365 * 1440);
+  });
+});
+
+describe('the instant window (1970-01-01 to 2100-01-01)', () => {
+  it('an instant outside the window is refused, naming the argument', () => {
+    expect(() => businessMinutesBetween('0026-11-29T10:00:00Z', '2026-11-29T10:00:00Z', BERLIN)).toThrow(/start "0026-11-29T10:00:00Z" is outside 1970-01-01/);
+    expect(() => addBusinessTime('2100-01-01T00:00:00Z', 1, BERLIN)).toThrow(RangeError);
+  });
+
+  it('a span of decades builds the intervals of its two end years only; the years between count by their totals', () => {
+    const calendar = officeHours('Europe/Berlin', ['*-12-25']);
+    const coverage = coverageOf(calendar);
+    // Mon 3 Jan 2000 09:00 to Mon 28 Dec 2039 09:00 (CET): whole weeks of 40 hours, less the Christmas days on weekdays
+    const minutes = businessMinutesBetween('2000-01-03T08:00:00Z', '2039-12-26T08:00:00Z', calendar);
+    expect(coverage.yearsBuilt).toBe(2);
+    const weeks = (Date.parse('2039-12-26T08:00:00Z') - Date.parse('2000-01-03T08:00:00Z')) / (7 * 86_400_000);
+    const christmasOnWeekdays = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2000 + i, 11, 25)).getUTCDay()).filter((day) => day >= 1 && day <= 5).length;
+    expect(minutes).toBe(weeks * 2400 - christmasOnWeekdays * 480);
+  });
+
+  it('counting across years gives the same answer with or without the years in between built', () => {
+    const calendar = officeHours('America/New_York', ['*-07-04']);
+    const long = businessMinutesBetween('2001-03-01T00:00:00Z', '2031-03-01T00:00:00Z', calendar);
+    let stepwise = 0;
+    for (let year = 2001; year < 2031; year++) stepwise += businessMinutesBetween(`${year}-03-01T00:00:00Z`, `${year + 1}-03-01T00:00:00Z`, calendar);
+    expect(long).toBe(stepwise);
+    // adding it back walks the same years by their totals and lands on the last working minute before the end
+    expect(addBusinessTime('2001-03-01T00:00:00Z', long, calendar)).toBe('2031-02-28T22:00:00.000Z');
   });
 });
