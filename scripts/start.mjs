@@ -5,13 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildIfStale } from './build-if-stale.mjs';
+import { obtainElectron } from './obtain-electron.mjs';
 
 const require = createRequire(import.meta.url);
 const dev = process.argv.includes('--dev');
 const passThrough = process.argv.slice(2).filter((arg) => arg !== '--dev');
 
-// The electron package fetches its binary from the network on first use; where that cannot
-// happen (no network), the package is there but the binary is not.
+// The electron package fetches its binary from the network on first use (its install.js, run
+// by obtainElectron); where that cannot happen (no network), the package is there but not the binary.
 function electronBinary() {
   try {
     const dir = dirname(require.resolve('electron/package.json'));
@@ -24,17 +25,20 @@ function electronBinary() {
   }
 }
 
-const binary = electronBinary();
-if (!binary) {
-  console.error(
-    [
-      'response-desk: the Electron binary is not installed on this machine, so the desktop window cannot open.',
-      '  To get it, run `node node_modules/electron/install.js` on a machine that can download Electron releases.',
-      '  Without it, run the same console in your browser: npm run serve',
-    ].join('\n'),
-  );
-  process.exit(1);
-}
+const electronDir = () => dirname(require.resolve('electron/package.json'));
+const binary = obtainElectron({
+  binary: electronBinary,
+  install: () => {
+    try {
+      const run = spawnSync(process.execPath, [join(electronDir(), 'install.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { status: run.status, output: `${run.stdout ?? ''}\n${run.stderr ?? ''}${run.error ? `\n${run.error.message}` : ''}` };
+    } catch (error) {
+      return { status: 1, output: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  log: (text) => console.error(text),
+});
+if (!binary) process.exit(1);
 
 if (dev) {
   const child = spawn('npx', ['electron-vite', 'dev', '--', ...passThrough], { stdio: 'inherit' });

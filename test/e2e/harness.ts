@@ -20,15 +20,19 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own browser, in that order. */
+/**
+ * CHROMIUM_PATH when set (then it alone, as `npm test` sets it to the browser it found or
+ * obtained), else Debian's /usr/bin/chromium, or Playwright's own browser.
+ */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   try {
     candidates.push(chromium.executablePath());
   } catch {
     // playwright-core knows where its own browser would be even when it is not installed.
   }
-  return candidates.find((path): path is string => !!path && existsSync(path));
+  return candidates.find((path) => existsSync(path));
 }
 
 export const NO_CHROMIUM_MESSAGE = [
