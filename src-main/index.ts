@@ -9,7 +9,7 @@ import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
 import { openDataDir } from './core/data-dir';
 import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
-import { electronSaveDialog } from './electron/dialogs';
+import { electronOpenDialog, electronSaveDialog } from './electron/dialogs';
 import { APP_ID, STARTUP_LOG } from './electron/identity';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow, type MainWindow } from './electron/main-window';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     ...data,
     notifier: createElectronNotifier({ openCase, log: log.warn }),
     saveDialog: electronSaveDialog(liveWindow),
+    openDialog: electronOpenDialog(liveWindow),
     reviewExport,
     log,
   });

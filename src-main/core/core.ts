@@ -5,11 +5,11 @@ import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
-import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, SaveDialog, StoreOpenReport } from './ports';
+import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
-import { requestRestore } from './storage';
+import { REVIEWS_DIR, requestRestore } from './storage';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -26,7 +26,9 @@ export interface CoreDeps {
   readonly runtimeStateFile?: DocumentPort<RuntimeState>;
   /** Export, import and daily snapshots of the durable store. */
   readonly data?: DataPort;
+  /** Where the host asks where to save and what to open (Electron); the browser host transfers over HTTP. */
   readonly saveDialog?: SaveDialog;
+  readonly openDialog?: OpenDialog;
   /** The review module's open action items. */
   readonly actionItems?: ActionItemSource;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
@@ -45,6 +47,8 @@ export interface Core {
   readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
+  /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
+  readonly data: DataService;
   readonly clock: Clock;
   readonly runtime: Runtime;
   close(): Promise<void>;
@@ -71,10 +75,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     policy: () => settings.get().policy,
   });
 
+  // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
+  const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
+  const reviewStore =
+    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
   const allCases = new AllCases({ store: deps.store, bus });
 
   const reviews = new ReviewService({
-    store: deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, 'reviews'), now: () => deps.clock.now() }),
+    store: reviewStore,
     cases,
     clock: deps.clock,
     bus,
@@ -104,12 +112,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
+    openDialog: deps.openDialog,
     clock: deps.clock,
-    onReplaced: () => {
+    settings: () => settings.get(),
+    reviews: reviewStore,
+    runtimeFacts: () => runtime.facts(),
+    beforeReplace: () => runtime.stop(),
+    afterReplace: async () => {
+      reviewStore.forget();
       allCases.replaced();
-      runtime.replaced();
+      await settings.reload();
+      await runtime.start();
     },
-    report: () => report,
+    report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
   bus.on('reviews.changed', ({ caseId }) => {
@@ -131,7 +146,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'runtime.unsnooze': async ({ caseId }) => runtime.unsnooze(caseId),
     'runtime.status': async () => runtime.attention(),
     'data.export': async () => data.export(),
-    'data.import': async ({ content }) => data.import(content),
+    'data.import': async () => data.import(),
     'data.restoreBackup': async ({ file }) => data.restoreBackup(file),
     'reviews.get': async ({ caseId }) => reviews.get(caseId),
     'reviews.start': async ({ caseId }) => reviews.start(caseId),
@@ -156,6 +171,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     allCases,
     settings,
     reviews,
+    data,
     clock: deps.clock,
     runtime,
     close: async () => {

@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings';
 import type { CaseStore, Clock, DataPort, DocumentPort, StoreOpenReport } from './ports';
 import { RUNTIME_STATE_VERSION, emptyRuntimeState, runtimeStateSchema, type RuntimeState } from './runtime';
-import { DurableJsonFile, applyPendingRestores, createFileCaseStore, latestBackupOf, openDocument, type FileCaseStore } from './storage';
+import {
+  DurableJsonFile,
+  RUNTIME_STATE_FILE,
+  SETTINGS_FILE,
+  applyPendingRestores,
+  createFileCaseStore,
+  finishImport,
+  latestBackupOf,
+  openDocument,
+  type FileCaseStore,
+} from './storage';
 
 export const SETTINGS_VERSION = 1;
 const settingsFileSchema = settingsSchema.extend({ schemaVersion: z.literal(SETTINGS_VERSION) });
@@ -23,9 +33,11 @@ export interface OpenedDataDir {
 /** Opens everything the core keeps in the data directory. */
 export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): Promise<OpenedDataDir> {
   const restored = await applyPendingRestores(dataDir, clock.now());
+  // An import committed before a crash lands before settings and runtime state are read.
+  await finishImport(dataDir);
   const latestBackup = (file: string) => latestBackupOf(dataDir, file);
-  const opened = await openDocument<SettingsFile>({
-    path: join(dataDir, 'settings.json'),
+  const openSettings = () => openDocument<SettingsFile>({
+    path: join(dataDir, SETTINGS_FILE),
     schema: settingsFileSchema,
     version: SETTINGS_VERSION,
     migrations: [],
@@ -33,12 +45,13 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     now: () => clock.now(),
     latestBackup,
   });
-  const db = opened.db;
-  if (!db) throw new Error('settings document did not open');
+  const opened = await openSettings();
+  if (!opened.db) throw new Error('settings document did not open');
+  let db = opened.db;
   // The daily snapshot passes the current count; this one is for snapshots the store makes itself (before an import).
   const store = createFileCaseStore({ dir: dataDir, clock, keepBackups: db.data.backups.keep });
-  const runtime = await openDocument<RuntimeState>({
-    path: join(dataDir, 'runtime-state.json'),
+  const openRuntime = () => openDocument<RuntimeState>({
+    path: join(dataDir, RUNTIME_STATE_FILE),
     schema: runtimeStateSchema,
     version: RUNTIME_STATE_VERSION,
     migrations: [],
@@ -46,10 +59,16 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     now: () => clock.now(),
     latestBackup,
   });
-  const runtimeDb = runtime.db;
-  if (!runtimeDb) throw new Error('runtime state document did not open');
+  const runtime = await openRuntime();
+  if (!runtime.db) throw new Error('runtime state document did not open');
+  let runtimeDb = runtime.db;
+  // The first load reads what was opened above; a later one (after an import replaced the files) opens the file again.
+  let settingsLoaded = false;
+  let runtimeLoaded = false;
   const settingsFile: DocumentPort<Settings> = {
     async load() {
+      if (settingsLoaded) db = (await openSettings()).db ?? db;
+      settingsLoaded = true;
       const { schemaVersion: _version, ...settings } = db.data;
       return settings;
     },
@@ -59,7 +78,11 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
     },
   };
   const runtimeStateFile: DocumentPort<RuntimeState> = {
-    load: async () => structuredClone(runtimeDb.data),
+    load: async () => {
+      if (runtimeLoaded) runtimeDb = (await openRuntime()).db ?? runtimeDb;
+      runtimeLoaded = true;
+      return structuredClone(runtimeDb.data);
+    },
     async save(next) {
       runtimeDb.data = next;
       await runtimeDb.write();

@@ -69,9 +69,35 @@ export interface Notifier {
 /** Asks the engineer where to save a file; undefined when they cancel. */
 export type SaveDialog = (defaultName: string) => Promise<string | undefined>;
 
+/** Every case of the data directory and its id counter, as an export reads them. */
+export interface CaseSet {
+  readonly prefix: string;
+  readonly nextNumber: number;
+  /** Open and closed, by case number. */
+  readonly cases: readonly CaseRecord[];
+}
+
+/**
+ * What replaces the whole data directory: the cases (already validated as a whole) and the
+ * other documents beside them, each `{file, content}` relative to the data directory. Every
+ * folder in `folders` is replaced even when no document lands in it (an import without reviews
+ * leaves no review behind).
+ */
+export interface Replacement extends CaseSet {
+  readonly documents: ReadonlyArray<{ readonly file: string; readonly content: unknown }>;
+  readonly folders: readonly string[];
+}
+
 /** Whole-data operations of the durable store: export, import and the daily snapshot. */
 export interface DataPort {
-  exportAll(): Promise<unknown>;
-  importAll(candidate: unknown): Promise<{ imported: number; backup: string }>;
+  /** Every case, read whole or not at all: an unreadable part rejects, naming it. */
+  exportCases(): Promise<CaseSet>;
+  /** Replaces all the data after a snapshot of it; resolves with the snapshot's folder. */
+  replaceAll(replacement: Replacement): Promise<{ backup: string }>;
   snapshotIfDue(now: number, keep?: number): Promise<string | undefined>;
+  /** Files found damaged so far, at start-up or since (a history partition read lazily). */
+  report(): StoreOpenReport;
 }
+
+/** Asks the engineer which file to open; undefined when they cancel. */
+export type OpenDialog = () => Promise<string | undefined>;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core/core';
 import type { HostLog } from './redact';
+import { transferRoutes } from './transfer-routes';
 
 /**
  * One HTTP route of the browser host, served below the console's address `/<token>/`. The host
@@ -27,8 +28,7 @@ export interface RouteRequest {
 
 /** The console's HTTP routes besides its static files and the socket (`/<token>/ws`). */
 export function consoleRoutes(core: Core): readonly HttpRoute[] {
-  void core;
-  return [];
+  return [...transferRoutes(core.data)];
 }
 
 /** The route for a method and path, or why there is none. */

@@ -14,3 +14,4 @@ export function connectDesk(): Desk {
 export function hostShowsDesktopNotifications(): boolean {
   return window.desk !== undefined;
 }
+export { browserDownload, connectDataTransfer, httpDataTransfer, hostDataTransfer, type DataTransfer, type Download } from './data-transfer';

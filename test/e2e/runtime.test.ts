@@ -50,7 +50,7 @@ describe('notifications and data through the browser host', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all data' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^response-desk-export-\d{4}-\d{2}-\d{2}\.json$/);
       const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { format: string; cases: Array<{ id: string }> };
-      expect(exported.format).toBe('response-desk.cases');
+      expect(exported.format).toBe('response-desk.bundle');
       expect(exported.cases.map((c) => c.id)).toEqual(['RD-1001']);
     } finally {
       await host.stop();

@@ -1,44 +1,148 @@
-import type { DataExport, DataImport, RestoreRequested } from '../../../src-shared/contract';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  BundleError,
+  describeBundle,
+  readBundle,
+  summarizeBundle,
+  type Bundle,
+  type BundleSummary,
+  type RuntimeFacts,
+} from '../../../src-shared/bundle';
+import type { DataExport, DataImport, DataImported, RestoreRequested } from '../../../src-shared/contract';
+import type { Review } from '../../../src-shared/review';
+import type { Settings } from '../../../src-shared/settings';
+import { SETTINGS_VERSION } from '../data-dir';
 import { DeskFailure, notAllowed } from '../errors';
-import type { Clock, DataPort, SaveDialog, StoreOpenReport } from '../ports';
-import { DurableTextFile, StoreError } from '../storage';
+import type { CaseSet, Clock, DataPort, OpenDialog, SaveDialog, StoreOpenReport } from '../ports';
+import { REVIEW_FILE_VERSION, type ReviewStore } from '../reviews';
+import { RUNTIME_STATE_VERSION } from '../runtime';
+import { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from '../storage';
+import { parseBundleText, readBundleFile, writeBundleFile } from './bundle-file';
 
 export interface DataServiceDeps {
   readonly data?: DataPort;
-  /** The Electron host asks where to save; without it the content goes back to the page. */
+  /** The Electron host asks where to save and what to open; the browser host transfers files over HTTP. */
   readonly saveDialog?: SaveDialog;
+  readonly openDialog?: OpenDialog;
   readonly clock: Pick<Clock, 'now'>;
-  /** Every case was replaced: whatever derives from the cases must be recomputed. */
-  readonly onReplaced: () => void;
-  /** What was found corrupt at start-up, and how to ask for a file's restore at the next start. */
+  readonly settings: () => Settings;
+  readonly reviews: Pick<ReviewStore, 'caseIds' | 'load'>;
+  readonly runtimeFacts: () => RuntimeFacts;
+  /** Before the files are swapped: stop whatever writes on its own (the runtime's reminders and snoozes). */
+  readonly beforeReplace: () => Promise<void>;
+  /** After the swap (or a failed one): read settings, reviews and runtime facts again and re-arm. */
+  readonly afterReplace: () => Promise<void>;
+  /** What was found damaged, and how to ask for a file's restore at the next start. */
   readonly report?: () => StoreOpenReport;
   readonly requestRestore?: (file: string, backup: string) => Promise<void>;
 }
 
-/** Export and import of all the data, through the contract. */
+/** A bundle read whole from the data, ready to be written out. */
+export interface CollectedBundle {
+  readonly fileName: string;
+  readonly bundle: Bundle;
+  readonly summary: BundleSummary;
+}
+
+/** Export and import of all user data as one bundle (src-shared/bundle). */
 export class DataService {
+  /** Damage reported before an import replaced everything no longer concerns the data (by moved-aside name). */
+  private readonly replacedDamage = new Set<string>();
+
   constructor(private readonly deps: DataServiceDeps) {}
 
-  async export(): Promise<DataExport> {
-    const content = await this.port().exportAll();
-    const fileName = `response-desk-export-${new Date(this.deps.clock.now()).toISOString().slice(0, 10)}.json`;
-    if (!this.deps.saveDialog) return { kind: 'content', fileName, content };
-    const path = await this.deps.saveDialog(fileName);
-    if (path === undefined) return { kind: 'cancelled' };
-    await new DurableTextFile(path).write(`${JSON.stringify(content, null, 2)}\n`);
-    return { kind: 'saved', path };
+  /**
+   * Reads every part of the data. A part that cannot be read refuses the export, naming it,
+   * rather than leaving it out of a file that would look complete.
+   */
+  async collect(): Promise<CollectedBundle> {
+    const port = this.port();
+    this.refuseKnownDamage();
+    let caseSet: CaseSet;
+    try {
+      caseSet = await port.exportCases();
+    } catch (error) {
+      throw refusal(`the cases could not all be read (${messageOf(error)})`);
+    }
+    // A part found damaged while reading was kept aside and read as empty: the cases are incomplete.
+    this.refuseKnownDamage();
+    const reviews: Review[] = [];
+    for (const caseId of await this.deps.reviews.caseIds()) {
+      let review: Review | undefined;
+      try {
+        review = await this.deps.reviews.load(caseId);
+      } catch (error) {
+        throw refusal(`the review of ${caseId} (${REVIEWS_DIR}/${caseId}.json) could not be read (${messageOf(error)})`);
+      }
+      if (!review) throw refusal(`the review of ${caseId} (${REVIEWS_DIR}/${caseId}.json) could not be read; it was kept aside`);
+      reviews.push(review);
+    }
+    const now = this.deps.clock.now();
+    const bundle: Bundle = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      counter: { prefix: caseSet.prefix, nextNumber: caseSet.nextNumber },
+      settings: this.deps.settings(),
+      runtime: this.deps.runtimeFacts(),
+      reviews,
+      cases: [...caseSet.cases],
+    };
+    return { fileName: `response-desk-export-${new Date(now).toISOString().slice(0, 10)}.json`, bundle, summary: summarizeBundle(bundle) };
   }
 
-  async import(content: unknown): Promise<DataImport> {
-    let result: DataImport;
+  /** Electron: asks where to save, then streams the bundle into that file. */
+  async export(): Promise<DataExport> {
+    const save = this.deps.saveDialog;
+    if (!save) throw notAllowed('This console downloads its export over HTTP (the Export button does it); there is no save dialog here.');
+    const collected = await this.collect();
+    const file = await save(collected.fileName);
+    if (file === undefined) return { kind: 'cancelled' };
+    await writeBundleFile(file, collected.bundle);
+    return { kind: 'saved', path: file, summary: collected.summary, message: `Exported ${describeBundle(collected.summary)} to ${file}.` };
+  }
+
+  /** Electron: asks which export file to read, then imports it. */
+  async import(): Promise<DataImport> {
+    const choose = this.deps.openDialog;
+    if (!choose) throw notAllowed('This console uploads the import file over HTTP (the Import button does it); there is no open dialog here.');
+    this.port();
+    const file = await choose();
+    if (file === undefined) return { kind: 'cancelled' };
+    return this.importText(await readBundleFile(file));
+  }
+
+  /** The text of an export file: checked whole, then it replaces all the data after a backup. */
+  async importText(text: string): Promise<DataImported> {
+    const port = this.port();
+    let bundle: Bundle;
     try {
-      result = await this.port().importAll(content);
+      bundle = readBundle(parseBundleText(text), { settings: this.deps.settings(), prefix: CASE_ID_PREFIX });
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'IMPORT_INVALID') throw new DeskFailure('INVALID_INPUT', error.message);
+      if (error instanceof BundleError) throw new DeskFailure('INVALID_INPUT', error.message, error.problems.map((message) => ({ path: '', message })));
       throw error;
     }
-    this.deps.onReplaced();
-    return result;
+    await this.deps.beforeReplace();
+    let backup: string;
+    try {
+      ({ backup } = await port.replaceAll({
+        prefix: bundle.counter.prefix,
+        nextNumber: bundle.counter.nextNumber,
+        cases: bundle.cases,
+        documents: [
+          { file: SETTINGS_FILE, content: { schemaVersion: SETTINGS_VERSION, ...bundle.settings } },
+          { file: RUNTIME_STATE_FILE, content: { schemaVersion: RUNTIME_STATE_VERSION, ...bundle.runtime } },
+          ...bundle.reviews.map((review) => ({ file: `${REVIEWS_DIR}/${review.caseId}.json`, content: { schemaVersion: REVIEW_FILE_VERSION, review } })),
+        ],
+        folders: [REVIEWS_DIR],
+      }));
+      for (const problem of this.damaged()) this.replacedDamage.add(problem.movedTo);
+    } finally {
+      await this.deps.afterReplace();
+    }
+    const summary = summarizeBundle(bundle);
+    return { kind: 'imported', summary, backup, message: `Imported ${describeBundle(summary)}; previous data backed up as ${backup}.` };
   }
 
   /** Only a file the console found corrupt at this start, and only from the backup it named. */
@@ -50,8 +154,29 @@ export class DataService {
     return { file, backup: found.latestBackup, restartRequired: true };
   }
 
+  /** A file kept aside as damaged means its data is missing: an export now would be incomplete. */
+  private refuseKnownDamage(): void {
+    const damaged = this.damaged().filter((problem) => !this.replacedDamage.has(problem.movedTo));
+    if (damaged.length === 0) return;
+    const named = damaged.map((problem) => `${problem.file} could not be read (${problem.reason})`).join('; ');
+    throw refusal(`${named}. Restore ${damaged.length === 1 ? 'it' : 'them'} from the latest backup (Data problems, above) and export again`);
+  }
+
+  private damaged(): StoreOpenReport['corrupt'] {
+    const all = [...(this.deps.report?.().corrupt ?? []), ...(this.deps.data?.report().corrupt ?? [])];
+    return [...new Map(all.map((problem) => [problem.movedTo, problem])).values()];
+  }
+
   private port(): DataPort {
     if (!this.deps.data) throw notAllowed('This console keeps no data on disk, so there is nothing to export or import.');
     return this.deps.data;
   }
+}
+
+function refusal(what: string): DeskFailure {
+  return new DeskFailure('STORAGE', `The export was refused, so that no incomplete file is written: ${what}.`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

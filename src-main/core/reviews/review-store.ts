@@ -11,6 +11,8 @@ export interface ReviewStore {
   save(review: Review): Promise<void>;
   /** Every case that has a review. */
   caseIds(): Promise<string[]>;
+  /** The reviews folder was replaced (an import): drop what is held from the old files. */
+  forget(): void;
 }
 
 export const REVIEW_FILE_VERSION = 1;
@@ -64,6 +66,10 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       }
       db.data = { schemaVersion: REVIEW_FILE_VERSION, review };
       await db.write();
+    },
+    forget() {
+      open.clear();
+      dirReady = undefined;
     },
     async caseIds() {
       try {

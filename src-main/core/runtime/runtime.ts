@@ -71,6 +71,7 @@ export class Runtime {
   async start(): Promise<void> {
     this.state = await this.deps.stateFile.load();
     this.factIndex = undefined;
+    this.seenSeq.clear();
     this.actionItems = byCase(await (this.deps.actionItems ?? noActionItems)());
     for (const record of this.deps.cases.list()) this.seenSeq.set(record.id, lastSeq(record));
     this.offs.push(
@@ -83,7 +84,7 @@ export class Runtime {
     this.scheduler.start();
   }
 
-  /** Stops the timer and waits for what is in flight (escalations, state writes). */
+  /** Stops the timer and waits for what is in flight (escalations, state writes); start() again loads the state file anew. */
   async stop(): Promise<void> {
     this.offs.splice(0).forEach((off) => off());
     this.scheduler.stop();
@@ -159,11 +160,10 @@ export class Runtime {
     return () => this.attentionListeners.delete(listener);
   }
 
-  /** After an import replaced every case: forget what was seen and re-arm from the new data. */
-  replaced(): void {
-    this.seenSeq.clear();
-    for (const record of this.deps.cases.list()) this.seenSeq.set(record.id, lastSeq(record));
-    this.rearmAll();
+  /** The facts an export carries: snoozes and what was already notified. */
+  facts(): { snoozes: Record<string, string>; notified: Record<string, string> } {
+    const { snoozes, notified } = structuredClone(this.current());
+    return { snoozes, notified };
   }
 
   rearmAll(): void {

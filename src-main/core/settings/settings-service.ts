@@ -27,6 +27,13 @@ export class SettingsService {
     return this.current;
   }
 
+  /** After an import replaced the settings file: read it again and tell every page. */
+  async reload(): Promise<Settings> {
+    const settings = await this.load();
+    this.bus.emit('settings.changed', { settings });
+    return settings;
+  }
+
   get(): Settings {
     if (!this.current) throw new Error('settings read before load()');
     return this.current;

@@ -1,14 +1,13 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
-import type { CaseStore, Clock, StoreOpenReport } from '../ports';
+import type { CaseSet, CaseStore, Clock, Replacement, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
-import { writeDataset } from './dataset';
 import type { z } from 'zod';
 import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
-import { DurableJsonFile, isTempFileName } from './durable-file';
-import { fsyncDirectory, isNotFound, nodeDurableFs, removeDurably } from './durable-fs';
+import { isTempFileName } from './durable-file';
+import { fsyncDirectory, nodeDurableFs } from './durable-fs';
 import { Journal } from './journal';
 import type { JournalFs } from './journal-fs';
 import { JournaledJsonFile } from './journaled-file';
@@ -21,12 +20,9 @@ import {
   activeCaseSchema,
   activeFile,
   caseNumber,
-  DATA_ENTRIES,
   HISTORY_DIR,
   emptyIndex,
   emptyMeta,
-  IMPORT_COMMIT_FILE,
-  IMPORT_STAGING_DIR,
   INDEX_DIR,
   indexSchema,
   INDEX_VERSION,
@@ -41,7 +37,7 @@ import {
 import { KeyedQueue } from '../keyed-queue';
 import { Gate } from './locks';
 import { checkAppend, checkRecord, closedAt, wasEverClosed } from './timeline';
-import { parseImport, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
+import { finishImport, stageImport } from './transfer';
 
 export interface FileCaseStoreOptions {
   readonly dir: string;
@@ -69,12 +65,13 @@ export interface FileCaseStore extends CaseStore {
   /** Makes today's snapshot in backups/YYYY-MM-DD/ unless it exists; prunes old ones. */
   /** `keep` overrides the count given at creation (settings may change it while running). */
   snapshotIfDue(now?: number, keep?: number): Promise<string | undefined>;
-  exportAll(): Promise<CaseExport>;
+  /** Every case, open and closed, by case number, and the id counter: read whole or not at all. */
+  exportCases(): Promise<CaseSet>;
   /**
-   * Replaces every case with the file's (after a snapshot of the current data). The whole file
-   * is validated first; an invalid one changes nothing. Crash-safe: staged, then swapped.
+   * Replaces the whole data directory (cases and the documents given) after a snapshot of the
+   * current data, which it returns. Crash-safe: staged, committed, then swapped.
    */
-  importAll(candidate: unknown): Promise<{ imported: number; backup: string }>;
+  replaceAll(replacement: Replacement): Promise<{ backup: string }>;
 }
 
 const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
@@ -129,7 +126,7 @@ class FileStore implements FileCaseStore {
       });
       this.#journal = journal;
       this.#corrupt.push(...corrupt);
-      await this.#finishImport();
+      await finishImport(this.#dir);
       await this.#load();
       this.#state = 'open';
     });
@@ -242,49 +239,24 @@ class FileStore implements FileCaseStore {
     });
   }
 
-  exportAll(): Promise<CaseExport> {
-    return this.#exclusive(async () => ({
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: new Date(this.#clock.now()).toISOString(),
-      nextNumber: this.#metaDoc.data.nextNumber,
-      cases: [...this.openCases(), ...(await this.#allClosed())],
-    }));
+  exportCases(): Promise<CaseSet> {
+    return this.#exclusive(async () => {
+      const cases = [...this.openCases(), ...(await this.#allClosed())].sort((a, b) => caseNumber(a.id) - caseNumber(b.id));
+      return { prefix: this.#metaDoc.data.prefix, nextNumber: this.#metaDoc.data.nextNumber, cases };
+    });
   }
 
-  async importAll(candidate: unknown): Promise<{ imported: number; backup: string }> {
-    const data = parseImport(candidate);
+  replaceAll(replacement: Replacement): Promise<{ backup: string }> {
     return this.#exclusive(async () => {
       const now = this.#clock.now();
       // The snapshot and the swap work on files: bring them up to date and empty the journal first.
       await this.#journaled.checkpoint();
       const backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
-      const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
-      await rm(staging, { recursive: true, force: true });
-      const byClosing = [...data.cases].sort((a, b) => (closedAt(a) ?? '').localeCompare(closedAt(b) ?? ''));
-      await writeDataset(staging, { prefix: this.#metaDoc.data.prefix, nextNumber: data.nextNumber, cases: byClosing }, this.#partitionSize);
-      await fsyncDirectory(nodeDurableFs, this.#dir);
-      await new DurableJsonFile(path.join(this.#dir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
-      await this.#finishImport();
+      await stageImport(this.#dir, replacement, this.#partitionSize, now);
+      await finishImport(this.#dir);
       await this.#load();
-      return { imported: data.cases.length, backup };
+      return { backup };
     });
-  }
-
-  /** Swaps a committed import in (again, after a crash); drops an uncommitted one. */
-  async #finishImport(): Promise<void> {
-    const staging = path.join(this.#dir, IMPORT_STAGING_DIR);
-    const marker = path.join(this.#dir, IMPORT_COMMIT_FILE);
-    if (await exists(marker)) {
-      for (const entry of DATA_ENTRIES) {
-        if (!(await exists(path.join(staging, entry)))) continue;
-        await rm(path.join(this.#dir, entry), { recursive: true, force: true });
-        await rename(path.join(staging, entry), path.join(this.#dir, entry));
-        await fsyncDirectory(nodeDurableFs, this.#dir);
-      }
-      await removeDurably(nodeDurableFs, marker, this.#dir);
-    }
-    await rm(staging, { recursive: true, force: true });
   }
 
   /** Reads meta and the open cases (never history partitions) and finishes interrupted moves. */
@@ -487,16 +459,6 @@ async function writeOrRevert<T>(doc: Low<T>, previous: T): Promise<void> {
     await doc.write();
   } catch (error) {
     doc.data = previous;
-    throw error;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
     throw error;
   }
 }

@@ -2,9 +2,10 @@
 export { createFileCaseStore, type FileCaseStore, type FileCaseStoreOptions } from './file-case-store';
 export { openDocument, type DocumentSpec, type Migration, type OpenedDocument, type CorruptFile } from './document';
 export { DurableTextFile, DurableJsonFile } from './durable-file';
-export { nodeDurableFs, type DurableFs } from './durable-fs';
+export { fsyncDirectory, nodeDurableFs, type DurableFs } from './durable-fs';
 export { writeDataset, type Dataset } from './dataset';
-export { caseExportSchema, EXPORT_FORMAT, EXPORT_VERSION, type CaseExport } from './transfer';
+export { finishImport } from './transfer';
+export { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from './layout';
 export type { IntegrityReport } from './integrity';
 export { StorageDamageError, StoreError, type StoreErrorCode } from './errors';
 export { latestBackupOf } from './backups';

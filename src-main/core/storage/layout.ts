@@ -21,10 +21,14 @@ export const SUMMARY_FILE = path.join(HISTORY_DIR, 'summary.json');
 export const BACKUPS_DIR = 'backups';
 export const IMPORT_STAGING_DIR = 'import-staging';
 export const IMPORT_COMMIT_FILE = 'import-commit.json';
-/** What a snapshot, an export-replace and an import swap carry. */
+/** The case store's own entries. */
 export const DATA_ENTRIES = [META_FILE, ACTIVE_DIR, HISTORY_DIR] as const;
-/** What a daily snapshot keeps: the cases plus the other documents of the data directory. */
-export const BACKUP_ENTRIES = [...DATA_ENTRIES, 'settings.json', 'reviews', 'runtime-state.json'] as const;
+/** The other documents of the data directory, kept by the settings, review and runtime modules. */
+export const SETTINGS_FILE = 'settings.json';
+export const REVIEWS_DIR = 'reviews';
+export const RUNTIME_STATE_FILE = 'runtime-state.json';
+/** All user data: what a daily snapshot keeps and what an import replaces. */
+export const BACKUP_ENTRIES = [...DATA_ENTRIES, SETTINGS_FILE, REVIEWS_DIR, RUNTIME_STATE_FILE] as const;
 
 export const CASE_ID_PREFIX = 'RD';
 export const FIRST_CASE_NUMBER = 1001;

@@ -1,42 +1,62 @@
-import { z } from 'zod';
-import { caseRecordSchema, isoInstantSchema, type CaseRecord } from '../../../src-shared/domain';
-import { StoreError } from './errors';
-import { formatIssues, formatPath } from './issues';
-import { caseNumber } from './layout';
-import { timelineProblem } from './timeline';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Replacement } from '../ports';
+import { writeDataset } from './dataset';
+import { DurableJsonFile } from './durable-file';
+import { fsyncDirectory, isNotFound, nodeDurableFs, removeDurably } from './durable-fs';
+import { BACKUP_ENTRIES, IMPORT_COMMIT_FILE, IMPORT_STAGING_DIR } from './layout';
+import { closedAt } from './timeline';
 
-export const EXPORT_FORMAT = 'response-desk.cases';
-export const EXPORT_VERSION = 1;
-
-/** One JSON object holding every case, open and closed. */
-export const caseExportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT, `must be "${EXPORT_FORMAT}"`),
-  version: z.literal(EXPORT_VERSION, `must be ${EXPORT_VERSION}`),
-  exportedAt: isoInstantSchema,
-  nextNumber: z.number().int().min(1),
-  cases: z.array(caseRecordSchema),
-});
-export type CaseExport = z.infer<typeof caseExportSchema>;
-
-/** The whole file is checked before anything changes; the error names the first problems. */
-export function parseImport(candidate: unknown): CaseExport {
-  const parsed = caseExportSchema.safeParse(candidate);
-  if (!parsed.success) throw new StoreError('IMPORT_INVALID', `The import file is invalid: ${formatIssues(parsed.error)}.`);
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  parsed.data.cases.forEach((record: CaseRecord, i) => {
-    const where = formatPath(['cases', i]);
-    if (seen.has(record.id)) problems.push(`${where}: case ${record.id} appears twice`);
-    seen.add(record.id);
-    const problem = timelineProblem(record);
-    if (problem) problems.push(`${where}: case ${record.id} ${problem}`);
-    if (caseNumber(record.id) >= parsed.data.nextNumber) {
-      problems.push(`${where}: case ${record.id} is not below nextNumber ${parsed.data.nextNumber}, so its id could be handed out again`);
-    }
-  });
-  if (problems.length > 0) {
-    const more = problems.length > 3 ? `; and ${problems.length - 3} more` : '';
-    throw new StoreError('IMPORT_INVALID', `The import file is invalid: ${problems.slice(0, 3).join('; ')}${more}.`);
+/**
+ * Writes a replacement into import-staging/ (durably, in the store's own layout), then commits
+ * it with one durable marker file. Before the marker a crash leaves the data as it was (the
+ * staging folder is dropped at the next start); after it, `finishImport` swaps it in, again at
+ * the next start when a crash cut the swap short.
+ */
+export async function stageImport(dataDir: string, replacement: Replacement, partitionSize: number, now: number): Promise<void> {
+  const staging = path.join(dataDir, IMPORT_STAGING_DIR);
+  await rm(staging, { recursive: true, force: true });
+  const byClosing = [...replacement.cases].sort((a, b) => (closedAt(a) ?? '').localeCompare(closedAt(b) ?? ''));
+  await writeDataset(staging, { prefix: replacement.prefix, nextNumber: replacement.nextNumber, cases: byClosing }, partitionSize);
+  for (const folder of replacement.folders) await mkdir(path.join(staging, folder), { recursive: true });
+  for (const { file, content } of replacement.documents) {
+    const target = path.join(staging, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await new DurableJsonFile(target).write(content);
   }
-  return parsed.data;
+  for (const folder of new Set(['.', ...replacement.folders, ...replacement.documents.map(({ file }) => path.dirname(file))])) {
+    await fsyncDirectory(nodeDurableFs, path.join(staging, folder));
+  }
+  await fsyncDirectory(nodeDurableFs, dataDir);
+  await new DurableJsonFile(path.join(dataDir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
+}
+
+/**
+ * Swaps a committed import in; drops an uncommitted one. Idempotent: an entry already moved is
+ * no longer in staging and is left alone, so a swap cut short by a crash finishes at the next
+ * start. Runs before any data file is opened.
+ */
+export async function finishImport(dataDir: string): Promise<void> {
+  const staging = path.join(dataDir, IMPORT_STAGING_DIR);
+  const marker = path.join(dataDir, IMPORT_COMMIT_FILE);
+  if (await exists(marker)) {
+    for (const entry of BACKUP_ENTRIES) {
+      if (!(await exists(path.join(staging, entry)))) continue;
+      await rm(path.join(dataDir, entry), { recursive: true, force: true });
+      await rename(path.join(staging, entry), path.join(dataDir, entry));
+      await fsyncDirectory(nodeDurableFs, dataDir);
+    }
+    await removeDurably(nodeDurableFs, marker, dataDir);
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
 }

@@ -20,5 +20,8 @@ export function createMemoryReviewStore(initial: readonly Review[] = []): Review
     async caseIds() {
       return [...reviews.keys()].sort();
     },
+    forget() {
+      // Nothing is held apart from the reviews themselves.
+    },
   };
 }

@@ -1,87 +1,55 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { connectDataTransfer, type DataTransfer } from '../../api';
 import { useDeskStores } from '../../state';
+import { useDataOutcome } from './outcome';
 
-/** Offers a file to the browser's downloads. */
-export type Download = (fileName: string, text: string) => void;
+/** The import waiting for the engineer's confirmation: a file the page picked, or one the host's dialog will ask for. */
+type Pending = { readonly file?: File };
 
-export const browserDownload: Download = (fileName, text) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-};
-
-/** FileReader rather than Blob.text(): it is what every engine (and jsdom) has. */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsText(file);
-  });
-}
-
-type Pending = { readonly fileName: string; readonly content: unknown; readonly cases: number | undefined };
-
-/** Export every case to one JSON file, or replace every case with such a file. */
-export function DataSection({ download = browserDownload }: { readonly download?: Download }) {
-  const { desk, cases } = useDeskStores();
+/**
+ * Export all data to one file, or replace all data with such a file. The files go by the
+ * host's own way (dialogs in Electron, HTTP in the browser), never through the request channel.
+ */
+export function DataSection({ transfer: given }: { readonly transfer?: DataTransfer }) {
+  const stores = useDeskStores();
+  const transfer = useMemo(() => given ?? connectDataTransfer(stores.desk), [given, stores.desk]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
+  // Kept outside: the section unmounts while the cases reload after an import, and its answer must stay.
+  const [{ status, error, busy }, report] = useDataOutcome(stores);
   const [pending, setPending] = useState<Pending>();
 
   const exportAll = async () => {
-    setError(undefined);
-    const result = await desk.api['data.export']({});
-    if (!result.ok) return setError(result.error.message);
-    const exported = result.value;
-    if (exported.kind === 'content') {
-      download(exported.fileName, `${JSON.stringify(exported.content, null, 2)}\n`);
-      setStatus(`Exported to ${exported.fileName}.`);
-    } else if (exported.kind === 'saved') setStatus(`Exported to ${exported.path}.`);
-    else setStatus(undefined);
+    report({ busy: 'export' });
+    const result = await transfer.exportAll();
+    if (!result.ok) return report({ error: result.error.message });
+    report(result.value ? { status: result.value } : {});
   };
 
-  const choose = async (file: File | undefined) => {
-    setError(undefined);
-    setStatus(undefined);
-    if (!file) return;
-    let text: string;
-    try {
-      text = await readText(file);
-    } catch (readError) {
-      return setError(`${file.name} could not be read: ${(readError as Error).message}`);
-    }
-    let content: unknown;
-    try {
-      content = JSON.parse(text);
-    } catch (parseError) {
-      return setError(`${file.name} is not a JSON file: ${(parseError as Error).message}`);
-    }
-    const listed = (content as { cases?: unknown } | null)?.cases;
-    setPending({ fileName: file.name, content, cases: Array.isArray(listed) ? listed.length : undefined });
+  const askToImport = () => {
+    report({});
+    if (transfer.picksImportFile === 'page') fileInput.current?.click();
+    else setPending({});
   };
 
   const importAll = async (chosen: Pending) => {
     setPending(undefined);
-    const result = await desk.api['data.import']({ content: chosen.content });
-    if (!result.ok) return setError(result.error.message);
-    setStatus(`Imported ${result.value.imported} cases. The data as it was before is kept in the backup ${result.value.backup}.`);
-    await cases.getState().load();
+    report({ busy: 'import' });
+    const result = await transfer.importAll(chosen.file);
+    if (!result.ok) return report({ error: result.error.message });
+    if (!result.value) return report({});
+    report({ status: result.value.message });
+    await Promise.all([stores.cases.getState().load(), stores.reviews.getState().load(), stores.system.getState().load()]);
   };
 
   return (
     <section className="data-section" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
       <div className="form-actions">
-        <button type="button" onClick={() => void exportAll()}>
-          Export all data
+        <button type="button" disabled={busy !== undefined} onClick={() => void exportAll()}>
+          {busy === 'export' ? 'Exporting…' : 'Export all data'}
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import data
+        <button type="button" disabled={busy !== undefined} onClick={askToImport}>
+          {busy === 'import' ? 'Importing…' : 'Import data'}
         </button>
         <input
           ref={fileInput}
@@ -90,7 +58,8 @@ export function DataSection({ download = browserDownload }: { readonly download?
           aria-label="Import file"
           hidden
           onChange={(event) => {
-            void choose(event.target.files?.[0]);
+            const file = event.target.files?.[0];
+            if (file) setPending({ file });
             event.target.value = '';
           }}
         />
@@ -98,8 +67,8 @@ export function DataSection({ download = browserDownload }: { readonly download?
       {pending ? (
         <div role="group" aria-label="Confirm import">
           <p>
-            Replace every case with {pending.cases === undefined ? 'the cases' : `the ${pending.cases} cases`} in {pending.fileName}? The current data is
-            kept in a backup first.
+            Replace all data (cases, reviews, settings, calendars and snoozes) with {pending.file ? pending.file.name : 'an export file you choose next'}? The
+            whole file is checked first, and the current data is kept in a backup.
           </p>
           <button type="button" className="primary" onClick={() => void importAll(pending)}>
             Replace all data

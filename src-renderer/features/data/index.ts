@@ -1,2 +1,2 @@
-export { DataSection, browserDownload, type Download } from './DataSection';
+export { DataSection } from './DataSection';
 export { StorageReport } from './StorageReport';

@@ -1,5 +1,5 @@
 import { dialog } from '../electron-mock';
-import { electronSaveDialog } from '../../../src-main/electron/dialogs';
+import { electronOpenDialog, electronSaveDialog } from '../../../src-main/electron/dialogs';
 
 describe('the export save dialog', () => {
   it('returns the chosen path, offering the export file name', async () => {
@@ -11,5 +11,18 @@ describe('the export save dialog', () => {
   it('returns nothing when the engineer cancels', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await electronSaveDialog(() => null)('x.json')).toBeUndefined();
+  });
+});
+
+describe('the import open dialog', () => {
+  it('returns the one chosen file', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/ana/export.json'] });
+    expect(await electronOpenDialog(() => null)()).toBe('/home/ana/export.json');
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(expect.objectContaining({ properties: ['openFile'] }));
+  });
+
+  it('returns nothing when the engineer cancels', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await electronOpenDialog(() => null)()).toBeUndefined();
   });
 });

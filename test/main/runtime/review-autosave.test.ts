@@ -19,6 +19,7 @@ function spied() {
     load: (caseId) => (calls.push(`load ${caseId}`), reviews.load(caseId)),
     save: (review) => (calls.push(`save ${review.caseId}`), reviews.save(review)),
     caseIds: () => (calls.push('caseIds'), reviews.caseIds()),
+    forget: () => reviews.forget(),
   };
   return { calls, caseStore, reviewStore };
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createFileCaseStore, EXPORT_FORMAT, writeDataset, type FileCaseStore } from '../../../src-main/core/storage';
+import { createFileCaseStore, writeDataset, type FileCaseStore } from '../../../src-main/core/storage';
 import { closedCase, note, openCase } from './fixtures/cases';
 
 let dir: string;
@@ -50,54 +50,60 @@ describe('daily snapshots', () => {
 });
 
 describe('export and import', () => {
-  it('exports every case, open and closed, in one tagged object', async () => {
-    await store.create(openCase('RD-1001', 3));
-    await store.create(closedCase('RD-1002'));
-    const exported = await store.exportAll();
-    expect(exported).toEqual({
-      format: EXPORT_FORMAT,
-      version: 1,
-      exportedAt: '2026-11-26T12:00:00.000Z',
-      nextNumber: 1003,
-      cases: [openCase('RD-1001', 3), closedCase('RD-1002')],
-    });
+  const replacement = (cases = [openCase('RD-1100', 4), closedCase('RD-1101')]) => ({
+    prefix: 'RD',
+    nextNumber: 1200,
+    cases,
+    documents: [
+      { file: 'settings.json', content: { schemaVersion: 1, engineerName: 'Imported' } },
+      { file: 'reviews/RD-1100.json', content: { schemaVersion: 1, review: { caseId: 'RD-1100' } } },
+    ],
+    folders: ['reviews'],
   });
 
-  it('replaces all cases with a valid import, after snapshotting the current data', async () => {
+  it('reads every case, open and closed, by case number, with the counter', async () => {
+    await store.create(closedCase('RD-1002'));
     await store.create(openCase('RD-1001', 3));
-    const incoming = { format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T08:00:00.000Z', nextNumber: 1200, cases: [openCase('RD-1100', 4), closedCase('RD-1101')] };
-    const result = await store.importAll(incoming);
-    expect(result.imported).toBe(2);
-    expect(JSON.parse(await readFile(path.join(result.backup, 'active', 'RD-1001.json'), 'utf8')).case.id).toBe('RD-1001');
+    expect(await store.exportCases()).toEqual({ prefix: 'RD', nextNumber: 1003, cases: [openCase('RD-1001', 3), closedCase('RD-1002')] });
+  });
+
+  it('replaces the cases and the other documents, after snapshotting the current data', async () => {
+    await store.create(openCase('RD-1001', 3));
+    await mkdir(path.join(dir, 'reviews'), { recursive: true });
+    await writeFile(path.join(dir, 'reviews', 'RD-1001.json'), '{"schemaVersion":1}');
+    await writeFile(path.join(dir, 'settings.json'), '{"schemaVersion":1,"engineerName":"Before"}');
+    const { backup } = await store.replaceAll(replacement());
+    expect(JSON.parse(await readFile(path.join(backup, 'active', 'RD-1001.json'), 'utf8')).case.id).toBe('RD-1001');
+    expect(await readdir(path.join(backup, 'reviews'))).toEqual(['RD-1001.json']);
     expect(store.openCases()).toEqual([openCase('RD-1100', 4)]);
     expect(await store.get('RD-1001')).toBeUndefined();
     expect(await store.get('RD-1101')).toEqual(closedCase('RD-1101'));
     expect(await store.nextCaseId()).toBe('RD-1200');
+    // The old review does not stay behind to attach itself to a case of the new data.
+    expect(await readdir(path.join(dir, 'reviews'))).toEqual(['RD-1100.json']);
+    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')).engineerName).toBe('Imported');
     expect((await store.verify()).problems).toEqual([]);
   });
 
-  it('rejects an invalid import naming the path of the first problems, and changes nothing', async () => {
-    await store.create(openCase('RD-1001', 3));
-    const good = openCase('RD-1100', 5);
-    const bad = { ...good, events: good.events.map((e) => (e.seq === 4 ? { ...e, at: '2026-11-02T09:00:00+01:00' } : e)) };
-    const incoming = { format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T08:00:00.000Z', nextNumber: 1200, cases: [good, bad] };
-    await expect(store.importAll(incoming)).rejects.toMatchObject({
-      code: 'IMPORT_INVALID',
-      message: 'The import file is invalid: cases[1].events[3].at: must be a UTC ISO 8601 instant ending in Z.',
-    });
-    await expect(store.importAll({ ...incoming, cases: [good, good] })).rejects.toThrow('cases[1]: case RD-1100 appears twice');
-    expect(store.openCases().map((c) => c.id)).toEqual(['RD-1001']);
-    expect(await readdir(dir)).not.toContain('backups');
+  it('replaces the reviews folder with an empty one when the replacement has no review', async () => {
+    await mkdir(path.join(dir, 'reviews'), { recursive: true });
+    await writeFile(path.join(dir, 'reviews', 'RD-1001.json'), '{"schemaVersion":1}');
+    await store.replaceAll({ ...replacement(), documents: [] });
+    expect(await readdir(path.join(dir, 'reviews'))).toEqual([]);
   });
 
   it('finishes an import that was staged and committed when the store opens again after a crash', async () => {
     await store.create(openCase('RD-1001', 3));
     await store.close();
     await writeDataset(path.join(dir, 'import-staging'), { prefix: 'RD', nextNumber: 1200, cases: [openCase('RD-1100', 4)] }, 100);
+    await mkdir(path.join(dir, 'import-staging', 'reviews'));
     await writeFile(path.join(dir, 'import-commit.json'), '{}');
+    await mkdir(path.join(dir, 'reviews'));
+    await writeFile(path.join(dir, 'reviews', 'RD-1001.json'), '{}');
     store = createFileCaseStore({ dir });
     await store.open();
     expect(store.openCases().map((c) => c.id)).toEqual(['RD-1100']);
+    expect(await readdir(path.join(dir, 'reviews'))).toEqual([]);
     expect(await readdir(dir)).not.toContain('import-staging');
     expect(await readdir(dir)).not.toContain('import-commit.json');
   });
