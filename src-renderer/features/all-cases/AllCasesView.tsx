@@ -64,7 +64,7 @@ export function AllCasesView() {
 
   const total = result?.total ?? 0;
   return (
-    <section className="all-cases" aria-label="All cases">
+    <section className="all-cases list-view" aria-label="All cases">
       <h2 className="all-cases-heading">All cases</h2>
       <AllCasesFilterBar />
       <p className="all-cases-count" aria-live="polite">
