@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { SEVERITIES, foldCase } from '../src-shared/domain';
+import { SEVERITIES, SEVERITY_INFO, foldCase } from '../src-shared/domain';
 import { hostShowsDesktopNotifications } from './api';
 import { Dialog } from './components/Dialog';
 import { useFocusOnChange } from './components/use-focus-on-change';
@@ -15,7 +15,8 @@ import { NotificationCenter, createNotificationsStore, webDesktopNotifications }
 import { QUEUE_KEYS, QueuesView } from './features/queues';
 import { ReviewPanel } from './features/review';
 import { SettingsView } from './features/settings';
-import { useCaseView, useCases, useConnection, useDeskStores, useSettings, useUi, type View } from './state';
+import { HELP_KEY, ShortcutsDialog, type GlobalShortcut } from './features/shortcuts';
+import { useCaseView, useCases, useConnection, useDeskStores, useSettings, useUi, type UiState, type View } from './state';
 
 const NEW_CASE_KEY = 'n';
 const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
@@ -25,19 +26,22 @@ const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
   { view: 'settings', label: 'Settings', key: ',' },
 ];
 
+/** The keys that work anywhere: the key handler runs this table and the shortcuts dialog lists it. */
+const GLOBAL_SHORTCUTS: readonly GlobalShortcut[] = [
+  ...VIEWS.map((item) => ({ key: item.key, does: `Show ${item.label}`, run: (ui: UiState) => ui.showView(item.view) })),
+  ...SEVERITIES.map((severity) => ({ key: QUEUE_KEYS[severity], does: `Show the ${SEVERITY_INFO[severity].label} queue`, run: (ui: UiState) => ui.showQueue(severity) })),
+  { key: NEW_CASE_KEY, does: 'New case', run: (ui) => ui.openDialog({ kind: 'newCase' }) },
+  { key: CLOSE_DETAIL_KEY, does: 'Close the case panel', run: (ui) => (ui.openCaseId ? ui.openCase(null) : false) },
+  { key: HELP_KEY, does: 'List the keyboard shortcuts', run: (ui) => ui.openDialog({ kind: 'shortcuts' }) },
+];
+
 function useGlobalKeys() {
   const { ui } = useDeskStores();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcutEvent(event) || ui.getState().dialog) return;
-      const state = ui.getState();
-      const queue = SEVERITIES.find((severity) => QUEUE_KEYS[severity] === event.key);
-      const view = VIEWS.find((candidate) => candidate.key === event.key);
-      if (event.key === NEW_CASE_KEY) state.openDialog({ kind: 'newCase' });
-      else if (queue) state.showQueue(queue);
-      else if (view) state.showView(view.view);
-      else if (event.key === CLOSE_DETAIL_KEY && state.openCaseId) state.openCase(null);
-      else return;
+      const shortcut = GLOBAL_SHORTCUTS.find((candidate) => candidate.key === event.key);
+      if (!shortcut || shortcut.run(ui.getState()) === false) return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -67,6 +71,7 @@ function OpenDialog() {
       </Dialog>
     );
   }
+  if (dialog?.kind === 'shortcuts') return <ShortcutsDialog global={GLOBAL_SHORTCUTS} onClose={close} />;
   if (dialog?.kind === 'action' && actionCase) return <ActionDialog spec={specOf(dialog.action)} state={actionCase.state} onDone={close} />;
   return null;
 }

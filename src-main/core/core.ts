@@ -7,7 +7,7 @@ import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
-import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type RuntimeState } from './runtime';
+import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
 
@@ -24,6 +24,8 @@ export interface CoreDeps {
   readonly notifier?: Notifier;
   /** What was notified and what is snoozed, kept across restarts. */
   readonly runtimeStateFile?: DocumentPort<RuntimeState>;
+  /** The recent notifications and their read state, kept across restarts. */
+  readonly notificationsFile?: DocumentPort<NotificationsFile>;
   /** Export, import and daily snapshots of the durable store. */
   readonly data?: DataPort;
   /** Where the host asks where to save and what to open (Electron); the browser host transfers over HTTP. */
@@ -97,7 +99,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       item.kind === 'actionItem' ? [{ caseId: item.caseId, itemId: item.itemId, title: item.title, dueAt: item.dueAt }] : [],
     );
   const dataPort = deps.data;
-  const notifications = new NotificationCenter(bus, deps.notifier, log);
+  const notifications = new NotificationCenter(bus, deps.notifier, log, deps.notificationsFile);
+  await notifications.load();
   const runtime = new Runtime({
     clock: deps.clock,
     bus,
@@ -142,6 +145,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
     'notifications.list': async () => notifications.recent(),
+    'notifications.markRead': async ({ ids }) => notifications.markRead(ids),
     'runtime.snooze': async ({ caseId, minutes }) => runtime.snooze(caseId, minutes),
     'runtime.unsnooze': async ({ caseId }) => runtime.unsnooze(caseId),
     'runtime.status': async () => runtime.attention(),

@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings';
 import type { CaseStore, Clock, DataPort, DocumentPort, StoreOpenReport } from './ports';
-import { RUNTIME_STATE_VERSION, emptyRuntimeState, runtimeStateSchema, type RuntimeState } from './runtime';
+import {
+  NOTIFICATIONS_VERSION,
+  RUNTIME_STATE_VERSION,
+  emptyNotificationsFile,
+  emptyRuntimeState,
+  notificationsFileSchema,
+  runtimeStateSchema,
+  type NotificationsFile,
+  type RuntimeState,
+} from './runtime';
 import {
   DurableJsonFile,
   RUNTIME_STATE_FILE,
@@ -23,6 +32,7 @@ export interface OpenedDataDir {
   readonly store: FileCaseStore & CaseStore;
   readonly settingsFile: DocumentPort<Settings>;
   readonly runtimeStateFile: DocumentPort<RuntimeState>;
+  readonly notificationsFile: DocumentPort<NotificationsFile>;
   readonly data: DataPort;
   /** Problems found opening files other than the case store's (settings, runtime state). */
   readonly extraReport: StoreOpenReport;
@@ -62,6 +72,17 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
   const runtime = await openRuntime();
   if (!runtime.db) throw new Error('runtime state document did not open');
   let runtimeDb = runtime.db;
+  const notifications = await openDocument<NotificationsFile>({
+    path: join(dataDir, 'notifications.json'),
+    schema: notificationsFileSchema,
+    version: NOTIFICATIONS_VERSION,
+    migrations: [],
+    empty: emptyNotificationsFile,
+    now: () => clock.now(),
+    latestBackup,
+  });
+  const notificationsDb = notifications.db;
+  if (!notificationsDb) throw new Error('notifications document did not open');
   // The first load reads what was opened above; a later one (after an import replaced the files) opens the file again.
   let settingsLoaded = false;
   let runtimeLoaded = false;
@@ -88,11 +109,19 @@ export async function openDataDir(dataDir: string, clock: Pick<Clock, 'now'>): P
       await runtimeDb.write();
     },
   };
-  const others = [opened, runtime];
+  const notificationsFile: DocumentPort<NotificationsFile> = {
+    load: async () => structuredClone(notificationsDb.data),
+    async save(next) {
+      notificationsDb.data = next;
+      await notificationsDb.write();
+    },
+  };
+  const others = [opened, runtime, notifications];
   return {
     store,
     settingsFile,
     runtimeStateFile,
+    notificationsFile,
     data: store,
     extraReport: {
       corrupt: others.flatMap((doc) => (doc.corrupt ? [doc.corrupt] : [])),

@@ -19,7 +19,7 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { scope: 'all', plan: '', customer: '', status: '', search: '' };
 
-export type Dialog = { readonly kind: 'newCase' } | { readonly kind: 'action'; readonly action: CaseAction; readonly caseId: string };
+export type Dialog = { readonly kind: 'newCase' } | { readonly kind: 'shortcuts' } | { readonly kind: 'action'; readonly action: CaseAction; readonly caseId: string };
 
 export interface UiState {
   readonly view: View;

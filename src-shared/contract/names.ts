@@ -13,6 +13,7 @@ export const REQUEST_NAMES = [
   'settings.get',
   'settings.update',
   'notifications.list',
+  'notifications.markRead',
   'runtime.snooze',
   'runtime.unsnooze',
   'runtime.status',

@@ -32,8 +32,15 @@ export const deskNotificationSchema = z.object({
 export type DeskNotification = z.infer<typeof deskNotificationSchema>;
 export type NotificationKind = DeskNotification['kind'];
 
+/** A notification as the list shows it: with whether the engineer has read it (kept across restarts). */
+export type ListedNotification = DeskNotification & { readonly read: boolean };
+
 export const notificationRequests = {
-  'notifications.list': request(z.object({}).strict(), 'The most recent notifications, newest first.').returns<DeskNotification[]>(),
+  'notifications.list': request(z.object({}).strict(), 'The most recent notifications, newest first, each with its read state.').returns<ListedNotification[]>(),
+  'notifications.markRead': request(
+    z.object({ ids: z.array(z.string().min(1, 'a notification id is empty').max(200)).max(500, 'at most 500 notifications at once') }).strict(),
+    'Mark notifications read; the read state is kept across reloads and restarts.',
+  ).returns<{ unread: number }>(),
 };
 
 export const notificationEvents = {

@@ -216,6 +216,20 @@ describe.each(WINDOWS)('at $width x $height every view scrolls', (size) => {
     await context.close();
   });
 
+  it('All cases scrolls its rows with the wheel to the last case', async () => {
+    const { context, page } = await openConsole(size);
+    await page.keyboard.press('l');
+    const table = page.getByRole('table', { name: 'All cases' });
+    await table.getByRole('row').nth(1).waitFor();
+    const total = Number(await table.getAttribute('aria-rowcount'));
+    expect(total).toBeGreaterThan(40);
+    const lastRow = table.locator(`[aria-rowindex="${total}"]`);
+    expect(await lastRow.count()).toBe(0);
+    expect(await wheelUntilInView(page, table.locator('.virtual-scroller'), lastRow)).toBeGreaterThan(0);
+    expect(await overlaps(page, `${VIEW_BLOCKS}, .all-cases > *`)).toEqual([]);
+    await context.close();
+  });
+
   it('Deadlines scrolls its rows with the wheel to the last item', async () => {
     const { context, page } = await openConsole(size);
     await page.keyboard.press('d');

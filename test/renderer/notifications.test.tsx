@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DeskNotification } from '../../src-shared/contract';
+import type { DeskNotification, ListedNotification } from '../../src-shared/contract';
 import { NotificationCenter, createNotificationsStore, type DesktopNotifications, type DesktopPermission } from '../../src-renderer/features/notifications';
+import { formatDateTime } from '../../src-shared/words';
 import { createFakeDesk } from './fake-desk';
 
 const note = (id: string, caseId: string, title: string, urgency: 'critical' | 'normal' = 'normal'): DeskNotification => ({
@@ -31,17 +32,31 @@ function fakeDesktop(initial: DesktopPermission = 'default') {
   return { desktop, shown, requests };
 }
 
-function renderCenter(options: { earlier?: DeskNotification[]; desktop?: DesktopNotifications } = {}) {
-  const fake = createFakeDesk({ 'notifications.list': () => ({ ok: true, value: options.earlier ?? [] }) });
+const listed = (notification: DeskNotification, read = false): ListedNotification => ({ ...notification, read });
+
+function renderCenter(options: { earlier?: ListedNotification[]; desktop?: DesktopNotifications } = {}) {
+  const marked: string[][] = [];
+  const fake = createFakeDesk({
+    'notifications.list': () => ({ ok: true, value: options.earlier ?? [] }),
+    'notifications.markRead': ({ ids }: { ids: string[] }) => {
+      marked.push(ids);
+      return { ok: true, value: { unread: 0 } };
+    },
+  });
   const store = createNotificationsStore(fake.desk);
   const opened: string[] = [];
-  render(<NotificationCenter desk={fake.desk} store={store} desktop={options.desktop} onOpenCase={(id) => opened.push(id)} />);
-  return { fake, opened };
+  render(
+    <>
+      <h2>Case header</h2>
+      <NotificationCenter desk={fake.desk} store={store} desktop={options.desktop} onOpenCase={(id) => opened.push(id)} />
+    </>,
+  );
+  return { fake, opened, marked };
 }
 
 describe('notifications in the page', () => {
   it('shows what the core notified before the page connected, counted as unread', async () => {
-    renderCenter({ earlier: [note('n2', 'RD-1002', 'P3 Medium · RD-1002 Slow search'), note('n1', 'RD-1001', 'P1 Critical · RD-1001 Outage', 'critical')] });
+    renderCenter({ earlier: [listed(note('n2', 'RD-1002', 'P3 Medium · RD-1002 Slow search')), listed(note('n1', 'RD-1001', 'P1 Critical · RD-1001 Outage', 'critical'))] });
     expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument();
   });
 
@@ -53,19 +68,59 @@ describe('notifications in the page', () => {
     fake.push('notifications.new', { notification: note('n2', 'RD-1002', 'P3 Medium · RD-1002 Second') });
     await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
     const items = within(screen.getByRole('list', { name: 'Notifications' })).getAllByRole('button');
+    // Each shows when it was notified, the one way the console writes time ("Thu 26 Nov, 10:00" in the machine's zone).
+    const at = formatDateTime('2026-11-26T10:00:00.000Z');
+    expect(at).toMatch(/^Thu 26 Nov, \d\d:00$/);
     expect(items.map((item) => item.textContent)).toEqual([
-      'P3 Medium · RD-1002 Second Customer update overdue by 5 min.',
-      'P3 Medium · RD-1001 First Customer update overdue by 5 min.',
+      `P3 Medium · RD-1002 Second Customer update overdue by 5 min. ${at}`,
+      `P3 Medium · RD-1001 First Customer update overdue by 5 min. ${at}`,
     ]);
     expect(screen.getByRole('button', { name: 'Notifications, 0 unread' })).toHaveAttribute('aria-expanded', 'true');
   });
 
-  it('opens the case when a notification in the list is clicked', async () => {
+  it('opens the case when a notification in the list is clicked, and closes the list so it does not cover the case', async () => {
     const user = userEvent.setup();
-    const { opened } = renderCenter({ earlier: [note('n1', 'RD-1001', 'P1 Critical · RD-1001 Outage', 'critical')] });
+    const { opened } = renderCenter({ earlier: [listed(note('n1', 'RD-1001', 'P1 Critical · RD-1001 Outage', 'critical'))] });
     await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
     await user.click(screen.getByRole('button', { name: /RD-1001 Outage/ }));
     expect(opened).toEqual(['RD-1001']);
+    expect(screen.queryByRole('list', { name: 'Notifications' })).not.toBeInTheDocument();
+  });
+
+  it('counts only what the core says is unread, and marks the listed ones read in the core when opened', async () => {
+    const user = userEvent.setup();
+    const { marked } = renderCenter({ earlier: [listed(note('n2', 'RD-1002', 'Second')), listed(note('n1', 'RD-1001', 'First'), true)] });
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    expect(marked).toEqual([['n2']]);
+    expect(await screen.findByRole('button', { name: 'Notifications, 0 unread' })).toBeInTheDocument();
+  });
+
+  it('keeps the count and says so when the core cannot mark them read', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeDesk({
+      'notifications.list': () => ({ ok: true, value: [listed(note('n1', 'RD-1001', 'First'))] }),
+      'notifications.markRead': () => ({ ok: false, error: { code: 'INTERNAL', message: 'the disk is full' } }),
+    });
+    render(<NotificationCenter desk={fake.desk} store={createNotificationsStore(fake.desk)} onOpenCase={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The notifications could not be marked read: the disk is full');
+    expect(screen.getByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+  });
+
+  it('closes the list with Escape (focus back on the bell) and with a click outside it', async () => {
+    const user = userEvent.setup();
+    renderCenter({ earlier: [listed(note('n1', 'RD-1001', 'First'))] });
+    const bell = await screen.findByRole('button', { name: /^Notifications, / });
+    await user.click(bell);
+    expect(screen.getByRole('list', { name: 'Notifications' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('list', { name: 'Notifications' })).not.toBeInTheDocument();
+    expect(bell).toHaveFocus();
+
+    await user.click(bell);
+    expect(screen.getByRole('list', { name: 'Notifications' })).toBeInTheDocument();
+    await user.click(screen.getByRole('heading', { name: 'Case header' }));
+    expect(screen.queryByRole('list', { name: 'Notifications' })).not.toBeInTheDocument();
   });
 
   it('opens the case the host asks for (a desktop notification or the tray was clicked)', async () => {

@@ -1,44 +1,58 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DeskNotification } from '../../../src-shared/contract';
+import type { DeskNotification, ListedNotification } from '../../../src-shared/contract';
 import type { Desk } from '../../api';
 
 const KEPT = 50;
 
 export interface NotificationsState {
-  /** Newest first. */
-  readonly items: readonly DeskNotification[];
+  /** Newest first, each with whether it was read (the core keeps that across reloads and restarts). */
+  readonly items: readonly ListedNotification[];
   readonly unread: number;
+  /** Why marking the list read failed, if it did: the count then stays as it was. */
+  readonly error: string | null;
   /** Fetches what the core notified before this page connected. */
   load(): Promise<void>;
   receive(notification: DeskNotification): void;
-  markAllRead(): void;
+  /** Marks every listed notification read, in the core first: the count falls once that is kept. */
+  markAllRead(): Promise<void>;
 }
 
 export type NotificationsStore = StoreApi<NotificationsState>;
 
+const unreadOf = (items: readonly ListedNotification[]) => items.filter((n) => !n.read).length;
+
 /** The page's notifications. Creating it subscribes to nothing; the center attaches it. */
 export function createNotificationsStore(desk: Desk): NotificationsStore {
-  return createStore<NotificationsState>()((set) => ({
+  return createStore<NotificationsState>()((set, get) => ({
     items: [],
     unread: 0,
+    error: null,
     async load() {
       const result = await desk.api['notifications.list']({});
       if (!result.ok) return;
       set((state) => {
         const known = new Set(state.items.map((n) => n.id));
-        const earlier = result.value.filter((n) => !known.has(n.id));
-        return { items: [...state.items, ...earlier].slice(0, KEPT), unread: state.unread + earlier.length };
+        const items = [...state.items, ...result.value.filter((n) => !known.has(n.id))].slice(0, KEPT);
+        return { items, unread: unreadOf(items) };
       });
     },
     receive(notification) {
-      set((state) =>
-        state.items.some((n) => n.id === notification.id)
-          ? state
-          : { items: [notification, ...state.items].slice(0, KEPT), unread: state.unread + 1 },
-      );
+      set((state) => {
+        if (state.items.some((n) => n.id === notification.id)) return state;
+        const items = [{ ...notification, read: false }, ...state.items].slice(0, KEPT);
+        return { items, unread: unreadOf(items) };
+      });
     },
-    markAllRead() {
-      set({ unread: 0 });
+    async markAllRead() {
+      const ids = get().items.filter((n) => !n.read).map((n) => n.id);
+      if (ids.length === 0) return;
+      const result = await desk.api['notifications.markRead']({ ids });
+      if (!result.ok) return set({ error: `The notifications could not be marked read: ${result.error.message}` });
+      const marked = new Set(ids);
+      set((state) => {
+        const items = state.items.map((n) => (marked.has(n.id) ? { ...n, read: true } : n));
+        return { items, unread: unreadOf(items), error: null };
+      });
     },
   }));
 }
