@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseHeader, Review, ReviewDeadlineItem, ReviewRequirement } from '../review';
 import { ACTION_ITEM_STATUSES, REVIEW_STATUSES, reviewChangesSchema } from '../review';
+import { MAX_REVIEW_ITEM_ID_LENGTH } from '../domain/ids';
 import { caseIdSchema } from './cases';
 import { request } from './define';
 
@@ -45,7 +46,7 @@ export const reviewRequests = {
   'reviews.publish': request(onVersion, 'Approve and publish a complete review in review (by its named approver); the revision is kept as published.').returns<Review>(),
   'reviews.revise': request(onVersion, 'Start the next revision of a published review, as a draft.').returns<Review>(),
   'reviews.setActionItem': request(
-    z.object({ caseId: caseIdSchema, itemId: z.string().min(1), status: z.enum(ACTION_ITEM_STATUSES) }).strict(),
+    z.object({ caseId: caseIdSchema, itemId: z.string().min(1).max(MAX_REVIEW_ITEM_ID_LENGTH), status: z.enum(ACTION_ITEM_STATUSES) }).strict(),
     'Close or reopen one action item (in any status); a closed item keeps who closed it and when.',
   ).returns<Review>(),
   'reviews.export': request(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseIdSchema, eventIdSchema } from './ids';
 import { OUTSIDE_WINDOW_MESSAGE, inInstantWindow } from './instant-window';
 import { severitySchema } from './severity';
 
@@ -99,7 +100,7 @@ export const CASE_EVENT_TYPES = Object.keys(eventBodySchemas) as CaseEventType[]
 
 const envelope = {
   /** Unique within the case: `${caseId}#${seq}`. */
-  id: z.string().min(1),
+  id: eventIdSchema,
   /** 1-based position in the case's timeline. */
   seq: z.number().int().positive(),
   /** When it happened (UTC). For `logged` this may be back-dated. */
@@ -137,7 +138,7 @@ export type EventData<T extends CaseEventType> = z.infer<(typeof eventBodySchema
 
 /** A stored case: its id and its timeline, oldest first. */
 export const caseRecordSchema = z.object({
-  id: z.string().regex(/^[A-Z]+-\d+$/, 'case id looks like RD-1001'),
+  id: caseIdSchema,
   events: z.array(caseEventSchema).min(1, 'a case has at least its logged event'),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

@@ -1,5 +1,6 @@
 export * from './severity';
 export * from './events';
+export * from './ids';
 export * from './case-state';
 export * from './commands';
 export * from './decide';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../domain/events';
+import { caseIdSchema, eventIdSchema, MAX_REVIEW_ITEM_ID_LENGTH } from '../domain/ids';
 
 /**
  * A post-incident review (framework section 6): one per case, written in sections, with a
@@ -19,9 +20,9 @@ export const dayDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a 
 
 export const timelineEntrySchema = z.object({
   /** "event:<case event id>" for reconstructed entries, "added:<n>" for entries the engineer added. */
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(MAX_REVIEW_ITEM_ID_LENGTH),
   /** The case event this entry came from; null for things outside the case (a deploy, an alert). */
-  eventId: z.string().min(1).nullable(),
+  eventId: eventIdSchema.nullable(),
   at: isoInstantSchema,
   /** The case event's type, or what the engineer calls an added entry ("deploy", "alert"). */
   kind: line('kind', 100).min(1, 'kind is required'),
@@ -53,7 +54,7 @@ const linkSchema = z
   .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'a link must start with http:// or https://');
 
 export const actionItemSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().min(1).max(MAX_REVIEW_ITEM_ID_LENGTH),
   title: line('action item title').min(1, 'action item title is required'),
   owner: line('owner', 200),
   due: dayDateSchema.nullable(),
@@ -105,7 +106,7 @@ export const publishedRevisionSchema = z.object({
 export type PublishedRevision = z.infer<typeof publishedRevisionSchema>;
 
 export const reviewSchema = z.object({
-  caseId: z.string().regex(/^[A-Z]+-\d+$/, 'case id looks like RD-1001'),
+  caseId: caseIdSchema,
   status: z.enum(REVIEW_STATUSES),
   /** 1 for the first publication; a change after publishing starts the next. */
   revision: z.number().int().positive(),

@@ -1,13 +1,13 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
-import type { CaseEvent, CaseRecord, CaseSummary } from '../../../src-shared/domain';
+import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
 import type { CaseSet, CaseStore, Clock, Replacement, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import type { z } from 'zod';
 import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
 import { isTempFileName } from './durable-file';
-import { nodeDurableFs } from './durable-fs';
+import { fsyncDirectory, nodeDurableFs } from './durable-fs';
 import { Journal } from './journal';
 import type { JournalFs } from './journal-fs';
 import { JournaledJsonFile } from './journaled-file';
@@ -168,6 +168,9 @@ class FileStore implements FileCaseStore {
       this.#locks.run(META_LOCK, async () => {
         const meta = this.#metaDoc;
         const previous = meta.data;
+        if (previous.nextNumber > MAX_CASE_NUMBER) {
+          throw new StoreError('CASE_NUMBERS_EXHAUSTED', `No case number is left: ${previous.prefix}-${MAX_CASE_NUMBER} was the last one, and ids are never reused.`);
+        }
         meta.data = { ...previous, nextNumber: previous.nextNumber + 1 };
         await writeOrRevert(meta, previous);
         return `${previous.prefix}-${previous.nextNumber}`;
@@ -274,8 +277,13 @@ class FileStore implements FileCaseStore {
     const queue = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
     const worker = async () => {
       for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
-        const { db } = await this.#openTracked<ActiveCaseDocument>(path.join(ACTIVE_DIR, name), activeCaseSchema, ACTIVE_VERSION);
-        if (db) docs.push(db);
+        const file = path.join(ACTIVE_DIR, name);
+        const { db } = await this.#openTracked<ActiveCaseDocument>(file, activeCaseSchema, ACTIVE_VERSION);
+        if (!db) continue;
+        // A file holds the case it is named after: another id would hide that case and take its writes.
+        const named = name.slice(0, -'.json'.length);
+        if (db.data.case.id === named) docs.push(db);
+        else await this.#setAside(file, `holds case ${db.data.case.id}, not ${named}`);
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
@@ -376,6 +384,16 @@ class FileStore implements FileCaseStore {
       for (const key of await this.#hist.partitionKeys()) out.push(...(await this.#hist.partitionCases(key)));
       return out;
     });
+  }
+
+  /** Moves a file whose content contradicts its name aside (never overwritten) and reports it. */
+  async #setAside(file: string, why: string): Promise<void> {
+    const absolute = path.join(this.#dir, file);
+    const movedTo = `${absolute}.corrupt-${fileTimestamp(this.#clock.now())}`;
+    await rename(absolute, movedTo);
+    await fsyncDirectory(nodeDurableFs, path.dirname(absolute));
+    const latestBackup = await latestBackupOf(this.#dir, absolute);
+    this.#corrupt.push({ file: absolute, movedTo, reason: `${path.basename(file)}: ${why}`, ...(latestBackup ? { latestBackup } : {}) });
   }
 
   readonly #openDoc: OpenDoc = async (file, schema, version, empty) => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { caseRecordSchema, caseSummarySchema, isoInstantSchema, summaryOf, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
+import { caseRecordSchema, caseSummarySchema, isoInstantSchema, nextCaseNumberSchema, summaryOf, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
 import type { Migration } from './document';
 
 /**
@@ -65,7 +65,7 @@ export const META_VERSION = 2;
 export const metaSchema = z.object({
   schemaVersion: z.literal(META_VERSION),
   prefix: z.string().regex(/^[A-Z]+$/, 'prefix is capital letters, like RD'),
-  nextNumber: z.number().int().min(1, 'nextNumber must be at least 1'),
+  nextNumber: nextCaseNumberSchema,
 });
 export type MetaDocument = z.infer<typeof metaSchema>;
 export const metaMigrations: readonly Migration[] = [
