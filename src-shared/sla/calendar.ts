@@ -89,8 +89,9 @@ export const calendarSchema = z
     holidays: z.array(
       z
         .string()
-        .refine(isHolidayDate, { message: 'is not a date like "2026-12-25" or "*-12-25"', abort: true })
-        .refine((day) => day.startsWith('*') || (day >= DAY_WINDOW.first && day <= DAY_WINDOW.last), { message: OUTSIDE_WINDOW_MESSAGE }),
+        .refine(isHolidayDate, { message: 'is not a date like "2026-12-25" or "*-12-25"' })
+        // Not aborting: the policy's own checks (a plan's calendar, ...) still run and report too.
+        .refine((day) => !isHolidayDate(day) || day.startsWith('*') || (day >= DAY_WINDOW.first && day <= DAY_WINDOW.last), { message: OUTSIDE_WINDOW_MESSAGE }),
     ),
   })
   .superRefine((calendar, ctx) => {
