@@ -33,7 +33,7 @@ function filePath(url: string, windows: boolean): string | undefined {
 /**
  * Where the console's page is and how to recognise it. File URLs are compared as paths, not
  * strings: Chromium upper-cases a Windows drive letter that Node keeps as launched, and Windows
- * paths are case-insensitive. A packaged app never trusts ELECTRON_RENDERER_URL: any page under
+ * paths are case-insensitive. A packaged app never trusts ELECTRON_RENDERER_URL: a page under
  * that variable would otherwise reach the gate.
  */
 export function rendererLocation(input: RendererLocationInput): RendererLocation {
