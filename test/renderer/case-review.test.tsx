@@ -2,9 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Result, ReviewView } from '../../src-shared/contract';
 import { foldCase, type CaseRecord } from '../../src-shared/domain';
-import { caseHeader, caseTimeZone, endOfDueDay, publishReview, reviewDeadlineItems, reviewRequirement, saveReview, startReview, submitReview, type Review, type ReviewDecision } from '../../src-shared/review';
+import { caseHeader, caseTimeZone, publishReview, reviewDeadlineItems, reviewRequirement, saveReview, startReview, submitReview, type Review, type ReviewDecision } from '../../src-shared/review';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { formatDue } from '../../src-renderer/components/time-format';
+import { formatDate } from '../../src-shared/words/time';
 import { caseRecord, NOW, renderApp, spokenText } from './render-app';
 import { asChanges } from '../shared/review/as-changes';
 
@@ -119,7 +120,7 @@ describe('the review in the case panel', () => {
     await user.click(await within(await reviewSection(panel)).findByRole('button', { name: 'Start review' }));
     const editor = await screen.findByRole('article', { name: 'Post-incident review of RD-1001' });
     const timeline = await within(editor).findByRole('table', { name: 'Timeline' });
-    await waitFor(() => expect(within(timeline).getAllByRole('row').map((row) => row.getAttribute('aria-label')?.replace(/^[\d-]+ [\d:]+ \S+ /, ''))).toEqual(['Case logged', 'Acknowledgement', 'Resolution']));
+    await waitFor(() => expect(within(timeline).getAllByRole('row').map((row) => row.getAttribute('aria-label')?.replace(/^\w{3} \d{1,2} \w{3}(?: \d{4})?, \d{2}:\d{2} \S+ /, ''))).toEqual(['Case logged', 'Acknowledgement', 'Resolution']));
     expect(reviews.get('RD-1001')?.status).toBe('draft');
     expect(new URLSearchParams(window.location.search).get('review')).toBe('RD-1001');
 
@@ -215,15 +216,15 @@ describe('review items in the update deadlines', () => {
 
   it('lists Review required and the open action items with their due dates, in time order with the clocks, overdue first', async () => {
     const record = resolvedCase('RD-1001', 'premium');
-    const zone = caseTimeZone(POLICY, 'premium');
     reviewDesk([record, openP1('RD-1003')], new Map([['RD-1001', withActionItems(record)]]));
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Deadlines' }));
     await waitFor(() => expect(owedRows()).toHaveLength(4));
     expect(owedRows().map((row) => [row[0], row[1], row[2]])).toEqual([
-      [formatDue(endOfDueDay('2026-11-25', zone)), 'Action item: Add the pool alert (Bo)', 'RD-1001'],
+      // An action item is due on a day: the day is shown, not a time.
+      [formatDate('2026-11-25'), 'Action item: Add the pool alert (Bo)', 'RD-1001'],
       [expect.any(String), 'Initial response', 'RD-1003'],
       [formatDue(dueOf(record)), 'Review required', 'RD-1001'],
-      [formatDue(endOfDueDay('2026-12-10', zone)), 'Action item: Write the failover runbook', 'RD-1001'],
+      [formatDate('2026-12-10'), 'Action item: Write the failover runbook', 'RD-1001'],
     ]);
     expect(owedRows()[2]!.slice(3, 6)).toEqual(['P1 Critical', 'Outage RD-1001', 'Acme']);
   });
