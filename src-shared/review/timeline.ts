@@ -1,25 +1,10 @@
 import type { CaseEvent, CaseEventType } from '../domain/events';
 import { SEVERITY_INFO } from '../domain/severity';
 import type { TimelineEntry } from './model';
-import { CHANNEL_LABEL, CRITERION_LABEL, LEVEL_LABEL, METHOD_LABEL, TRIGGER_LABEL, inSentence } from '../words/labels';
+import { CHANNEL_LABEL, CRITERION_LABEL, EVENT_LABEL, LEVEL_LABEL, METHOD_LABEL, TRIGGER_LABEL, inSentence } from '../words/labels';
 
-/** How each kind of case event reads in a review's timeline. */
-export const TIMELINE_KIND_LABELS: Readonly<Record<CaseEventType, string>> = {
-  logged: 'Case logged',
-  severityAdjusted: 'Severity adjusted',
-  ownerAssigned: 'Owner assigned',
-  acknowledged: 'Acknowledgement',
-  customerUpdatePosted: 'Customer update',
-  noteAdded: 'Note',
-  informationRequested: 'Information requested',
-  customerReplied: 'Customer replied',
-  escalated: 'Escalation',
-  workaroundProvided: 'Workaround provided',
-  resolved: 'Resolution',
-  closed: 'Case closed',
-  reopened: 'Case reopened',
-  feedbackReceived: 'Feedback received',
-};
+/** How each kind of case event reads in a review's timeline: the console's one event label table. */
+export const TIMELINE_KIND_LABELS: Readonly<Record<CaseEventType, string>> = EVENT_LABEL;
 
 export function timelineKindLabel(kind: string): string {
   return (TIMELINE_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
