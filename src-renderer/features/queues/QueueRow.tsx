@@ -14,6 +14,8 @@ interface Props {
   /** Position in the queue, from 0. */
   readonly index: number;
   readonly cursor: boolean;
+  /** The row that takes the list's one tab stop (roving tabindex). */
+  readonly tabStop: boolean;
   readonly planName: string;
   readonly style: CSSProperties;
 }
@@ -23,7 +25,7 @@ interface Props {
  * whose case, place or cursor changed; a row that only moved (a case above it left the view)
  * renders just its own element, not its cells (the countdowns re-render on their own).
  */
-export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, style }: Props) {
+export const QueueRow = memo(function QueueRow({ view, index, cursor, tabStop, planName, style }: Props) {
   const { ui } = useDeskStores();
   const id = view.state.id;
   return (
@@ -31,6 +33,7 @@ export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, 
       role="row"
       aria-rowindex={index + 2}
       aria-selected={cursor}
+      tabIndex={tabStop ? 0 : -1}
       className={cursor ? 'queue-row cursor' : 'queue-row'}
       style={style}
       onClick={() => ui.getState().openCase(id)}
