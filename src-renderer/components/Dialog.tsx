@@ -10,15 +10,15 @@ function focusables(root: HTMLElement, selector = FOCUSABLE): HTMLElement[] {
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
-/** Whether focus can be put back on an element: still in the page, enabled, not hidden. */
+/** Whether focus can be put back on an element: a control (not the page body), still in the page, enabled, not hidden. */
 function canTakeFocus(element: Element | null): element is HTMLElement {
-  return element instanceof HTMLElement && element.isConnected && !element.matches(':disabled') && !element.closest('[hidden], [inert]');
+  return element instanceof HTMLElement && element !== document.body && element.isConnected && !element.matches(':disabled') && !element.closest('[hidden], [inert]');
 }
 
 /**
  * Where focus goes when the control that opened a dialog is gone or disabled (Acknowledge, once
  * the case is acknowledged): the heading of the region it was in (the case panel's), else the
- * region itself (the view).
+ * region itself (the view); a dialog opened by a shortcut with nothing focused gives it to the view.
  */
 function fallbackOf(opener: Element | null): HTMLElement | null {
   const region = opener?.closest<HTMLElement>('aside, main');
