@@ -72,7 +72,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
   // Open cases keep their plans: a policy without them is refused.
-  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
   // The team's sync and the case service need each other: the sync decides again with the service's rules.
   const caseService = () => cases;
