@@ -67,7 +67,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
   // Open cases keep their plans: a policy without them is refused.
-  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
   const cases = new CaseService({
     store: deps.store,
