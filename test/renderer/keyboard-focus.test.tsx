@@ -28,7 +28,7 @@ describe('list keys and roving focus', () => {
     expect(bodyRows(table).map((row) => row.tabIndex)).toEqual([-1, 0, -1]);
   });
 
-  it('moves the cursor to a row that takes the focus (Tab, a click), so the cursor is where the focus is', async () => {
+  it('moves the cursor to a row that takes the focus from the keyboard, so the cursor is where the focus is', async () => {
     const { stores } = renderApp({ cases: CASES });
     const table = await screen.findByRole('table', { name: 'P3 Medium queue' });
     const third = bodyRows(table)[2]!;

@@ -190,7 +190,7 @@ const AllCasesRow = memo(function AllCasesRow({ summary, index, cursor, tabStop,
       <span role="cell" className="col-id">{s.id}</span>
       <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
       <span role="cell" className="col-title" title={s.title}>{s.title}</span>
-      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
+      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} inRow /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">{STATUS_LABEL[s.status]}</span>
       <span role="cell" className="col-owner">{s.owner ?? 'Nobody'}</span>

@@ -40,7 +40,7 @@ const FOCUS_FRAMES = 4;
 /**
  * The keyboard model of a list (docs/ui.md, "Accessibility"). The rows form one tab stop (a roving
  * tabindex: the row under the cursor, else the first, has tabIndex 0), so the cursor is where the
- * focus is: focusing a row, by Tab or a click, moves the cursor there, and moving the cursor with
+ * focus is: focusing a row with the keyboard moves the cursor there (a click opens the row), and moving the cursor with
  * the keys moves the focus onto its row. j/k move the cursor from anywhere outside a field or a
  * dialog; the arrows move it only while the focus is in the list (elsewhere they scroll or drive
  * the focused control); Enter opens what is under the cursor only when the focus is on a row
@@ -56,7 +56,14 @@ export function useListKeys(table: RefObject<HTMLElement | null>, list: CursorLi
   const focusWanted = useRef(false);
   useEffect(() => {
     if (!enabled) return;
+    // A row focused by a press of the mouse is about to be clicked (which opens it): moving the
+    // cursor then would scroll the row under the pointer before the click lands.
+    let byPointer = false;
+    const onPointer = () => {
+      byPointer = true;
+    };
     const onKey = (event: KeyboardEvent) => {
+      byPointer = false;
       if (!isShortcutEvent(event) || ui.getState().dialog) return;
       const { list, open } = latest.current;
       if (list.length === 0) return;
@@ -79,10 +86,10 @@ export function useListKeys(table: RefObject<HTMLElement | null>, list: CursorLi
       } else return;
       event.preventDefault();
     };
-    // Focus on a row (Tab, a click) moves the cursor there.
+    // Focus on a row from the keyboard (Tab) moves the cursor there.
     const onFocus = (event: FocusEvent) => {
       const element = table.current;
-      if (!element) return;
+      if (!element || byPointer) return;
       const index = rowIndexOf(element, event.target);
       const { list } = latest.current;
       const id = index >= 0 ? list.at(index) : undefined;
@@ -92,9 +99,11 @@ export function useListKeys(table: RefObject<HTMLElement | null>, list: CursorLi
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('focusin', onFocus);
+    window.addEventListener('pointerdown', onPointer, true);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('focusin', onFocus);
+      window.removeEventListener('pointerdown', onPointer, true);
     };
   }, [ui, enabled, table]);
   const cursorId = useUi((state) => state.cursorId);

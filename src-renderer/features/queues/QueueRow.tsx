@@ -56,7 +56,7 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
         <EscalationMarker level={s.cycleEscalationLevel} />
         {s.title}
       </span>
-      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
+      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} inRow /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">
         {STATUS_LABEL[s.status]}
