@@ -6,6 +6,7 @@ import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
+import { ReportsProjection } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
@@ -49,6 +50,8 @@ export interface Core {
   readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
+  /** The reports' projection over every case. */
+  readonly reports: ReportsProjection;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
   readonly clock: Clock;
@@ -82,6 +85,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const reviewStore =
     deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
   const allCases = new AllCases({ store: deps.store, bus });
+  const reports = new ReportsProjection({ store: deps.store, reviews: reviewStore, settings: () => settings.get(), clock: deps.clock, bus, log });
 
   const reviews = new ReviewService({
     store: reviewStore,
@@ -124,6 +128,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     afterReplace: async () => {
       reviewStore.forget();
       allCases.replaced();
+      reports.replaced();
       await settings.reload();
       await runtime.start();
     },
@@ -164,6 +169,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.export': async ({ caseId, format, includeInternalNotes }) => reviews.export(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
+    'reports.query': async (query) => reports.query(query),
   };
   await runtime.start();
 
@@ -175,6 +181,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     allCases,
     settings,
     reviews,
+    reports,
     data,
     clock: deps.clock,
     runtime,

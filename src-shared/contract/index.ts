@@ -5,6 +5,7 @@ import type { RequestSpec, Result } from './define';
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
 import { dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
+import { reportRequests } from './reports';
 import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
@@ -22,6 +23,7 @@ export * from './runtime';
 export * from './data';
 export * from './ui';
 export * from './reviews';
+export * from './reports';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
 function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
@@ -42,7 +44,8 @@ export type Requests = typeof systemRequests &
   typeof notificationRequests &
   typeof runtimeRequests &
   typeof dataRequests &
-  typeof reviewRequests;
+  typeof reviewRequests &
+  typeof reportRequests;
 export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
@@ -54,6 +57,7 @@ export const requests: Requests = compose<Requests>(
   runtimeRequests,
   dataRequests,
   reviewRequests,
+  reportRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
 export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents);

@@ -32,6 +32,7 @@ export const REQUEST_NAMES = [
   'reviews.export',
   'reviews.saveExport',
   'reviews.deadlines',
+  'reports.query',
 ] as const;
 
 export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed'] as const;
