@@ -11,6 +11,7 @@ import { ReviewService, createFileReviewStore, type ReviewExportPort, type Revie
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
+import { Outbox, TeamSync, type TeamServer } from './team';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -39,6 +40,8 @@ export interface CoreDeps {
   readonly reviewStore?: ReviewStore;
   /** PDF printing and save dialogs, where the host has them (Electron). */
   readonly reviewExport?: ReviewExportPort;
+  /** Team mode (docs/team.md): the team's server and the engineer's email; absent, the console works alone. */
+  readonly team?: { readonly server: TeamServer; readonly email: string; readonly retryMs?: readonly number[]; readonly leaderRetryMs?: number };
 }
 
 export interface Core {
@@ -56,6 +59,8 @@ export interface Core {
   readonly serviceDesk: ServiceDeskImport;
   readonly clock: Clock;
   readonly runtime: Runtime;
+  /** Team mode's sync, when a team is configured. */
+  readonly team?: TeamSync;
   close(): Promise<void>;
 }
 
@@ -70,15 +75,34 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
   // Open cases keep their plans: a policy without them is refused.
-  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
-  const cases = new CaseService({
+  // The team's sync and the case service need each other: the sync decides again with the service's rules.
+  const caseService = () => cases;
+  const team = deps.team
+    ? new TeamSync({
+        dataDir: deps.dataDir,
+        server: deps.team.server,
+        store: deps.store,
+        outbox: new Outbox(deps.dataDir),
+        bus,
+        engineer: () => ({ name: settings.get().engineerName, email: deps.team?.email ?? '' }),
+        decideContext: (actor, now) => caseService().decideContext(actor, now),
+        withCase: (id, work) => caseService().withCase(id, work),
+        log,
+        ...(deps.team.retryMs ? { retryMs: deps.team.retryMs } : {}),
+        ...(deps.team.leaderRetryMs ? { leaderRetryMs: deps.team.leaderRetryMs } : {}),
+      })
+    : undefined;
+  const cases: CaseService = new CaseService({
     store: deps.store,
     clock: deps.clock,
     bus,
     actor: () => settings.get().engineerName,
     policy: () => settings.get().policy,
+    ...(team ? { recorder: team } : {}),
   });
+  await team?.open();
 
   // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
   const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
@@ -114,7 +138,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
+  team?.onLeadership(() => runtime.rearmAll());
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
@@ -170,6 +196,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.deadlines': async () => reviews.deadlines(),
   };
   await runtime.start();
+  team?.start();
 
   return {
     handlers,
@@ -183,8 +210,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     serviceDesk,
     clock: deps.clock,
     runtime,
+    ...(team ? { team } : {}),
     close: async () => {
       await runtime.stop();
+      await team?.stop();
       await deps.store.close();
     },
   };

@@ -48,6 +48,17 @@ describe('case detail', () => {
     expect(rows[3]![4]).toBe('None');
   });
 
+  it('keeps a breach that happened before the severity was lowered, naming the severity it happened under', async () => {
+    const lowered = caseRecord({ id: 'RD-1002', title: 'Slow reports', plan: 'premium', severity: 'P1', loggedAt: minutesBefore(120) }, [
+      { type: 'severityAdjusted', at: minutesBefore(30), data: { from: 'P1', to: 'P3', reason: 'only reporting is slow', businessImpact: '' } },
+      { type: 'acknowledged', at: minutesBefore(20), data: { checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Looking' } },
+    ]);
+    renderApp({ cases: [lowered] });
+    const { panel } = await openCase('RD-1002');
+    const initial = within(within(panel).getByRole('table', { name: 'Clocks' })).getByRole('rowheader', { name: 'Initial response' }).closest('tr')!;
+    expect(spokenText(within(initial).getAllByRole('cell').at(-1)!)).toMatch(/^Breached at .+ \(as P1\)$/);
+  });
+
   it('shows the whole timeline with time, actor and text, the automatic escalation included', async () => {
     renderApp({ cases: [P1] });
     const { panel } = await openCase('RD-1001');

@@ -9,6 +9,8 @@ import { LiveClockState, LiveCountdown } from '../clocks';
 /** An open clock's breach is read against the shared clock; an ended one's is settled. */
 function Breach({ clock }: { clock: Clock }) {
   const nowMs = useNow();
+  // a breach before a severity change stays one, named with the severity it happened under
+  if (clock.breachedAt && clock.breachedAs && clock.breachedAs !== clock.severity) return <>{`Breached at ${formatDue(clock.breachedAt)} (as ${clock.breachedAs})`}</>;
   if (clock.endedAt === null) return <>{clock.dueAt && Date.parse(clock.dueAt) < nowMs ? `Breached ${formatDue(clock.dueAt)}` : 'None'}</>;
   if (clock.breachedAt) return <>{`Breached ${formatDue(clock.breachedAt)}`}</>;
   return <>{clock.metAt ? `Met ${formatDue(clock.metAt)}` : 'None'}</>;
