@@ -57,8 +57,6 @@ async function main(): Promise<void> {
 
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
-  // The import command refuses to rewrite a folder a console runs on.
-  const lock = await holdConsoleLock(dataDir, 'electron');
   let main: MainWindow | null = null;
   const liveWindow = (): BrowserWindow | null => (main && !main.window.isDestroyed() ? main.window : null);
   const reviewExport = createElectronReviewExport({ parent: liveWindow });
@@ -87,6 +85,8 @@ async function main(): Promise<void> {
     reviewExport,
     log,
   });
+  // The import command refuses to rewrite a folder a console runs on.
+  const lock = await holdConsoleLock(dataDir, 'electron');
 
   registerGate({
     handlers: core.handlers,

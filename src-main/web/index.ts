@@ -29,9 +29,9 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
+  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
   // The import command refuses to rewrite a folder a console runs on.
   const lock = await holdConsoleLock(dataDir, 'browser');
-  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
   const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, token, log });
   log.info(`data directory: ${dataDir}`);
