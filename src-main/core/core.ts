@@ -5,12 +5,14 @@ import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
+import { ServiceDeskImport } from './import';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReportsProjection } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
+import { Outbox, TeamSync, type TeamServer } from './team';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -39,6 +41,8 @@ export interface CoreDeps {
   readonly reviewStore?: ReviewStore;
   /** PDF printing and save dialogs, where the host has them (Electron). */
   readonly reviewExport?: ReviewExportPort;
+  /** Team mode (docs/team.md): the team's server and the engineer's email; absent, the console works alone. */
+  readonly team?: { readonly server: TeamServer; readonly email: string; readonly retryMs?: readonly number[]; readonly leaderRetryMs?: number };
 }
 
 export interface Core {
@@ -54,8 +58,12 @@ export interface Core {
   readonly reports: ReportsProjection;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
+  /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
+  readonly serviceDesk: ServiceDeskImport;
   readonly clock: Clock;
   readonly runtime: Runtime;
+  /** Team mode's sync, when a team is configured. */
+  readonly team?: TeamSync;
   close(): Promise<void>;
 }
 
@@ -72,13 +80,32 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Open cases keep their plans: a policy without them is refused.
   const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
-  const cases = new CaseService({
+  // The team's sync and the case service need each other: the sync decides again with the service's rules.
+  const caseService = () => cases;
+  const team = deps.team
+    ? new TeamSync({
+        dataDir: deps.dataDir,
+        server: deps.team.server,
+        store: deps.store,
+        outbox: new Outbox(deps.dataDir),
+        bus,
+        engineer: () => ({ name: settings.get().engineerName, email: deps.team?.email ?? '' }),
+        decideContext: (actor, now) => caseService().decideContext(actor, now),
+        withCase: (id, work) => caseService().withCase(id, work),
+        log,
+        ...(deps.team.retryMs ? { retryMs: deps.team.retryMs } : {}),
+        ...(deps.team.leaderRetryMs ? { leaderRetryMs: deps.team.leaderRetryMs } : {}),
+      })
+    : undefined;
+  const cases: CaseService = new CaseService({
     store: deps.store,
     clock: deps.clock,
     bus,
     actor: () => settings.get().engineerName,
     policy: () => settings.get().policy,
+    ...(team ? { recorder: team } : {}),
   });
+  await team?.open();
 
   // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
   const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
@@ -115,7 +142,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
+  team?.onLeadership(() => runtime.rearmAll());
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
@@ -135,6 +164,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
+  const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
   bus.on('reviews.changed', ({ caseId }) => {
     void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
@@ -172,6 +202,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reports.query': async (query) => reports.query(query),
   };
   await runtime.start();
+  team?.start();
 
   return {
     handlers,
@@ -183,10 +214,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     reviews,
     reports,
     data,
+    serviceDesk,
     clock: deps.clock,
     runtime,
+    ...(team ? { team } : {}),
     close: async () => {
       await runtime.stop();
+      await team?.stop();
       await deps.store.close();
     },
   };

@@ -52,6 +52,10 @@ export interface CaseStore {
   create(record: CaseRecord): Promise<void>;
   /** Appends events to a case; moves it between active and history when it closes or reopens. */
   append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord>;
+  /** Team mode: puts a whole timeline in place of the stored one (absent where team mode is not supported). */
+  replace?(record: CaseRecord): Promise<CaseRecord>;
+  /** Team mode: the letters of the ids handed out from now on. */
+  setPrefix?(prefix: string): Promise<void>;
   close(): Promise<void>;
 }
 
