@@ -6,6 +6,7 @@ import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { DeskFailure } from './errors';
 import { EventBus } from './event-bus';
+import { ServiceDeskImport } from './import';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
@@ -55,6 +56,8 @@ export interface Core {
   readonly reviews: ReviewService;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
+  /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
+  readonly serviceDesk: ServiceDeskImport;
   readonly clock: Clock;
   readonly runtime: Runtime;
   /** Team mode's front door, where the host offers team mode. */
@@ -152,6 +155,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
+  const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
   bus.on('reviews.changed', ({ caseId }) => {
     void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
@@ -206,6 +210,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     settings,
     reviews,
     data,
+    serviceDesk,
     clock: deps.clock,
     runtime,
     ...(team ? { team } : {}),
