@@ -11,6 +11,7 @@ import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
 import { systemRequests } from './system';
 import { uiEvents } from './ui';
+import { teamEvents, teamRequests } from './team';
 
 export * from './define';
 export * from './names';
@@ -24,6 +25,7 @@ export * from './data';
 export * from './ui';
 export * from './reviews';
 export * from './reports';
+export * from './team';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
 function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
@@ -45,8 +47,9 @@ export type Requests = typeof systemRequests &
   typeof runtimeRequests &
   typeof dataRequests &
   typeof reviewRequests &
-  typeof reportRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents;
+  typeof reportRequests &
+  typeof teamRequests;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -58,9 +61,10 @@ export const requests: Requests = compose<Requests>(
   dataRequests,
   reviewRequests,
   reportRequests,
+  teamRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
