@@ -7,6 +7,7 @@ import { IssueSummary } from './IssueSummary';
 import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
 import { TemplatesSection } from './TemplatesSection';
+import { TeamSection } from '../team';
 import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
 import './settings.css';
 
@@ -77,6 +78,7 @@ export function SettingsView() {
           <TemplatesSection />
         </DraftProvider>
       </form>
+      <TeamSection />
     </section>
   );
 }
