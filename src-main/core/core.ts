@@ -8,6 +8,7 @@ import { DeskFailure } from './errors';
 import { EventBus } from './event-bus';
 import { ServiceDeskImport } from './import';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
+import { ReportsProjection } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
@@ -54,6 +55,8 @@ export interface Core {
   readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
+  /** The reports' projection over every case. */
+  readonly reports: ReportsProjection;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
   /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
@@ -105,6 +108,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const reviewStore =
     deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
   const allCases = new AllCases({ store: deps.store, bus });
+  const reports = new ReportsProjection({ store: deps.store, reviews: reviewStore, settings: () => settings.get(), clock: deps.clock, bus, log });
 
   const reviews = new ReviewService({
     store: reviewStore,
@@ -149,6 +153,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     afterReplace: async () => {
       reviewStore.forget();
       allCases.replaced();
+      reports.replaced();
       await settings.reload();
       await runtime.start();
     },
@@ -190,6 +195,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.export': async ({ caseId, format, includeInternalNotes }) => reviews.export(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
+    'reports.query': async (query) => reports.query(query),
     'team.status': async () => team?.view() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
     'team.join': async ({ url, email }) => {
       if (!team) throw new DeskFailure('NOT_ALLOWED', 'This console cannot join a team.');
@@ -209,6 +215,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     allCases,
     settings,
     reviews,
+    reports,
     data,
     serviceDesk,
     clock: deps.clock,

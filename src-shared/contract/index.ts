@@ -5,6 +5,7 @@ import type { RequestSpec, Result } from './define';
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
 import { dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
+import { reportRequests } from './reports';
 import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
@@ -23,6 +24,7 @@ export * from './runtime';
 export * from './data';
 export * from './ui';
 export * from './reviews';
+export * from './reports';
 export * from './team';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
@@ -45,6 +47,7 @@ export type Requests = typeof systemRequests &
   typeof runtimeRequests &
   typeof dataRequests &
   typeof reviewRequests &
+  typeof reportRequests &
   typeof teamRequests;
 export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents;
 
@@ -57,6 +60,7 @@ export const requests: Requests = compose<Requests>(
   runtimeRequests,
   dataRequests,
   reviewRequests,
+  reportRequests,
   teamRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */

@@ -32,6 +32,7 @@ export const REQUEST_NAMES = [
   'reviews.export',
   'reviews.saveExport',
   'reviews.deadlines',
+  'reports.query',
   'team.status',
   'team.join',
   'team.leave',

@@ -6,6 +6,7 @@ import { EngineerSection } from './EngineerSection';
 import { IssueSummary } from './IssueSummary';
 import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
+import { RootCauseCategoriesSection } from './RootCauseCategoriesSection';
 import { TemplatesSection } from './TemplatesSection';
 import { TeamSection } from '../team';
 import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
@@ -17,6 +18,7 @@ const SECTION_NAMES: Record<SettingsSection, string> = {
   policy: 'Plans and calendars',
   backups: 'Backups',
   templates: 'Customer update templates',
+  rootCauseCategories: 'Root-cause categories',
 };
 
 /** The settings editor over the settings store: everything is checked with the shared schema before it is sent. */
@@ -76,6 +78,7 @@ export function SettingsView() {
           <CalendarsSection />
           <BackupsSection />
           <TemplatesSection />
+          <RootCauseCategoriesSection />
         </DraftProvider>
       </form>
       <TeamSection />
