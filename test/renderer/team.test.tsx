@@ -33,14 +33,14 @@ describe('team mode in the console', () => {
     const fake = mount(<TeamBanner />, { 'team.status': () => ({ ok: true, value: { ...off, connection: 'online', server: 'h:5432/db' } }) });
     await vi.waitFor(() => expect(fake.calls.length).toBeGreaterThan(0));
     fake.push('team.changed', { ...off, connection: 'offline', server: 'h:5432/db', pending: 3 });
-    expect(await screen.findByText('Team server unreachable, working offline: 3 changes waiting.')).toBeTruthy();
+    expect(await screen.findByText('Team server unreachable, working offline: 3 changes waiting.', {}, { timeout: 10_000 })).toBeTruthy();
     fake.push('team.changed', {
       ...off,
       connection: 'online',
       server: 'h:5432/db',
       refusals: [{ caseId: 'AL-1001', command: 'postUpdate', reason: 'the case is closed; reopen it to update the customer', at: '2026-11-26T09:04:00.000Z', record: closedCase }],
     });
-    const banner = await screen.findByRole('status');
+    const banner = await screen.findByText(/Your change to AL-1001/, {}, { timeout: 10_000 }).then((node) => node.closest('.team-banner') as HTMLElement);
     expect(within(banner).getByText(/Your change to AL-1001 \(postUpdate\) was not applied: the case is closed; reopen it to update the customer\. Someone else acted first; the case is now closed\./)).toBeTruthy();
     expect(screen.queryByText(/working offline/)).toBeNull();
   });

@@ -9,12 +9,17 @@ export function useTeam(): { view: TeamView | null; error: DeskError | null; set
   const [error, setError] = useState<DeskError | null>(null);
   useEffect(() => {
     let live = true;
+    // A pushed change is newer than an answer still on its way.
+    let pushed = false;
     void desk.api['team.status']({}).then((result) => {
-      if (!live) return;
+      if (!live || pushed) return;
       if (result.ok) setView(result.value);
       else setError(result.error);
     });
-    const off = desk.events.on('team.changed', (next) => setView(next));
+    const off = desk.events.on('team.changed', (next) => {
+      pushed = true;
+      setView(next);
+    });
     return () => {
       live = false;
       off();
