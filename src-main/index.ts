@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL, EVENT_NAMES } from '../src-shared/contract/names';
 import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
-import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
+import { parseLaunchOptions, resolveDataDir, resolveTeamLaunch } from './core/launch-options';
+import { holdConsoleLock } from './core/console-lock';
+import { createFileTeamVault, createPostgresServer } from './core/team';
+import { electronSecretProtector } from './electron/team-secrets';
 import { openDataDir } from './core/data-dir';
 import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
@@ -83,7 +86,13 @@ async function main(): Promise<void> {
     openDialog: electronOpenDialog(liveWindow),
     reviewExport,
     log,
+    team: (() => {
+      const launch = resolveTeamLaunch(options, process.env);
+      return { connect: (url: string) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir, electronSecretProtector()), ...(launch ? { launch } : {}) };
+    })(),
   });
+  // The import command refuses to rewrite a folder a console runs on.
+  const lock = await holdConsoleLock(dataDir, 'electron');
 
   registerGate({
     handlers: core.handlers,
@@ -145,6 +154,7 @@ async function main(): Promise<void> {
     core
       .close()
       .catch((error: unknown) => log.error('closing the case store failed; the journal is replayed at the next start', error))
+      .then(() => lock.release())
       .finally(() => app.exit(0));
   });
 }
