@@ -3,3 +3,13 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// jsdom has no matchMedia; uPlot (the Reports chart) asks it for the pixel ratio. A query
+// list that matches nothing is what a browser answers for a media feature it lacks.
+if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => {
+    const list = new EventTarget() as MediaQueryList;
+    Object.assign(list, { matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined });
+    return list;
+  };
+}

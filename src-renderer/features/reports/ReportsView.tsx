@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DeskError } from '../../../src-shared/contract';
 import { REPORT_GROUPINGS, type Report, type ReportGrouping, type ReportPeriod } from '../../../src-shared/reports';
 import { formatDateTime } from '../../../src-shared/words';
@@ -6,8 +6,10 @@ import { useDeskStores, useLoadedSettings } from '../../state';
 import { tableCsv } from './csv';
 import { reportHtml } from './report-html';
 import { reportTables, type Table } from './report-tables';
-import { WeeklyChart } from './WeeklyChart';
 import './reports.css';
+
+// uPlot is loaded with the Reports view's chart only, not with the console.
+const WeeklyChart = lazy(() => import('./WeeklyChart').then((module) => ({ default: module.WeeklyChart })));
 
 /** The top bar's key for Reports. */
 export const REPORTS_KEY = 'p';
@@ -134,7 +136,9 @@ export function ReportsView() {
             {`Feedback: ${report.feedback.count} (mean ${report.feedback.mean === null ? '—' : report.feedback.mean.toFixed(1)}; ${report.feedback.duringResolution} during the case, ${report.feedback.afterResolution} after resolution). `}
             {`Action items: ${report.actionItems.open} open, ${report.actionItems.overdue} overdue; ${report.actionItems.doneByDue} of ${report.actionItems.dueInPeriod} due in the period done by their due date.`}
           </p>
-          <WeeklyChart weekly={report.weekly} />
+          <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+            <WeeklyChart weekly={report.weekly} />
+          </Suspense>
           {tables.map((table) => (
             <TableView key={table.id} table={table} onOpenCase={(id) => ui.getState().openCase(id)} />
           ))}
