@@ -10,6 +10,7 @@ import { ReviewService, createFileReviewStore, type ReviewExportPort, type Revie
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
+import { StorageHealth } from './storage-health';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -66,6 +67,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
+  // Damage found after start-up (a history file or a review read for the first time) is reported at once.
+  const health = new StorageHealth(deps.dataDir, report, bus);
+  const offDamage = deps.store.onDamage?.((problem) => health.found(problem));
   // Open cases keep their plans: a policy without them is refused.
   const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
   await settings.load();
@@ -77,10 +81,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     policy: () => settings.get().policy,
   });
 
-  // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
-  const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
   const reviewStore =
-    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
+    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => health.found(file) });
   const allCases = new AllCases({ store: deps.store, bus });
 
   const reviews = new ReviewService({
@@ -127,7 +129,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await settings.reload();
       await runtime.start();
     },
-    report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
+    report: () => health.report(),
+    replacedDamage: () => health.replaced(),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
   bus.on('reviews.changed', ({ caseId }) => {
@@ -135,7 +138,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
 
   const handlers: DeskHandlers = {
-    'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: report }),
+    'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: health.report() }),
     'cases.list': async () => cases.list(),
     'cases.get': async ({ id }) => cases.get(id),
     'cases.create': async (input) => cases.create(input),
@@ -166,6 +169,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.deadlines': async () => reviews.deadlines(),
   };
   await runtime.start();
+  health.started();
 
   return {
     handlers,
@@ -179,6 +183,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock: deps.clock,
     runtime,
     close: async () => {
+      offDamage?.();
       await runtime.stop();
       await deps.store.close();
     },

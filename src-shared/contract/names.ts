@@ -34,7 +34,7 @@ export const REQUEST_NAMES = [
   'reviews.deadlines',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed', 'storage.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
