@@ -85,8 +85,9 @@ export class StorageHealth {
   }
 }
 
+/** Each damaged copy is kept aside under its own name: that name is the finding. */
 function keyOf(problem: StorageProblem): string {
-  return problem.movedTo === '' ? `${problem.file}\n${problem.reason}` : problem.movedTo;
+  return problem.movedTo;
 }
 
 function dedupe(problems: readonly StorageProblem[]): StorageProblem[] {

@@ -274,7 +274,7 @@ class FileStore implements FileCaseStore {
       partitionSize: this.#partitionSize,
       cacheSize: this.#cacheSize,
       partitionKeysOnDisk: async () => (await readdir(path.join(this.#dir, HISTORY_DIR))).flatMap((name) => /^(\d{4}-\d{2}\.\d{3})\.json$/.exec(name)?.[1] ?? []).sort(),
-      onSummaryRebuilt: (problem) => this.#damage(problem.movedTo === '' ? { ...problem, file: path.join(this.#dir, problem.file) } : problem),
+      onSummaryRebuilt: (problem) => this.#damage(problem),
     });
     await mkdir(path.join(this.#dir, ACTIVE_DIR), { recursive: true });
     await mkdir(path.join(this.#dir, INDEX_DIR), { recursive: true });

@@ -40,7 +40,7 @@ export interface HistoryOptions {
   readonly cacheSize: number;
   /** The partition keys of the files in history/ ("2026-11.001"), whatever the summary says. */
   readonly partitionKeysOnDisk: () => Promise<string[]>;
-  /** The summary was damaged or missing and has been rebuilt from the partitions. */
+  /** The summary was damaged (kept aside) and has been rebuilt from the partitions. */
   readonly onSummaryRebuilt: (problem: CorruptFile) => void;
 }
 
@@ -212,17 +212,17 @@ export class History {
   }
 
   /**
-   * The summary only counts what the partitions hold: a damaged one (kept aside) or a missing one
-   * while partitions hold cases is made again from them and written back, so the history, its
-   * paging and the export never see 0 cases where there are some.
+   * The summary only counts what the partitions hold, so it is made again from them (and written
+   * back) when it is damaged (kept aside, reported as rebuilt) or missing while partitions hold
+   * cases (a first closing cut short by a crash, or a lost file: nothing to report, nothing is
+   * missing). The history, its paging and the export never see 0 cases where there are some.
    */
   async #openSummary(): Promise<Low<SummaryDocument>> {
     const { db, corrupt } = await this.#open(SUMMARY_FILE, summarySchema, SUMMARY_VERSION, emptySummary, { quiet: true });
     if (!corrupt && Object.keys(db.data.partitions).length > 0) return db;
     const partitions: SummaryDocument['partitions'] = {};
     let cases = 0;
-    const keys = await this.#options.partitionKeysOnDisk();
-    for (const key of keys) {
+    for (const key of await this.#options.partitionKeysOnDisk()) {
       const count = (await this.#partition(key)).data.cases.length;
       if (count > 0) partitions[key] = { count };
       cases += count;
@@ -230,9 +230,10 @@ export class History {
     if (!corrupt && cases === 0) return db;
     db.data = { schemaVersion: SUMMARY_VERSION, partitions };
     await db.write();
-    const files = Object.keys(partitions).length;
-    const repaired = `rebuilt from the ${files} history ${files === 1 ? 'file' : 'files'} (${cases} closed ${cases === 1 ? 'case' : 'cases'}); nothing is missing`;
-    this.#options.onSummaryRebuilt(corrupt ? { ...corrupt, repaired } : { file: SUMMARY_FILE, movedTo: '', reason: 'summary.json: was missing while the history files hold cases', repaired });
+    if (corrupt) {
+      const files = Object.keys(partitions).length;
+      this.#options.onSummaryRebuilt({ ...corrupt, repaired: `rebuilt from the ${files} history ${files === 1 ? 'file' : 'files'} (${cases} closed ${cases === 1 ? 'case' : 'cases'}); nothing is missing` });
+    }
     return db;
   }
 
