@@ -12,6 +12,7 @@ import { systemEvents, systemRequests } from './system';
 import { uiEvents } from './ui';
 
 export * from './define';
+export { camelToWords, fieldWords, humanIssue, issueSentence, issueText } from './issue-words';
 export * from './names';
 export * from './cases';
 export * from './case-query';
