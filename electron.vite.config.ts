@@ -5,14 +5,16 @@ import { devServerCsp } from './build/dev-csp';
 
 export default defineConfig({
   main: {
-    // lowdb (and its writer) are ESM-only: bundle them instead of requiring them at run time.
+    // lowdb (and its writer) and stream-json (and its stream-chain) are ESM-only: bundle them instead of requiring them at run time.
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'stream-json', 'stream-chain'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           // The browser host: the same core served over a loopback WebSocket, run by plain Node.
           web: resolve(__dirname, 'src-main/web/index.ts'),
+          // The admins' import of a service desk's export (docs/import.md).
+          import: resolve(__dirname, 'src-main/command/import.ts'),
         },
       },
     },

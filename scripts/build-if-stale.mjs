@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['src-main', 'src-shared', 'src-renderer', 'electron.vite.config.ts', 'package-lock.json'];
-const OUTPUTS = ['out/main/index.js', 'out/main/web.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/web.js', 'out/main/import.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

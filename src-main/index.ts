@@ -6,6 +6,7 @@ import { EVENT_CHANNEL, EVENT_NAMES } from '../src-shared/contract/names';
 import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
 import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
+import { holdConsoleLock } from './core/console-lock';
 import { openDataDir } from './core/data-dir';
 import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     reviewExport,
     log,
   });
+  // The import command refuses to rewrite a folder a console runs on.
+  const lock = await holdConsoleLock(dataDir, 'electron');
 
   registerGate({
     handlers: core.handlers,
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
     core
       .close()
       .catch((error: unknown) => log.error('closing the case store failed; the journal is replayed at the next start', error))
+      .then(() => lock.release())
       .finally(() => app.exit(0));
   });
 }

@@ -5,12 +5,14 @@ import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
 import { EventBus } from './event-bus';
+import { ServiceDeskImport } from './import';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
 import { StorageHealth } from './storage-health';
+import { Outbox, TeamSync, type TeamServer } from './team';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -39,6 +41,8 @@ export interface CoreDeps {
   readonly reviewStore?: ReviewStore;
   /** PDF printing and save dialogs, where the host has them (Electron). */
   readonly reviewExport?: ReviewExportPort;
+  /** Team mode (docs/team.md): the team's server and the engineer's email; absent, the console works alone. */
+  readonly team?: { readonly server: TeamServer; readonly email: string; readonly retryMs?: readonly number[]; readonly leaderRetryMs?: number };
 }
 
 export interface Core {
@@ -52,8 +56,12 @@ export interface Core {
   readonly reviews: ReviewService;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
+  /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
+  readonly serviceDesk: ServiceDeskImport;
   readonly clock: Clock;
   readonly runtime: Runtime;
+  /** Team mode's sync, when a team is configured. */
+  readonly team?: TeamSync;
   close(): Promise<void>;
 }
 
@@ -71,15 +79,34 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const health = new StorageHealth(deps.dataDir, report, bus);
   const offDamage = deps.store.onDamage?.((problem) => health.found(problem));
   // Open cases keep their plans: a policy without them is refused.
-  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases());
+  const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
-  const cases = new CaseService({
+  // The team's sync and the case service need each other: the sync decides again with the service's rules.
+  const caseService = () => cases;
+  const team = deps.team
+    ? new TeamSync({
+        dataDir: deps.dataDir,
+        server: deps.team.server,
+        store: deps.store,
+        outbox: new Outbox(deps.dataDir),
+        bus,
+        engineer: () => ({ name: settings.get().engineerName, email: deps.team?.email ?? '' }),
+        decideContext: (actor, now) => caseService().decideContext(actor, now),
+        withCase: (id, work) => caseService().withCase(id, work),
+        log,
+        ...(deps.team.retryMs ? { retryMs: deps.team.retryMs } : {}),
+        ...(deps.team.leaderRetryMs ? { leaderRetryMs: deps.team.leaderRetryMs } : {}),
+      })
+    : undefined;
+  const cases: CaseService = new CaseService({
     store: deps.store,
     clock: deps.clock,
     bus,
     actor: () => settings.get().engineerName,
     policy: () => settings.get().policy,
+    ...(team ? { recorder: team } : {}),
   });
+  await team?.open();
 
   const reviewStore =
     deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => health.found(file) });
@@ -113,7 +140,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
+  team?.onLeadership(() => runtime.rearmAll());
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
@@ -133,6 +162,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     replacedDamage: () => health.replaced(),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
+  const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
   bus.on('reviews.changed', ({ caseId }) => {
     void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
@@ -170,6 +200,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
   await runtime.start();
   health.started();
+  team?.start();
 
   return {
     handlers,
@@ -180,11 +211,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     settings,
     reviews,
     data,
+    serviceDesk,
     clock: deps.clock,
     runtime,
+    ...(team ? { team } : {}),
     close: async () => {
       offDamage?.();
       await runtime.stop();
+      await team?.stop();
       await deps.store.close();
     },
   };

@@ -54,6 +54,10 @@ export interface CaseStore {
   append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord>;
   /** Damage found after open() (a history file read for the first time): each file once, as it is found. */
   onDamage?(listener: (problem: StorageProblem) => void): () => void;
+  /** Team mode: puts a whole timeline in place of the stored one (absent where team mode is not supported). */
+  replace?(record: CaseRecord): Promise<CaseRecord>;
+  /** Team mode: the letters of the ids handed out from now on. */
+  setPrefix?(prefix: string): Promise<void>;
   close(): Promise<void>;
 }
 

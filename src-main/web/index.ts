@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/core';
 import { createSystemClock } from '../core/clock';
+import { holdConsoleLock } from '../core/console-lock';
 import { openDataDir } from '../core/data-dir';
 import { startFailureLine } from '../core/errors';
 import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir } from '../core/launch-options';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
   const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
+  // The import command refuses to rewrite a folder a console runs on.
+  const lock = await holdConsoleLock(dataDir, 'browser');
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
   const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, token, log });
   log.info(`data directory: ${dataDir}`);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     await host.close();
     await core.close();
+    await lock.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

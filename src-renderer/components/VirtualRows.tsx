@@ -10,6 +10,8 @@ function observeOrAssume(instance: Virtualizer<HTMLDivElement, Element>, cb: (re
 }
 
 interface Props {
+  /** The header row (role="row", one row high): it scrolls sideways with the rows and stays at the top. */
+  readonly head: ReactNode;
   readonly count: number;
   readonly rowHeight: number;
   /** One row; it must carry role="row", position itself with the style it is given and use `key` as its React key. */
@@ -23,8 +25,14 @@ interface Props {
   readonly onRange?: (first: number, last: number) => void;
 }
 
-/** Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do. */
-export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, className, onRange }: Props) {
+/**
+ * Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do.
+ * The header and the rows share one scroller, so a table wider than its box scrolls sideways as
+ * a whole (wheel, trackpad, or arrow keys once the scroller has the focus: it is a tab stop),
+ * while the header stays at the top. The scroller is the `rows` size container: a table's
+ * columns answer to the width it shows (`@container rows`, `cqw`), not to the window's.
+ */
+export function VirtualRows({ head, count, rowHeight, renderRow, idOf, activeIndex, className, onRange }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const slots = useRef<ReadonlyMap<string, number>>(new Map());
   const virtualizer = useVirtualizer({
@@ -33,12 +41,15 @@ export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, cl
     estimateSize: () => rowHeight,
     overscan: 8,
     observeElementRect: observeOrAssume,
+    // The rows start under the header, and a row scrolled to is never left under it.
+    scrollMargin: rowHeight,
+    scrollPaddingStart: rowHeight,
   });
   // One style object per offset, kept across renders, so a memoized row that did not move is not rendered again.
   const styles = useMemo(() => new Map<number, CSSProperties>(), [rowHeight]);
   const styleAt = (start: number): CSSProperties => {
     let style = styles.get(start);
-    if (!style) styles.set(start, (style = { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${start}px)` }));
+    if (!style) styles.set(start, (style = { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${start - rowHeight}px)` }));
     return style;
   };
   useEffect(() => {
@@ -51,8 +62,11 @@ export function VirtualRows({ count, rowHeight, renderRow, idOf, activeIndex, cl
   useEffect(() => onRange?.(first, last), [onRange, first, last]);
   if (idOf) slots.current = assignSlots(slots.current, items.map((item) => idOf(item.index)));
   return (
-    <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} role="rowgroup">
-      <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} tabIndex={0} style={{ scrollPaddingTop: rowHeight }}>
+      <div role="rowgroup" className="virtual-head" style={{ height: rowHeight }}>
+        {head}
+      </div>
+      <div className="virtual-space" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => renderRow(item.index, styleAt(item.start), idOf ? slots.current.get(idOf(item.index))! : item.index))}
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { foldCase, type CaseRecord, type CaseState } from '../../src-shared/domain';
-import { clocksOf, nextDueClock, type Clock, type Policy } from '../../src-shared/sla';
+import type { Settings } from '../../src-shared/settings';
+import { clocksOf, nextDueClock, type Clock, type Policy, type PolicyHistory } from '../../src-shared/sla';
 
 /** A case as the screens need it: its state and clocks, derived once per record object. */
 export interface CaseView {
@@ -15,13 +16,21 @@ export interface CaseView {
 }
 
 const byPolicy = new WeakMap<Policy, WeakMap<CaseRecord, CaseView>>();
+/** The policy history that came with each policy object (both arrive in one settings object). */
+const histories = new WeakMap<Policy, PolicyHistory>();
+
+/** Called by the settings store with every settings object it holds, so ended clocks are judged by the policy in force then. */
+export function rememberPolicyHistory(settings: Settings): Settings {
+  histories.set(settings.policy, settings.policyHistory);
+  return settings;
+}
 
 function derive(record: CaseRecord, policy: Policy): CaseView {
   const state = foldCase(record);
   try {
     // Due times do not depend on "now" (only the state of a clock does), so the clocks are
     // computed once per record; countdowns and states are read against the shared clock.
-    const clocks = clocksOf(record.events, policy, new Date().toISOString());
+    const clocks = clocksOf(record.events, policy, new Date().toISOString(), { policyHistory: histories.get(policy) ?? [] });
     // The review's deadline comes from the reviews store (which knows what was published), not from the case clocks.
     const due = nextDueClock(clocks.filter((clock) => clock.kind !== 'reviewDue'));
     const next = due ?? clocks.find((clock) => clock.endedAt === null && clock.state === 'paused') ?? null;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskError, Result } from '../../src-shared/contract';
 import type { Settings, SettingsPatch } from '../../src-shared/settings';
 import type { Desk } from '../api';
+import { rememberPolicyHistory } from './case-view';
 
 export interface SettingsState {
   readonly settings: Settings | null;
@@ -23,15 +24,15 @@ export function createSettingsStore(desk: Desk): SettingsStore {
       // Asked again (a reconnection), what is shown stays until the answer replaces it.
       set((state) => (state.status === 'ready' ? state : { status: 'loading' }));
       const result = await desk.api['settings.get']({});
-      if (result.ok) set({ settings: result.value, status: 'ready', error: undefined });
+      if (result.ok) set({ settings: rememberPolicyHistory(result.value), status: 'ready', error: undefined });
       else set((state) => (state.status === 'ready' ? { error: result.error } : { status: 'failed', error: result.error }));
     },
     async update(patch) {
       const result = await desk.api['settings.update'](patch);
-      if (result.ok) set({ settings: result.value, status: 'ready', error: undefined });
+      if (result.ok) set({ settings: rememberPolicyHistory(result.value), status: 'ready', error: undefined });
       return result;
     },
   }));
-  desk.events.on('settings.changed', ({ settings }) => store.setState({ settings, status: 'ready', error: undefined }));
+  desk.events.on('settings.changed', ({ settings }) => store.setState({ settings: rememberPolicyHistory(settings), status: 'ready', error: undefined }));
   return store;
 }

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseRecord, EscalationLevel, EscalationTrigger, ResolutionCriterion, ResolutionMethod } from './events';
+import type { CaseEvent, CaseOrigin, CaseRecord, EscalationLevel, EscalationTrigger, ResolutionCriterion, ResolutionMethod } from './events';
 import { ESCALATION_LEVELS } from './events';
 import type { Severity } from './severity';
 
@@ -26,6 +26,8 @@ export type CaseState = {
   customer: string;
   plan: string;
   description: string;
+  /** The service desk an imported case came from; null for a case logged here. */
+  origin: CaseOrigin | null;
   loggedAt: string;
   severity: Severity;
   severityDefaulted: boolean;
@@ -81,6 +83,7 @@ function initialState(event: Extract<CaseEvent, { type: 'logged' }>, id: string)
     customer: d.customer,
     plan: d.plan,
     description: d.description,
+    origin: d.origin ?? null,
     loggedAt: event.at,
     severity: d.severity,
     severityDefaulted: d.severityDefaulted,

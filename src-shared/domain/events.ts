@@ -43,6 +43,19 @@ export const initialResponseChecklistSchema = z.object({
 });
 export type InitialResponseChecklist = z.infer<typeof initialResponseChecklistSchema>;
 
+export const IMPORT_SOURCES = ['zendesk', 'jsm'] as const;
+export const importSourceSchema = z.enum(IMPORT_SOURCES);
+export type ImportSource = z.infer<typeof importSourceSchema>;
+
+/** The service desk a case was imported from and its id there ("35436", "SUP-12"). */
+export const caseOriginSchema = z.object({
+  source: importSourceSchema,
+  externalId: z.string().trim().min(1, 'an external id is required').max(100, 'an external id is at most 100 characters'),
+  /** The desk it came from, when the export names it ("acme.zendesk.com"). */
+  desk: z.string().max(200, 'a desk name is at most 200 characters').optional(),
+});
+export type CaseOrigin = z.infer<typeof caseOriginSchema>;
+
 /** What each kind of event carries, besides the common envelope. */
 export const eventBodySchemas = {
   logged: z.object({
@@ -55,6 +68,8 @@ export const eventBodySchemas = {
     description: optionalText('description'),
     reportedBy: optionalText('reported by', 200),
     owner: optionalText('owner', 200),
+    /** Where a case imported from a service desk came from (docs/import.md); absent for a case logged here. */
+    origin: caseOriginSchema.optional(),
   }),
   severityAdjusted: z.object({
     from: severitySchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '../domain/severity';
-import { DEFAULT_POLICY, policySchema } from '../sla';
+import { DEFAULT_POLICY, policyHistorySchema, policySchema } from '../sla';
 import { DEFAULT_TEMPLATES, templatesSchema } from '../templates';
 
 const minutesPerSeverity = (what: string, min: number, max: number) =>
@@ -34,13 +34,15 @@ export const settingsSchema = z.object({
   }),
   /** The customer update templates; settings saved before they existed get the defaults. */
   templates: templatesSchema.default(DEFAULT_TEMPLATES),
+  /** Every policy applied, oldest first, kept by the core (never sent in a patch): ended clocks are judged by the one in force then. */
+  policyHistory: policyHistorySchema.default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** Partial update: each top-level section sent replaces the stored one whole. */
-export const settingsPatchSchema = settingsSchema.partial();
+export const settingsPatchSchema = settingsSchema.omit({ policyHistory: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -52,4 +54,5 @@ export const DEFAULT_SETTINGS: Settings = {
   policy: DEFAULT_POLICY,
   backups: { keep: 7 },
   templates: DEFAULT_TEMPLATES,
+  policyHistory: [],
 };

@@ -4,6 +4,7 @@ import type { Calendar } from './calendar';
 import { MINUTE_MS, coverageOf } from './coverage';
 import { instantMs, isoOf } from './business-time';
 import { type Plan, type Policy, type SeverityTarget, calendarOf, planOf } from './policy';
+import { type PolicyHistory, policyInForce } from './policy-history';
 
 /**
  * The clocks of a case, replayed from its events. Rules (docs/sla.md):
@@ -11,7 +12,9 @@ import { type Plan, type Policy, type SeverityTarget, calendarOf, planOf } from 
  * lack-of-progress clocks start at acknowledgement (or reopening), restart at every customer
  * update, pause while information is requested and stop at resolution; a severity change
  * re-targets running clocks from their start; a resolution that needs a review starts the
- * review clock; reopening starts a new cycle.
+ * review clock; reopening starts a new cycle. History is a fact: a clock that ended is judged
+ * by the policy in force when it ended, and a target that passed before a severity change
+ * stays a breach (as the severity it had then).
  */
 export const CLOCK_KINDS = ['initialResponse', 'customerUpdate', 'lackOfProgress', 'reviewDue'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
@@ -34,8 +37,10 @@ export type Clock = {
   elapsedMinutes: number;
   /** targetMinutes - elapsedMinutes; negative when overdue. */
   remainingMinutes: number;
-  /** The instant the target passed without the clock being met; kept when met late. */
+  /** The instant the target passed without the clock being met; kept when met late, and kept when the severity was lowered afterwards. */
   breachedAt: string | null;
+  /** The severity the clock had when it breached (it may have been lowered since). */
+  breachedAs: Severity | null;
   metAt: string | null;
   targetMinutes: number;
   calendarId: string;
@@ -47,7 +52,14 @@ export type Clock = {
 export type ClockOptions = {
   /** Post-incident reviews completed, by cycle; they meet that cycle's review clock. */
   reviewsCompleted?: ReadonlyArray<{ cycle: number; at: string }>;
+  /**
+   * Every policy the console has applied, oldest first. A clock (or one severity's stretch of
+   * it) that ended is judged by the policy in force at its end; without it, by `policy`.
+   */
+  policyHistory?: PolicyHistory;
 };
+
+type Target = { minutes: number; calendar: Calendar };
 
 type OpenClock = {
   kind: ClockKind;
@@ -55,7 +67,8 @@ type OpenClock = {
   n: number;
   start: number;
   severity: Severity;
-  history: TargetChange[];
+  /** The severity from each instant on, the first at the start. */
+  history: Array<{ at: number; severity: Severity }>;
   /** [from, to) spans when the clock does not count; `to` null while still paused. */
   pauses: Array<[number, number | null]>;
 };
@@ -78,6 +91,7 @@ class Replay {
   readonly clocks: Clock[] = [];
   private readonly open: OpenClock[] = [];
   private readonly counters = new Map<string, number>();
+  private readonly plans = new Map<Policy, Plan>();
   private cycle = 1;
   private severity: Severity;
   private cycleWorst: Severity;
@@ -85,22 +99,32 @@ class Replay {
 
   constructor(
     private readonly policy: Policy,
-    private readonly plan: Plan,
+    private readonly history: PolicyHistory,
+    private readonly planName: string,
     private readonly now: number,
     severity: Severity,
   ) {
     this.severity = severity;
     this.cycleWorst = severity;
+    // a plan the current policy lacks is an error unless history says otherwise
+    if (history.length === 0) this.planIn(policy);
   }
 
-  private resolve(kind: ClockKind, severity: Severity): { minutes: number; calendar: Calendar } {
-    const { minutes, calendar } = targetMinutesOf(kind, this.plan.targets[severity]);
-    return { minutes, calendar: calendarOf(this.policy, this.plan, calendar) };
+  /** The policy that judges what ended at `at`; null means still running (the policy as now). */
+  private policyAt(at: number | null): Policy {
+    return at === null ? this.policy : policyInForce(this.history, this.policy, at);
   }
 
-  private change(kind: ClockKind, at: number, severity: Severity): TargetChange {
-    const { minutes, calendar } = this.resolve(kind, severity);
-    return { at: isoOf(at), severity, targetMinutes: minutes, calendarId: calendar.id };
+  private planIn(policy: Policy): Plan {
+    let plan = this.plans.get(policy);
+    if (!plan) this.plans.set(policy, (plan = planOf(policy, this.planName)));
+    return plan;
+  }
+
+  private resolve(kind: ClockKind, severity: Severity, policy: Policy): Target {
+    const plan = this.planIn(policy);
+    const { minutes, calendar } = targetMinutesOf(kind, plan.targets[severity]);
+    return { minutes, calendar: calendarOf(policy, plan, calendar) };
   }
 
   start(kind: ClockKind, at: number, severity = this.severity, pausable = false): void {
@@ -108,7 +132,7 @@ class Replay {
     const n = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, n);
     const pauses: Array<[number, number | null]> = pausable && this.waitingSince !== null ? [[at, null]] : [];
-    this.open.push({ kind, cycle: this.cycle, n, start: at, severity, history: [this.change(kind, at, severity)], pauses });
+    this.open.push({ kind, cycle: this.cycle, n, start: at, severity, history: [{ at, severity }], pauses });
   }
 
   /** Ends the open clocks of these kinds: `met` by their own event, otherwise stopped. */
@@ -146,7 +170,7 @@ class Replay {
     for (const clock of this.open) {
       if (clock.kind === 'reviewDue') continue;
       clock.severity = severity;
-      clock.history.push(this.change(clock.kind, Math.max(at, clock.start), severity));
+      clock.history.push({ at: Math.max(at, clock.start), severity });
     }
   }
 
@@ -154,7 +178,7 @@ class Replay {
     this.end(['customerUpdate', 'lackOfProgress'], at, false);
     this.end(['initialResponse'], at, false);
     this.waitingSince = null;
-    if (this.plan.targets[this.cycleWorst].reviewRequired) this.start('reviewDue', at, this.cycleWorst);
+    if (this.planIn(this.policyAt(at)).targets[this.cycleWorst].reviewRequired) this.start('reviewDue', at, this.cycleWorst);
   }
 
   reopened(at: number): void {
@@ -180,39 +204,31 @@ class Replay {
   }
 
   private evaluate(clock: OpenClock, endedAt: number | null, met: boolean): Clock {
-    const { minutes, calendar } = this.resolve(clock.kind, clock.severity);
+    // each severity's stretch is judged by the policy in force when the stretch ended
+    const targets = clock.history.map((h, i) => {
+      const next = clock.history[i + 1];
+      return this.resolve(clock.kind, h.severity, this.policyAt(next ? next.at : endedAt));
+    });
+    const final = targets[targets.length - 1]!;
+    const { minutes, calendar } = final;
     const coverage = coverageOf(calendar);
     const until = endedAt ?? Math.max(this.now, clock.start);
-    // active spans between pauses, the last one open-ended
-    const spans: Array<[number, number]> = [];
-    let from = clock.start;
-    let pausedNow = false;
-    for (const [p, r] of clock.pauses) {
-      spans.push([from, p]);
-      if (r === null) {
-        pausedNow = true;
-        from = Number.POSITIVE_INFINITY;
-        break;
-      }
-      from = r;
+    const spans = activeSpans(clock);
+    // a stretch whose target passed before the next severity change is a breach that stays
+    let earlier: { at: number; severity: Severity } | null = null;
+    for (let i = 0; i < targets.length - 1 && earlier === null; i++) {
+      const due = dueOf(spans.spans, targets[i]!);
+      if (due !== null && clock.history[i + 1]!.at > due) earlier = { at: due, severity: clock.history[i]!.severity };
     }
-    if (!pausedNow) spans.push([from, Number.POSITIVE_INFINITY]);
-    let remaining = minutes * MINUTE_MS;
-    let due: number | null = null;
+    const due = dueOf(spans.spans, final);
     let elapsed = 0;
-    for (const [a, b] of spans) {
-      if (due === null) {
-        const covered = b === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : coverage.coveredMs(a, b);
-        if (covered >= remaining) due = coverage.addMs(a, remaining);
-        else remaining -= covered;
-      }
-      if (a < until) elapsed += coverage.coveredMs(a, Math.min(b, until));
-    }
+    for (const [a, b] of spans.spans) if (a < until) elapsed += coverage.coveredMs(a, Math.min(b, until));
     const elapsedMinutes = elapsed / MINUTE_MS;
     const late = due !== null && until > due;
+    const breach = earlier ?? (late && due !== null ? { at: due, severity: clock.severity } : null);
     let state: ClockState;
-    if (endedAt !== null) state = met ? 'met' : late ? 'breached' : 'stopped';
-    else state = late ? 'breached' : pausedNow ? 'paused' : 'running';
+    if (endedAt !== null) state = met ? 'met' : breach ? 'breached' : 'stopped';
+    else state = breach ? 'breached' : spans.pausedNow ? 'paused' : 'running';
     return {
       id: `${clock.kind}:${clock.cycle}:${clock.n}`,
       kind: clock.kind,
@@ -223,14 +239,40 @@ class Replay {
       state,
       elapsedMinutes,
       remainingMinutes: minutes - elapsedMinutes,
-      breachedAt: late && due !== null ? isoOf(due) : null,
+      breachedAt: breach ? isoOf(breach.at) : null,
+      breachedAs: breach ? breach.severity : null,
       metAt: met && endedAt !== null ? isoOf(endedAt) : null,
       targetMinutes: minutes,
       calendarId: calendar.id,
       severity: clock.severity,
-      targetHistory: clock.history,
+      targetHistory: clock.history.map((h, i) => ({ at: isoOf(h.at), severity: h.severity, targetMinutes: targets[i]!.minutes, calendarId: targets[i]!.calendar.id })),
     };
   }
+}
+
+/** The spans a clock counts (between its pauses), the last one open-ended unless it is paused now. */
+function activeSpans(clock: OpenClock): { spans: Array<[number, number]>; pausedNow: boolean } {
+  const spans: Array<[number, number]> = [];
+  let from = clock.start;
+  for (const [p, r] of clock.pauses) {
+    spans.push([from, p]);
+    if (r === null) return { spans, pausedNow: true };
+    from = r;
+  }
+  spans.push([from, Number.POSITIVE_INFINITY]);
+  return { spans, pausedNow: false };
+}
+
+/** When `target` is reached over these spans, or null when a pause holds it back. */
+function dueOf(spans: ReadonlyArray<[number, number]>, target: Target): number | null {
+  const coverage = coverageOf(target.calendar);
+  let remaining = target.minutes * MINUTE_MS;
+  for (const [a, b] of spans) {
+    const covered = b === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : coverage.coveredMs(a, b);
+    if (covered >= remaining) return coverage.addMs(a, remaining);
+    remaining -= covered;
+  }
+  return null;
 }
 
 /** Every clock of the case as of `nowIso`, oldest cycle first. */
@@ -239,7 +281,7 @@ export function clocksOf(events: readonly CaseEvent[], policy: Policy, nowIso: s
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const logged = ordered[0];
   if (!logged || logged.type !== 'logged') throw new RangeError('the first event of a case must be "logged"');
-  const replay = new Replay(policy, planOf(policy, logged.data.plan), now, logged.data.severity);
+  const replay = new Replay(policy, options.policyHistory ?? [], logged.data.plan, now, logged.data.severity);
   replay.start('initialResponse', instantMs(logged.at, 'logged at'));
   const reviews = (options.reviewsCompleted ?? []).map((r) => ({ cycle: r.cycle, at: instantMs(r.at, 'review completed at') })).sort((a, b) => a.at - b.at);
   let nextReview = 0;

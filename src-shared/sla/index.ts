@@ -21,3 +21,4 @@ export {
 export { DEFAULT_POLICY, DEFAULT_BUSINESS_CALENDAR } from './default-policy';
 export { type Clock, type ClockKind, type ClockState, type ClockOptions, type TargetChange, CLOCK_KINDS, clocksOf, nextDueClock } from './clocks';
 export { autoEscalationOf, isManagementVisible, lackOfProgressEscalation, unacknowledgedEscalationDue } from './rules';
+export { type PolicyEra, type PolicyHistory, policyEraSchema, policyHistorySchema, policyInForce, withPolicyApplied } from './policy-history';

@@ -2,12 +2,12 @@
  * Case store benchmark: `npx tsx test/bench/store.bench.ts [--quick]`.
  *
  * Appending one event to an open case, command to durable write, against better-sqlite3
- * (WAL, synchronous=FULL; installed on demand into .bench/, never a dependency) and against
+ * (WAL, synchronous=FULL; a devDependency used by benchmarks only) and against
  * stock single-file lowdb; cold start and peak RSS at 10k vs 50k closed cases, each in a fresh
  * child process. Datasets are generated once into .bench/store-data/ and reused.
  * The last line is `BENCH_SECTION {...}` for the project's bench runner.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdtemp } from 'node:fs/promises';
@@ -25,7 +25,6 @@ const BENCH_DIR = path.join(ROOT, '.bench');
 const THIS_FILE = fileURLToPath(import.meta.url);
 const QUICK = process.argv.includes('--quick');
 const OPEN_CASES = 500;
-const SQLITE_VERSION = '12.11.1';
 /**
  * A p99 rests on its slowest 1%: 8000 writes put 80 behind it, so one burst of slow disk
  * (a few ms, a dozen writes) moves it little.
@@ -218,42 +217,17 @@ interface SqliteDatabase {
 }
 type SqliteOpen = new (file: string) => SqliteDatabase;
 
-function tryLoadSqlite(): { open?: SqliteOpen; error?: string } {
+/** better-sqlite3 is a devDependency (its install script approved in package.json's allowScripts). */
+function loadSqlite(): { open?: SqliteOpen; error?: string } {
   try {
-    const open = createRequire(path.join(BENCH_DIR, 'package.json'))('better-sqlite3') as SqliteOpen;
+    const open = createRequire(THIS_FILE)('better-sqlite3') as SqliteOpen;
     new open(':memory:').close();
     return { open };
   } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] };
+    const reason = (error as Error).message.split('\n')[0];
+    process.stderr.write(`better-sqlite3 could not be loaded (${reason}); the SQLite column is left empty. Run npm ci (it builds the native module).\n`);
+    return { error: reason };
   }
-}
-
-function npm(args: string[]): void {
-  const result = spawnSync('npm', args, { cwd: BENCH_DIR, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
-  if (result.status !== 0) process.stderr.write(`npm ${args.join(' ')} exited with ${result.status}\n`);
-}
-
-/**
- * Installs better-sqlite3 into .bench/node_modules on first use. npm 11 may hold back its
- * install script (which fetches or builds the native module); then approve it and rebuild.
- */
-function loadSqlite(): { open?: SqliteOpen; error?: string } {
-  let loaded = tryLoadSqlite();
-  if (loaded.open) return loaded;
-  process.stderr.write(`installing better-sqlite3@${SQLITE_VERSION} into .bench/ for this benchmark only...\n`);
-  npm(['install', '--prefix', BENCH_DIR, '--no-save', '--no-audit', '--no-fund', `better-sqlite3@${SQLITE_VERSION}`]);
-  loaded = tryLoadSqlite();
-  if (loaded.open) return loaded;
-  npm(['install-scripts', 'approve', 'better-sqlite3']);
-  npm(['rebuild', '--prefix', BENCH_DIR, 'better-sqlite3']);
-  loaded = tryLoadSqlite();
-  if (!loaded.open) {
-    process.stderr.write(
-      `better-sqlite3 could not be loaded (${loaded.error}); the SQLite column is left empty. ` +
-        `Needs network access to npm and either a prebuilt binary or a C++ toolchain (python3, make, g++).\n`,
-    );
-  }
-  return loaded;
 }
 
 async function sqlitePeer(open: SqliteOpen, all: readonly CaseRecord[]): Promise<Peer> {

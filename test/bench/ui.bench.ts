@@ -5,6 +5,10 @@
  * Measured in the page: from the click on a queue tab (or a pushed 'cases.changed' handed to
  * the console's own WebSocket) until React has committed the new rows and the browser has
  * laid them out; and, for comparison, until the second animation frame after it.
+ * All cases, over the same open cases plus a closed history (50,000; 10,000 with --quick): a
+ * search typed into its box, from the input event (the request goes out) to the commit and
+ * layout of its first rows; and a scroll of one screen, from the scroll event to the commit and
+ * layout of the rows that came into view, with their data.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +24,9 @@ import { percentile, seededRandom } from './stats';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const CASES = quick ? 2_000 : 10_000;
+const CLOSED = quick ? 10_000 : 50_000;
+const SEARCHES = quick ? 20 : 60;
+const SCROLLS = quick ? 20 : 60;
 const SWITCHES = quick ? 20 : 60;
 const CHANGES = quick ? 20 : 60;
 const HOUR = 3_600_000;
@@ -37,7 +44,7 @@ function openCases(count: number): CaseRecord[] {
   const next = seededRandom(42);
   const now = Date.now();
   return Array.from({ length: count }, (_, i) => {
-    const id = `RD-${1001 + i}`;
+    const id = `RD-${1001 + CLOSED + i}`;
     const loggedAt = now - Math.floor(next() * 72 * HOUR);
     const events: CaseEvent[] = [
       event(id, 1, new Date(loggedAt).toISOString(), {
@@ -62,6 +69,44 @@ function openCases(count: number): CaseRecord[] {
     return { id, events };
   });
 }
+
+/** Closed cases, ids before the open ones, closed in order over the two years before the open ones were logged. */
+function* closedCases(count: number): Generator<CaseRecord> {
+  const next = seededRandom(7);
+  const to = Date.now() - 4 * 24 * HOUR;
+  const from = to - 2 * 365 * 24 * HOUR;
+  for (let i = 0; i < count; i++) {
+    const id = `RD-${1001 + i}`;
+    const closedAt = from + Math.floor(((to - from) * i) / count);
+    const loggedAt = closedAt - Math.floor((1 + next() * 10) * 24 * HOUR);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    yield {
+      id,
+      events: [
+        event(id, 1, iso(loggedAt), {
+          type: 'logged',
+          data: {
+            title: `Closed case ${i}: ${TOPICS[i % TOPICS.length]}`,
+            customer: `Customer ${i % 250}`,
+            plan: next() < 0.5 ? 'standard' : 'premium',
+            severity: SEVERITIES[Math.floor(next() * 4)]!,
+            severityDefaulted: false,
+            description: '',
+            reportedBy: '',
+            owner: next() < 0.5 ? 'Engineer' : 'Kim',
+          },
+        }),
+        event(id, 2, iso(loggedAt + HOUR), { type: 'acknowledged', data: { checklist: CHECKLIST, response: 'Investigating' } }),
+        event(id, 3, iso(closedAt - HOUR), { type: 'resolved', data: { criterion: 'serviceRestored', method: 'bugFix', summary: 'Fixed' } }),
+        event(id, 4, iso(closedAt), { type: 'closed', data: { customerConfirmation: 'Confirmed' } }),
+      ],
+    };
+  }
+}
+
+const TOPICS = ['checkout errors', 'slow search', 'login loop', 'export stuck', 'sync lagging', 'billing mismatch', 'webhook retries', 'report timeout'];
+/** Searches an engineer types: a customer, a topic, an id, two words; each differs from the one before. */
+const SEARCH_TERMS = ['customer 17', 'billing', 'rd-4242', 'login 12', 'customer 203', 'webhook', 'seeded 99', 'export stuck', 'rd-90', 'customer 5'];
 
 function findChromium(): string {
   const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => !!path && existsSync(path));
@@ -111,6 +156,48 @@ const PAGE_SCRIPT = `
       this.addEventListener('message', () => { window.benchLastMessageAt = performance.now(); });
     }
   };
+  const allCasesTable = () => document.querySelector('[role="table"][aria-label="All cases"]');
+  /** Resolves with the time from now to the first commit that satisfies done(), plus a forced layout. */
+  const until = (scope, done, start) => new Promise((resolve) => {
+    const started = start ?? performance.now();
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      const scriptMs = performance.now() - started;
+      document.body.getBoundingClientRect();
+      observer.disconnect();
+      resolve({ committedMs: performance.now() - started, scriptMs, framesMs: performance.now() - started });
+    });
+    observer.observe(scope, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  /** Types a whole search at once (as a paste would): the input event sends the request. */
+  window.benchSearch = (text) => {
+    const input = document.querySelector('section[aria-label="All cases"] input[type="search"]');
+    const section = document.querySelector('section[aria-label="All cases"]');
+    const generation = { busy: false };
+    const done = () => {
+      const table = allCasesTable();
+      const busy = !table || table.getAttribute('aria-busy') === 'true';
+      if (busy) generation.busy = true;
+      return generation.busy && !busy;
+    };
+    const timing = until(section, done);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return timing;
+  };
+  /** Scrolls the All cases table by one screen; timed from the scroll event to the rows in view, with data. */
+  window.benchScroll = () => new Promise((resolve) => {
+    const table = allCasesTable();
+    const scroller = table.querySelector('.virtual-scroller');
+    const last = () => Number(table.querySelector('.virtual-space > [role="row"]:last-child')?.getAttribute('aria-rowindex') ?? 0);
+    const before = last();
+    // A capturing listener on the document runs before the virtualizer's own listener on the scroller.
+    document.addEventListener('scroll', () => {
+      const started = performance.now();
+      until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started).then(resolve);
+    }, { capture: true, once: true });
+    scroller.scrollTop += scroller.clientHeight;
+  });
   window.benchTime = (action, arg) => new Promise((resolve) => {
     const panel = document.querySelector('[role="tabpanel"]:not([hidden])');
     const started = performance.now();
@@ -136,6 +223,14 @@ const PAGE_SCRIPT = `
 })();
 `;
 
+function searchInPage(page: Page, text: string): Promise<Timing> {
+  return page.evaluate(`window.benchSearch(${JSON.stringify(text)})`) as Promise<Timing>;
+}
+
+function scrollInPage(page: Page): Promise<Timing> {
+  return page.evaluate('window.benchScroll()') as Promise<Timing>;
+}
+
 function timeInPage(page: Page, action: 'switch' | 'change' | 'idle', arg: string): Promise<Timing> {
   return page.evaluate(`window.benchTime(${JSON.stringify(action)}, ${JSON.stringify(arg)})`) as Promise<Timing>;
 }
@@ -157,7 +252,10 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'desk-ui-bench-'));
   const cases = openCases(CASES);
   const seeded = performance.now();
-  await writeDataset(dataDir, { prefix: 'RD', nextNumber: 1001 + CASES, cases }, 500);
+  await writeDataset(dataDir, { prefix: 'RD', nextNumber: 1001 + CLOSED + CASES, cases: (function* () {
+    yield* closedCases(CLOSED);
+    yield* cases;
+  })() }, 500);
   const seedMs = performance.now() - seeded;
   const host = await startHost(dataDir);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
@@ -193,6 +291,18 @@ async function main(): Promise<void> {
       changes.push(await timeInPage(page, 'change', message));
     }
 
+    // All cases: the first query builds the core's catalog (the history index, then the open cases).
+    const firstStarted = performance.now();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All cases', exact: true }).click();
+    await page.getByText(`${CLOSED + CASES} cases, open and closed`).waitFor({ timeout: 900_000 });
+    const allCasesFirstMs = performance.now() - firstStarted;
+    const searches: Timing[] = [];
+    for (let i = 0; i < SEARCHES; i++) searches.push(await searchInPage(page, SEARCH_TERMS[i % SEARCH_TERMS.length]!));
+
+    await searchInPage(page, '');
+    const scrolls: Timing[] = [];
+    for (let i = 0; i < SCROLLS; i++) scrolls.push(await scrollInPage(page));
+
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -204,7 +314,7 @@ async function main(): Promise<void> {
     // Where the time goes: the action to React's commit (script), then the forced style recalculation and layout.
     const phases = (timings: Timing[]) => `${spread(timings.map((t) => t.scriptMs))} to the commit, ${spread(timings.map((t) => t.committedMs - t.scriptMs))} style + layout`;
     const rows: Array<[string, string]> = [
-      [`seed ${CASES} open cases (writeDataset)`, `${round(seedMs / 1000)} s`],
+      [`seed ${CASES} open + ${CLOSED} closed cases (writeDataset)`, `${round(seedMs / 1000)} s`],
       ['open the console until the first queue shows', `${round(loadMs)} ms`],
       ['until the host has pushed nothing for 2 s', `${round(settledMs / 1000)} s`],
       [`queue switch, to commit + layout: p50 / p95 (${SWITCHES})`, `${round(percentile(switches.map((t) => t.committedMs), 50))} / ${p95(switches, 'committedMs')} ms`],
@@ -214,13 +324,17 @@ async function main(): Promise<void> {
       ['  of which: p50 / p95', phases(changes)],
       ['pushed change, to the 2nd animation frame: p95', `${p95(changes, 'framesMs')} ms`],
       ['nothing changed, to the 2nd animation frame: p50 / p95', `${round(percentile(idle.map((t) => t.framesMs), 50))} / ${p95(idle, 'framesMs')} ms`],
+      [`All cases (${CLOSED} closed + ${CASES} open): first query, catalog built`, `${round(allCasesFirstMs)} ms`],
+      [`All cases search, to commit + layout: p50 / p95 (${SEARCHES})`, `${round(percentile(searches.map((t) => t.committedMs), 50))} / ${p95(searches, 'committedMs')} ms`],
+      [`All cases scroll of one screen, to commit + layout: p50 / p95 (${SCROLLS})`, `${round(percentile(scrolls.map((t) => t.committedMs), 50))} / ${p95(scrolls, 'committedMs')} ms`],
+      ['  of which: p50 / p95', phases(scrolls)],
       ['JS heap after GC', `${round(heapMb)} MB`],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
-    console.log(`UI benchmark${quick ? ' (quick)' : ''}, ${CASES} open cases, Chromium ${browser.version()}`);
+    console.log(`UI benchmark${quick ? ' (quick)' : ''}, ${CASES} open cases (and ${CLOSED} closed for All cases), Chromium ${browser.version()}`);
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
     console.log(
-      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "idle_frames_p95_ms": ${p95(idle, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}}}`,
+      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "idle_frames_p95_ms": ${p95(idle, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}, "all_cases_closed": ${CLOSED}, "all_cases_first_ms": ${round(allCasesFirstMs, 0)}, "all_cases_search_p95_ms": ${p95(searches, 'committedMs')}, "all_cases_page_p95_ms": ${p95(scrolls, 'committedMs')}}}`,
     );
   } finally {
     await browser.close();

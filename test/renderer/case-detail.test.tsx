@@ -30,9 +30,10 @@ describe('case detail', () => {
 
   it('lists every clock with its state, due time, remaining time and breach, numbering a kind that restarts', async () => {
     renderApp({ cases: [P1] });
-    const { panel } = await openCase('RD-1001');
+    const { user, panel } = await openCase('RD-1001');
     const clocks = within(panel).getByRole('table', { name: 'Clocks' });
-    const rows = within(clocks).getAllByRole('row').slice(1).map((row) => [
+    await user.click(within(clocks).getByRole('button', { name: '2 earlier clocks met on time' }));
+    const rows = within(clocks).getAllByRole('row').slice(2).map((row) => [
       spokenText(within(row).getByRole('rowheader')),
       ...within(row).getAllByRole('cell').map(spokenText),
     ]);
@@ -46,6 +47,33 @@ describe('case detail', () => {
     expect(rows[0]![4]).toMatch(/^Met /);
     expect(rows[1]![4]).toMatch(/^Breached /);
     expect(rows[3]![4]).toBe('None');
+  });
+
+  it('folds the clocks met on time into one line that opens them, keeping open clocks and breaches in view', async () => {
+    renderApp({ cases: [P1] });
+    const { user, panel } = await openCase('RD-1001');
+    const clocks = within(panel).getByRole('table', { name: 'Clocks' });
+    const clockNames = () => within(clocks).queryAllByRole('rowheader').map(spokenText);
+    const fold = within(clocks).getByRole('button', { name: '2 earlier clocks met on time' });
+    expect(fold).toHaveAttribute('aria-expanded', 'false');
+    expect(clockNames()).toEqual(['Customer update #1', 'Customer update #2', 'Escalation for lack of progress #2']);
+
+    await user.click(fold);
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    expect(clockNames()).toEqual(['Initial response', 'Customer update #1', 'Escalation for lack of progress #1', 'Customer update #2', 'Escalation for lack of progress #2']);
+    await user.click(fold);
+    expect(clockNames()).toHaveLength(3);
+  });
+
+  it('keeps a breach that happened before the severity was lowered, naming the severity it happened under', async () => {
+    const lowered = caseRecord({ id: 'RD-1002', title: 'Slow reports', plan: 'premium', severity: 'P1', loggedAt: minutesBefore(120) }, [
+      { type: 'severityAdjusted', at: minutesBefore(30), data: { from: 'P1', to: 'P3', reason: 'only reporting is slow', businessImpact: '' } },
+      { type: 'acknowledged', at: minutesBefore(20), data: { checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Looking' } },
+    ]);
+    renderApp({ cases: [lowered] });
+    const { panel } = await openCase('RD-1002');
+    const initial = within(within(panel).getByRole('table', { name: 'Clocks' })).getByRole('rowheader', { name: 'Initial response' }).closest('tr')!;
+    expect(spokenText(within(initial).getAllByRole('cell').at(-1)!)).toMatch(/^Breached at .+ \(as P1\)$/);
   });
 
   it('shows the whole timeline with time, actor and text, the automatic escalation included', async () => {

@@ -42,9 +42,27 @@ describe('queues by severity', () => {
     const [first] = rowsOf(table);
     const cells = within(first!).getAllByRole('cell').map(spokenText);
     expect(cells.slice(0, 7)).toEqual(['RD-1002', 'P1 Critical', 'Overdue', 'Acme', 'Premium', 'New', 'Engineer']);
-    expect(cells[7]).toMatch(/^Initial response · /);
+    expect(cells[7]).toMatch(/^\w{3} \d{1,2} \w{3}, \d{2}:\d{2} · Initial response$/);
     expect(cellTexts(table, 8)).toEqual(['Overdue', 'Due soon', 'Running']);
     expect(cellTexts(table, 9)).toEqual(['10m 00s overdue', 'in 10m 00s', 'in 55m 00s']);
+  });
+
+  it('marks an escalated case on its row with its level, in words for screen readers and on hover, not colour alone', async () => {
+    const escalated = (id: string, level: 'seniorEngineering' | 'management') =>
+      caseRecord({ id, severity: 'P2', plan: 'premium', title: `Case ${id}`, loggedAt: minutesBefore(30) }, [
+        { type: 'escalated', at: minutesBefore(20), data: { trigger: 'customerRequest', level, justification: 'Customer asked' } },
+      ]);
+    renderApp({ cases: [escalated('RD-1001', 'seniorEngineering'), escalated('RD-1002', 'management'), caseRecord({ id: 'RD-1003', severity: 'P2', plan: 'premium', title: 'Case RD-1003' })] });
+    const table = await screen.findByRole('table', { name: 'P2 High queue' });
+    const titleCell = (id: string) => within(within(table).getByRole('row', { name: new RegExp(id) })).getAllByRole('cell')[2]!;
+    expect(spokenText(titleCell('RD-1001'))).toBe('Escalated to senior engineering: Case RD-1001');
+    expect(spokenText(titleCell('RD-1002'))).toBe('Escalated to management: Case RD-1002');
+    expect(spokenText(titleCell('RD-1003'))).toBe('Case RD-1003');
+    // What the eye finds: one arrow, two arrows, and the words on hover.
+    const marker = (id: string) => titleCell(id).querySelector('.escalation-marker')!;
+    expect(marker('RD-1001').textContent).toMatch(/^⇑(?!⇑)/);
+    expect(marker('RD-1002').textContent).toMatch(/^⇑⇑/);
+    expect(marker('RD-1002')).toHaveAttribute('title', 'Escalated to management');
   });
 
   it('shows a clock waiting on the customer as paused', async () => {

@@ -1,6 +1,6 @@
 import type { NewCase } from '../../../src-shared/contract';
 import { newCaseSchema } from '../../../src-shared/contract';
-import { decide, decideLog, foldCase, type CaseCommand, type CaseRecord, type Decision } from '../../../src-shared/domain';
+import { decide, decideLog, foldCase, type CaseCommand, type CaseEvent, type CaseRecord, type DecideContext, type Decision, type LogCaseCommand } from '../../../src-shared/domain';
 import { PolicyError, autoEscalationOf, planOf, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
@@ -13,6 +13,28 @@ export interface CaseServiceDeps {
   readonly bus: EventBus;
   readonly actor: () => string;
   readonly policy: () => Policy;
+  /** Team mode: each decided command is handed over (durably) before the store takes its events. */
+  readonly recorder?: CommandRecorder;
+}
+
+/** A decided command, as team mode queues it for the server. */
+export interface DecidedCommand {
+  readonly caseId: string;
+  readonly kind: 'create' | 'act';
+  readonly command: CaseCommand | LogCaseCommand;
+  readonly actor: string;
+  /** When it was decided, epoch ms. */
+  readonly at: number;
+  /** The case's number of events it was decided on (0 for a new case). */
+  readonly baseVersion: number;
+  readonly events: readonly CaseEvent[];
+}
+
+export interface CommandRecorder {
+  /** Resolves once the command is durably queued; a rejection stops the command. */
+  record(command: DecidedCommand): Promise<void>;
+  /** The command's events are in the store. */
+  recorded(): void;
 }
 
 function hasPlan(policy: Policy, plan: string): boolean {
@@ -58,10 +80,6 @@ export class CaseService {
 
   constructor(private readonly deps: CaseServiceDeps) {}
 
-  private nowIso(): string {
-    return new Date(this.deps.clock.now()).toISOString();
-  }
-
   list(): CaseRecord[] {
     return [...this.deps.store.openCases()];
   }
@@ -93,7 +111,8 @@ export class CaseService {
     }
     const actor = this.deps.actor();
     const command = { ...fields, at: fields.loggedAt, owner: actor };
-    const ctx = { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(policy), planName: planNameIn(policy) };
+    const now = this.deps.clock.now();
+    const ctx = this.decideContext(actor, now);
     // Decided once to check it (the rules do not depend on the id), then stamped with the number.
     const checked = decideLog(UNNUMBERED, command, ctx);
     if (!checked.ok) throw refusal(checked, '');
@@ -101,8 +120,12 @@ export class CaseService {
     const decision = decideLog(id, command, ctx);
     if (!decision.ok) throw refusal(decision, '');
     const record: CaseRecord = { id, events: decision.events };
-    await this.queue.run(id, () => this.deps.store.create(record));
+    await this.queue.run(id, async () => {
+      await this.deps.recorder?.record({ caseId: id, kind: 'create', command, actor, at: now, baseVersion: 0, events: record.events });
+      await this.deps.store.create(record);
+    });
     this.deps.bus.emit('cases.changed', { record });
+    this.deps.recorder?.recorded();
     return record;
   }
 
@@ -110,12 +133,25 @@ export class CaseService {
   act(id: string, command: CaseCommand, actor: string = this.deps.actor()): Promise<CaseRecord> {
     return this.queue.run(id, async () => {
       const current = await this.get(id);
-      const policy = this.deps.policy();
-      const decision = decide(foldCase(current), command, { now: this.nowIso(), actor, autoEscalation: autoEscalationOf(policy), planName: planNameIn(policy) });
+      const now = this.deps.clock.now();
+      const decision = decide(foldCase(current), command, this.decideContext(actor, now));
       if (!decision.ok) throw refusal(decision, 'command.');
+      await this.deps.recorder?.record({ caseId: id, kind: 'act', command, actor, at: now, baseVersion: current.events.length, events: decision.events });
       const record = await this.deps.store.append(id, decision.events);
       this.deps.bus.emit('cases.changed', { record });
+      this.deps.recorder?.recorded();
       return record;
     });
+  }
+
+  /** What `decide` is given: the same rules for a command decided here and one decided again (team mode). */
+  decideContext(actor: string, now: number): DecideContext {
+    const policy = this.deps.policy();
+    return { now: new Date(now).toISOString(), actor, autoEscalation: autoEscalationOf(policy), planName: planNameIn(policy) };
+  }
+
+  /** Runs `work` in the case's queue: nothing else changes the case meanwhile. */
+  withCase<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(id, work);
   }
 }

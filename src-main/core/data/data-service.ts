@@ -117,7 +117,7 @@ export class DataService {
 
   /** The text of an export file: checked whole, then it replaces all the data after a backup. */
   async importText(text: string): Promise<DataImported> {
-    const port = this.port();
+    this.port();
     let bundle: Bundle;
     try {
       bundle = readBundle(parseBundleText(text), { settings: this.deps.settings(), prefix: CASE_ID_PREFIX });
@@ -125,10 +125,21 @@ export class DataService {
       if (error instanceof BundleError) throw new DeskFailure('INVALID_INPUT', error.message, error.problems.map((message) => ({ path: '', message })));
       throw error;
     }
+    const { backup } = await this.replace(bundle);
+    const summary = summarizeBundle(bundle);
+    return { kind: 'imported', summary, backup, message: `Imported ${describeBundle(summary)}; previous data backed up as ${backup}.` };
+  }
+
+  /**
+   * Replaces all the data with a bundle already checked whole (an export file, or the data with
+   * a service desk's cases merged in): the runtime stops, a snapshot is taken, the bundle is
+   * staged and swapped in atomically, then settings, reviews and the runtime are read again.
+   */
+  async replace(bundle: Bundle): Promise<{ backup: string }> {
+    const port = this.port();
     await this.deps.beforeReplace();
-    let backup: string;
     try {
-      ({ backup } = await port.replaceAll({
+      const { backup } = await port.replaceAll({
         prefix: bundle.counter.prefix,
         nextNumber: bundle.counter.nextNumber,
         cases: bundle.cases,
@@ -138,14 +149,13 @@ export class DataService {
           ...bundle.reviews.map((review) => ({ file: `${REVIEWS_DIR}/${review.caseId}.json`, content: { schemaVersion: REVIEW_FILE_VERSION, review } })),
         ],
         folders: [REVIEWS_DIR],
-      }));
+      });
       for (const problem of this.damaged()) this.replacedDamage.add(problem.movedTo);
       this.deps.replacedDamage?.();
+      return { backup };
     } finally {
       await this.deps.afterReplace();
     }
-    const summary = summarizeBundle(bundle);
-    return { kind: 'imported', summary, backup, message: `Imported ${describeBundle(summary)}; previous data backed up as ${backup}.` };
   }
 
   /** Only a file the console found corrupt (at this start or since), and only from the backup it named. */

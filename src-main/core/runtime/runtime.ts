@@ -28,6 +28,8 @@ export interface RuntimeDeps {
   readonly settings: () => Settings;
   readonly notifications: NotificationCenter;
   readonly stateFile: DocumentPort<RuntimeState>;
+  /** Team mode: whether this workstation decides automatic escalations now (the team's leader, or alone offline). */
+  readonly decidesAutomaticFacts?: () => boolean;
   readonly actionItems?: ActionItemSource;
   /** The daily snapshot; absent where there is nothing to back up (memory store). */
   readonly snapshotIfDue?: (now: number) => Promise<string | undefined>;
@@ -248,6 +250,8 @@ export class Runtime {
     const keys: string[] = [];
     for (const due of plan.dues) {
       if (this.escalating.has(due.key)) continue;
+      // Another workstation of the team escalates; its event arrives like any other change.
+      if (due.type === 'escalate' && this.deps.decidesAutomaticFacts?.() === false) continue;
       this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
       keys.push(due.key);
     }

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../../src-shared/contract';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
-import { PolicyError, planOf, type Policy } from '../../../src-shared/sla';
+import { PolicyError, planOf, withPolicyApplied, type Policy } from '../../../src-shared/sla';
 import { DeskFailure } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { DocumentPort } from '../ports';
@@ -19,7 +19,9 @@ export class SettingsService {
   constructor(
     private readonly file: DocumentPort<Settings>,
     private readonly bus: EventBus,
-    private readonly openCases: () => Iterable<CaseRecord> = () => [],
+    private readonly openCases: () => Iterable<CaseRecord>,
+    /** The core's clock: when a new policy comes into force. */
+    private readonly now: () => number,
   ) {}
 
   async load(): Promise<Settings> {
@@ -45,11 +47,17 @@ export class SettingsService {
       const error = invalidInput('The settings were not saved.', parsed.error);
       throw new DeskFailure(error.code, error.message, error.issues);
     }
-    if (patch.policy) this.checkOpenCases(this.get().policy, parsed.data.policy);
-    await this.file.save(parsed.data);
-    this.current = parsed.data;
-    this.bus.emit('settings.changed', { settings: parsed.data });
-    return parsed.data;
+    let next = parsed.data;
+    const before = this.get();
+    if (patch.policy && JSON.stringify(patch.policy) !== JSON.stringify(before.policy)) {
+      this.checkOpenCases(before.policy, next.policy);
+      // history is a fact: what ended under the old policy keeps being judged by it
+      next = { ...next, policyHistory: withPolicyApplied(before.policyHistory, before.policy, next.policy, new Date(this.now()).toISOString()) };
+    }
+    await this.file.save(next);
+    this.current = next;
+    this.bus.emit('settings.changed', { settings: next });
+    return next;
   }
 
   /** Refuses a policy that leaves open cases without their plan. */

@@ -225,6 +225,50 @@ class FileStore implements FileCaseStore {
     );
   }
 
+  /**
+   * Puts a case's whole timeline in place of the one stored (team mode: the server's order,
+   * with the workstation's pending commands decided again on top). Moves it between the open
+   * cases and history as its new state says; a case not known here is added.
+   */
+  replace(candidate: CaseRecord): Promise<CaseRecord> {
+    const record = checkRecord(candidate);
+    return this.#shared(() =>
+      this.#locks.run(`case:${record.id}`, async () => {
+        const at = closedAt(record);
+        const doc = this.#active.get(record.id);
+        if (doc) {
+          const previous = doc.data;
+          doc.data = { ...previous, case: record };
+          await writeOrRevert(doc, previous);
+          if (at !== undefined) await this.#moveToHistory(record, at);
+          return record;
+        }
+        await this.#locks.run(HISTORY_LOCK, async () => {
+          const inHistory = await this.#hist.locate(record.id);
+          if (inHistory && at !== undefined) return this.#hist.put(record, at);
+          // Open now (or new here): the active file first, so a crash leaves it in both places, never in neither.
+          await this.#writeActive(record);
+          if (inHistory) await this.#hist.remove(record.id);
+        });
+        if (at !== undefined) await this.#moveToHistory(record, at);
+        return record;
+      }),
+    );
+  }
+
+  /** The letters of the case ids this store hands out from now on (team mode: the workstation's own). */
+  setPrefix(prefix: string): Promise<void> {
+    return this.#shared(() =>
+      this.#locks.run(META_LOCK, async () => {
+        const meta = this.#metaDoc;
+        const previous = meta.data;
+        if (previous.prefix === prefix) return;
+        meta.data = { ...previous, prefix };
+        await writeOrRevert(meta, previous);
+      }),
+    );
+  }
+
   async close(): Promise<void> {
     if (this.#state === 'closed') return;
     await this.#gate.exclusive(async () => {

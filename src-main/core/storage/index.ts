@@ -5,7 +5,7 @@ export { DurableTextFile, DurableJsonFile } from './durable-file';
 export { fsyncDirectory, nodeDurableFs, type DurableFs } from './durable-fs';
 export { writeDataset, type Dataset } from './dataset';
 export { finishImport } from './transfer';
-export { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from './layout';
+export { CASE_ID_PREFIX, FIRST_CASE_NUMBER, META_FILE, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from './layout';
 export type { IntegrityReport } from './integrity';
 export { StorageDamageError, StoreError, type StoreErrorCode } from './errors';
 export { latestBackupOf } from './backups';

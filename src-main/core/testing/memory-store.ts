@@ -5,6 +5,7 @@ import type { CaseStore, DocumentPort, StoreOpenReport } from '../ports';
 export function createMemoryCaseStore(initial: readonly CaseRecord[] = []): CaseStore & { readonly writes: number } {
   const cases = new Map(initial.map((record) => [record.id, structuredClone(record)]));
   let next = 1001;
+  let prefix = 'RD';
   let writes = 0;
   const isClosed = (record: CaseRecord) => record.events.at(-1)?.type === 'closed';
   return {
@@ -30,8 +31,8 @@ export function createMemoryCaseStore(initial: readonly CaseRecord[] = []): Case
       return [...cases.values()].filter(isClosed).map(summaryOf);
     },
     async nextCaseId() {
-      while (cases.has(`RD-${next}`)) next++;
-      return `RD-${next++}`;
+      while (cases.has(`${prefix}-${next}`)) next++;
+      return `${prefix}-${next++}`;
     },
     async create(record) {
       if (cases.has(record.id)) throw new Error(`Case ${record.id} already exists`);
@@ -45,6 +46,14 @@ export function createMemoryCaseStore(initial: readonly CaseRecord[] = []): Case
       const updated = { ...record, events: [...record.events, ...structuredClone(events)] };
       cases.set(id, updated);
       return updated;
+    },
+    async replace(record) {
+      writes++;
+      cases.set(record.id, structuredClone(record));
+      return structuredClone(record);
+    },
+    async setPrefix(letters) {
+      prefix = letters;
     },
     async close() {},
   };

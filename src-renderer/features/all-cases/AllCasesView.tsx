@@ -113,6 +113,31 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
     return <AllCasesRow key={key} summary={summary} index={index} cursor={index === cursor} planName={planName} style={style} onOpen={open} />;
   };
 
+  const head = (
+    <div role="row" aria-rowindex={1} className="all-cases-row all-cases-head">
+      {COLUMNS.map((column) => {
+        const sorted = column.sort !== undefined && sort.by === column.sort;
+        return (
+          <span
+            key={column.label}
+            role="columnheader"
+            className={column.className}
+            aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {column.sort ? (
+              <button type="button" className="sort" onClick={() => allCases.getState().sortBy(column.sort!)} title={`Order by ${column.label.toLowerCase()}`}>
+                {column.label}
+                <span aria-hidden="true">{sorted ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+              </button>
+            ) : (
+              column.label
+            )}
+          </span>
+        );
+      })}
+    </div>
+  );
+
   return (
     <div
       role="table"
@@ -122,31 +147,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
       className="all-cases-table"
       title={`Move with ${LIST_KEYS.down.replace(' ', ' or ')} / ${LIST_KEYS.up.replace(' ', ' or ')}; ${LIST_KEYS.open} opens`}
     >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="all-cases-row all-cases-head">
-          {COLUMNS.map((column) => {
-            const sorted = column.sort !== undefined && sort.by === column.sort;
-            return (
-              <span
-                key={column.label}
-                role="columnheader"
-                className={column.className}
-                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {column.sort ? (
-                  <button type="button" className="sort" onClick={() => allCases.getState().sortBy(column.sort!)} title={`Order by ${column.label.toLowerCase()}`}>
-                    {column.label}
-                    <span aria-hidden="true">{sorted ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                ) : (
-                  column.label
-                )}
-              </span>
-            );
-          })}
-        </div>
-      </div>
-      <VirtualRows count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="all-cases-body" onRange={need} />
+      <VirtualRows head={head} count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="all-cases-body" onRange={need} />
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           {view.problem}
         </p>
       ) : null}
-      <ClockTable clocks={view.clocks} escalations={s.escalations} />
+      <ClockTable key={s.id} clocks={view.clocks} escalations={s.escalations} />
       <OfflineGuard>
         <ActionBar state={s} />
         <CaseReviewSection state={s} />

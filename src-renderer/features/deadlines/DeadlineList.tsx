@@ -10,6 +10,16 @@ import { mergeDeadlines, type DeadlineItem } from './deadline-item';
 const ROW_HEIGHT = 30;
 const COLUMNS = ['Due', 'Owed', 'Case', 'Severity', 'Title', 'Customer', 'Clock', 'Countdown'] as const;
 
+const HEAD = (
+  <div role="row" aria-rowindex={1} className="deadline-row deadline-head">
+    {COLUMNS.map((column) => (
+      <span key={column} role="columnheader">
+        {column}
+      </span>
+    ))}
+  </div>
+);
+
 /** Everything owed across the sources it is given, in time order, overdue first. */
 export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly DeadlineItem[]> }) {
   const { ui } = useDeskStores();
@@ -71,16 +81,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
 
   return (
     <div role="table" aria-label="Deadlines" aria-rowcount={items.length + 1} className="deadline-table">
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="deadline-row deadline-head">
-          {COLUMNS.map((column) => (
-            <span key={column} role="columnheader">
-              {column}
-            </span>
-          ))}
-        </div>
-      </div>
-      <VirtualRows count={items.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor >= 0 ? cursor : undefined} />
+      <VirtualRows head={HEAD} count={items.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor >= 0 ? cursor : undefined} />
     </div>
   );
 }

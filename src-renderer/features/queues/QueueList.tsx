@@ -4,10 +4,33 @@ import { VirtualRows } from '../../components/VirtualRows';
 import { caseViewOf, indexByDue, useDeskStores, useLoadedSettings, type CaseView } from '../../state';
 import { LIST_KEYS, useListKeys, type CursorList } from '../find';
 import { QueueRow } from './QueueRow';
+import './queue-table.css';
 
 export const ROW_HEIGHT = 30;
 
-const COLUMNS = ['Id', 'Severity', 'Title', 'Customer', 'Plan', 'Status', 'Owner', 'Next due', 'Clock', 'Countdown'] as const;
+/** The columns in the order of the DOM; the style sheet says which give way on a narrow table (docs/ui.md, "Tables that fit"). */
+const COLUMNS = [
+  { label: 'Id', className: 'col-id' },
+  { label: 'Severity', className: 'col-severity' },
+  { label: 'Title', className: 'col-title' },
+  { label: 'Customer', className: 'col-customer' },
+  { label: 'Plan', className: 'col-plan' },
+  { label: 'Status', className: 'col-status' },
+  { label: 'Owner', className: 'col-owner' },
+  { label: 'Next due', className: 'col-due' },
+  { label: 'Clock', className: 'col-clock' },
+  { label: 'Countdown', className: 'col-countdown' },
+] as const;
+
+const HEAD = (
+  <div role="row" aria-rowindex={1} className="queue-row queue-head">
+    {COLUMNS.map((column) => (
+      <span key={column.label} role="columnheader" className={column.className}>
+        {column.label}
+      </span>
+    ))}
+  </div>
+);
 
 function planName(plans: ReadonlyArray<{ id: string; name: string }>, plan: string): string {
   return plans.find((p) => p.id === plan)?.name ?? plan;
@@ -53,16 +76,7 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
       className="queue-table"
       title={`Move with ${LIST_KEYS.down.replace(' ', ' or ')} / ${LIST_KEYS.up.replace(' ', ' or ')}; ${LIST_KEYS.open} opens`}
     >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="queue-row queue-head">
-          {COLUMNS.map((column) => (
-            <span key={column} role="columnheader" className={`col-${column.toLowerCase().replace(' ', '-')}`}>
-              {column}
-            </span>
-          ))}
-        </div>
-      </div>
-      <VirtualRows count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={active ? cursor : undefined} className="queue-body" />
+      <VirtualRows head={HEAD} count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={active ? cursor : undefined} className="queue-body" />
     </div>
   );
 });

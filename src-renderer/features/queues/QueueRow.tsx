@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { Clock } from '../../../src-shared/sla';
 import { ClockStateBadge } from '../../components/ClockStateBadge';
+import { EscalationMarker } from '../../components/EscalationMarker';
 import { CLOCK_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDue } from '../../components/time-format';
@@ -48,7 +49,10 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
     <>
       <span role="cell" className="col-id">{s.id}</span>
       <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
-      <span role="cell" className="col-title">{s.title}</span>
+      <span role="cell" className="col-title" title={s.title}>
+        <EscalationMarker level={s.cycleEscalationLevel} />
+        {s.title}
+      </span>
       <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">
@@ -56,9 +60,7 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
         <ReviewRequiredBadge caseId={s.id} />
       </span>
       <span role="cell" className="col-owner">{s.owner ?? '—'}</span>
-      <span role="cell" className="col-due">
-        {next ? `${CLOCK_LABEL[next.kind]}${next.dueAt ? ` · ${formatDue(next.dueAt)}` : ''}` : view.problem ?? 'Nothing due'}
-      </span>
+      <NextDueCell view={view} />
       {next ? (
         <LiveClockCells clock={next} />
       ) : (
@@ -70,6 +72,26 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
     </>
   );
 });
+
+/**
+ * When the next clock is due, then which: "Mon 30 Nov, 10:00 · Initial response". The time comes
+ * first, so a narrow column cuts the clock's name, never the time; on a narrow table the style
+ * sheet draws the time alone (the name stays in the tooltip and is read out).
+ */
+function NextDueCell({ view }: { view: CaseView }) {
+  const next = view.next;
+  if (!next) return <span role="cell" className="col-due">{view.problem ?? 'Nothing due'}</span>;
+  const kind = CLOCK_LABEL[next.kind];
+  if (!next.dueAt) return <span role="cell" className="col-due">{kind}</span>;
+  const due = formatDue(next.dueAt);
+  return (
+    <span role="cell" className="col-due" title={`${due} · ${kind}`}>
+      <span className="due-at">{due}</span>
+      <span className="due-sep"> · </span>
+      <span className="due-kind">{kind}</span>
+    </span>
+  );
+}
 
 /** The clock's state and its countdown: two cells from one reading of the shared clock. */
 function LiveClockCells({ clock }: { clock: Clock }) {

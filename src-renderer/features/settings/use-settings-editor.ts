@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { formatPath, type DeskError, type ErrorIssue } from '../../../src-shared/contract';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
+import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
 import { useDeskStores, useSettings } from '../../state';
 
 export type Feedback = 'idle' | 'saving' | 'saved' | 'refused' | 'failed';
 
-export type SettingsSection = keyof Settings;
+/** What the engineer edits (the policy history is kept by the core). */
+export type SettingsSection = keyof SettingsPatch;
 
 interface EditorState {
   /** The sections edited here, whole; the draft is the saved settings with these in place. */
@@ -34,7 +35,7 @@ export interface SettingsEditor {
   reload(): Promise<void>;
 }
 
-const SECTIONS = Object.keys(settingsSchema.shape) as SettingsSection[];
+const SECTIONS = Object.keys(settingsPatchSchema.shape) as SettingsSection[];
 const NOTHING_EDITED: EditorState = { edits: {}, bases: {}, feedback: 'idle' };
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,0 +1,6 @@
+/** Team mode: several consoles share cases through one PostgreSQL server; each keeps working offline. */
+export { TeamSync, type TeamStatus, type TeamRefusal, type TeamConnection, type TeamSyncDeps, SYNC_STATE_FILE } from './team-sync';
+export { Outbox, OUTBOX_FILE, type PendingCommand } from './outbox';
+export { createPostgresServer, prefixCandidates, TeamSchemaError, type PostgresServerOptions } from './postgres-server';
+export { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from './migrations';
+export type { TeamServer, TeamMember, Workstation, AppendRequest, AppendOutcome, PulledEvent, ServerLink } from './sync-port';

@@ -1,0 +1,226 @@
+import pg from 'pg';
+import { caseEventSchema, type CaseEvent } from '../../../src-shared/domain';
+import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from './migrations';
+import type { AppendOutcome, AppendRequest, PulledEvent, ServerLink, SharedDocument, SharedPutOutcome, TeamMember, TeamServer, Workstation } from './sync-port';
+import { v7 as uuidv7 } from 'uuid';
+
+/** Advisory lock keys (two-int form): class 0x5244 ("RD"), then what is locked. */
+const LOCK_CLASS = 0x5244;
+const LOCK_MIGRATE = 1;
+const LOCK_APPEND = 2;
+const LOCK_LEADER = 3;
+export const EVENTS_CHANNEL = 'rd_events';
+export const SHARED_CHANNEL = 'rd_shared';
+
+export class TeamSchemaError extends Error {}
+
+export interface PostgresServerOptions {
+  /** `postgres://user:password@host:port/db?sslmode=…`; kept in main, never logged. */
+  readonly connectionString: string;
+  /** How long a connection attempt may take before the server counts as unreachable. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** Letters for a workstation's case keys: the engineer's initials (never RD, the local default). */
+export function prefixCandidates(name: string): string[] {
+  const letters = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z\s]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase())
+    .join('')
+    .slice(0, 3);
+  const base = letters.length >= 2 ? letters : `${letters}${'WS'}`.slice(0, 2);
+  const out: string[] = base === 'RD' ? [] : [base];
+  for (const extra of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') out.push(`${base}${extra}`);
+  return out;
+}
+
+/**
+ * The team server on PostgreSQL. Every value reaches SQL as a parameter. Appends are serialized
+ * by a transaction-level advisory lock, so the global sequence commits in order and a catch-up
+ * "after seq N" never skips an append that commits later with a smaller number.
+ */
+export function createPostgresServer(options: PostgresServerOptions): TeamServer {
+  let pool: pg.Pool | undefined;
+  let listener: pg.Client | undefined;
+  let leading = false;
+  const timeout = options.connectTimeoutMs ?? 3000;
+  const config = () => ({ connectionString: options.connectionString, connectionTimeoutMillis: timeout, keepAlive: true, application_name: 'response-desk' });
+
+  const db = () => {
+    if (!pool) throw new Error('not connected to the team server');
+    return pool;
+  };
+
+  async function migrate(client: pg.Client): Promise<void> {
+    await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, LOCK_MIGRATE]);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS rd_schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM rd_schema_migrations')).rows.map((row) => row.version));
+      const newest = Math.max(0, ...applied);
+      if (newest > TEAM_SCHEMA_VERSION) {
+        throw new TeamSchemaError(`The team database has schema version ${newest}, newer than this console knows (${TEAM_SCHEMA_VERSION}); update the console.`);
+      }
+      for (const migration of TEAM_MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          for (const statement of migration.sql) await client.query(statement);
+          await client.query('INSERT INTO rd_schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CLASS, LOCK_MIGRATE]);
+    }
+  }
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await db().connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const parseEvent = (value: unknown): CaseEvent => caseEventSchema.parse(value);
+
+  return {
+    async connect(link: ServerLink) {
+      const client = new pg.Client(config());
+      // A broken connection reports here; without a listener node-postgres would end the process.
+      client.on('error', (error) => link.onLost(error));
+      try {
+        await client.connect();
+        await migrate(client);
+        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+        await client.query(`LISTEN ${SHARED_CHANNEL}`);
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      client.on('notification', (message) => {
+        if (message.channel === EVENTS_CHANNEL) link.onPush(Number(message.payload ?? 0));
+        else if (message.channel === SHARED_CHANNEL && message.payload) link.onShared(message.payload);
+      });
+      client.on('end', () => link.onLost(new Error('the team server closed the connection')));
+      const nextPool = new pg.Pool({ ...config(), max: 3, idleTimeoutMillis: 30_000 });
+      nextPool.on('error', (error) => link.onLost(error));
+      listener = client;
+      pool = nextPool;
+      leading = false;
+    },
+
+    async join(workstation: Workstation) {
+      const known = await db().query<{ prefix: string }>('UPDATE rd_workstations SET name = $2, email = $3, seen_at = now() WHERE id = $1 RETURNING prefix', [
+        workstation.id,
+        workstation.name,
+        workstation.email,
+      ]);
+      if (known.rows[0]) return { prefix: known.rows[0].prefix };
+      for (const prefix of prefixCandidates(workstation.name)) {
+        const inserted = await db().query<{ prefix: string }>(
+          'INSERT INTO rd_workstations (id, prefix, name, email) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING prefix',
+          [workstation.id, prefix, workstation.name, workstation.email],
+        );
+        if (inserted.rows[0]) return { prefix: inserted.rows[0].prefix };
+      }
+      throw new Error(`no case key letters are left for "${workstation.name}"`);
+    },
+
+    async append(request: AppendRequest): Promise<AppendOutcome> {
+      return inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCK_APPEND]);
+        const done = await client.query<{ version: number }>('SELECT version FROM rd_commands WHERE command_id = $1', [request.commandId]);
+        if (done.rows[0]) return { status: 'applied', version: done.rows[0].version };
+        const current = await client.query<{ version: number }>('SELECT version FROM rd_cases WHERE case_id = $1', [request.caseId]);
+        const serverVersion = current.rows[0]?.version ?? 0;
+        if (request.kind === 'create' ? current.rows[0] !== undefined : serverVersion !== request.baseVersion || serverVersion === 0) {
+          return { status: 'conflict', serverVersion };
+        }
+        const version = request.baseVersion + request.events.length;
+        if (request.kind === 'create') {
+          await client.query('INSERT INTO rd_cases (case_id, uid, version, created_by) VALUES ($1, $2, $3, $4)', [request.caseId, uuidv7(), version, request.workstationId]);
+        } else {
+          await client.query('UPDATE rd_cases SET version = $2 WHERE case_id = $1', [request.caseId, version]);
+        }
+        const inserted = await client.query<{ seq: string }>(
+          `INSERT INTO rd_events (case_id, version, uid, command_id, event)
+           SELECT $1, (e ->> 'seq')::integer, u, $2, e FROM unnest($3::jsonb[], $4::uuid[]) AS t(e, u)
+           RETURNING seq`,
+          [request.caseId, request.commandId, request.events.map((event) => JSON.stringify(event)), request.events.map(() => uuidv7())],
+        );
+        await client.query('INSERT INTO rd_commands (command_id, workstation_id, case_id, version) VALUES ($1, $2, $3, $4)', [request.commandId, request.workstationId, request.caseId, version]);
+        const newest = Math.max(...inserted.rows.map((row) => Number(row.seq)));
+        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(newest)]);
+        return { status: 'applied', version };
+      });
+    },
+
+    async pull(afterSeq: number, limit: number): Promise<PulledEvent[]> {
+      const rows = await db().query<{ seq: string; case_id: string; event: unknown }>('SELECT seq, case_id, event FROM rd_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+      return rows.rows.map((row) => ({ seq: Number(row.seq), caseId: row.case_id, event: parseEvent(row.event) }));
+    },
+
+    async caseEvents(caseId: string) {
+      const rows = await db().query<{ event: unknown }>('SELECT event FROM rd_events WHERE case_id = $1 ORDER BY version', [caseId]);
+      return rows.rows.map((row) => parseEvent(row.event));
+    },
+
+    async members(): Promise<TeamMember[]> {
+      const rows = await db().query<TeamMember>('SELECT DISTINCT name, email FROM rd_workstations ORDER BY name, email');
+      return rows.rows;
+    },
+
+    async getShared(name: string): Promise<SharedDocument | undefined> {
+      const rows = await db().query<{ version: number; value: unknown }>('SELECT version, value FROM rd_shared WHERE name = $1', [name]);
+      const row = rows.rows[0];
+      return row ? { name, version: row.version, value: row.value } : undefined;
+    },
+
+    async putShared(name: string, baseVersion: number, value: unknown): Promise<SharedPutOutcome> {
+      return inTransaction(async (client) => {
+        const rows = await client.query<{ version: number; value: unknown }>('SELECT version, value FROM rd_shared WHERE name = $1 FOR UPDATE', [name]);
+        const row = rows.rows[0];
+        const version = row?.version ?? 0;
+        if (version !== baseVersion) return { status: 'conflict', current: { name, version, value: row?.value ?? null } };
+        await client.query(
+          'INSERT INTO rd_shared (name, version, value) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, updated_at = now()',
+          [name, version + 1, JSON.stringify(value)],
+        );
+        await client.query('SELECT pg_notify($1, $2)', [SHARED_CHANNEL, name]);
+        return { status: 'applied', version: version + 1 };
+      });
+    },
+
+    async tryLead() {
+      if (!listener) return false;
+      if (leading) return true;
+      const got = await listener.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS got', [LOCK_CLASS, LOCK_LEADER]);
+      leading = got.rows[0]?.got === true;
+      return leading;
+    },
+
+    async disconnect() {
+      const [client, oldPool] = [listener, pool];
+      listener = undefined;
+      pool = undefined;
+      leading = false;
+      client?.removeAllListeners('end');
+      client?.removeAllListeners('notification');
+      await Promise.allSettled([client?.end(), oldPool?.end()]);
+    },
+  };
+}

@@ -1,0 +1,402 @@
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { SYSTEM_ACTOR, decide, decideLog, foldCase, type CaseEvent, type CaseRecord, type DecideContext } from '../../../src-shared/domain';
+import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
+import type { EventBus } from '../event-bus';
+import type { CaseStore } from '../ports';
+import { DurableJsonFile } from '../storage';
+import type { Outbox, PendingCommand } from './outbox';
+import type { PulledEvent, TeamMember, TeamServer } from './sync-port';
+import * as path from 'node:path';
+
+export type TeamConnection = 'connecting' | 'online' | 'offline';
+
+/** A command the team refused once the case had moved on: shown to its author. */
+export interface TeamRefusal {
+  readonly caseId: string;
+  readonly command: string;
+  readonly reason: string;
+  readonly at: number;
+  /** The case as it now stands on the team. */
+  readonly record: CaseRecord;
+}
+
+export interface TeamStatus {
+  readonly connection: TeamConnection;
+  /** Commands applied here and not yet taken by the server. */
+  readonly pending: number;
+  /** The letters of this workstation's case keys, once it joined. */
+  readonly prefix?: string;
+  /** Whether this workstation runs the team's automatic escalations now. */
+  readonly leader: boolean;
+  /** Why the server is unreachable, in a sentence. */
+  readonly problem?: string;
+  readonly refusals: readonly TeamRefusal[];
+}
+
+const stateSchema = z.object({
+  schemaVersion: z.literal(1),
+  workstationId: z.uuid(),
+  prefix: z.string().regex(/^[A-Z]{1,8}$/).optional(),
+  /** The last global sequence applied here. */
+  cursor: z.number().int().min(0),
+  /** Per case: how many of its events (a prefix of the local timeline) the server holds. */
+  confirmed: z.record(z.string(), z.number().int().min(0)),
+});
+type SyncState = z.infer<typeof stateSchema>;
+export const SYNC_STATE_FILE = path.join('team', 'state.json');
+
+export interface TeamSyncDeps {
+  readonly dataDir: string;
+  readonly server: TeamServer;
+  readonly store: CaseStore;
+  readonly outbox: Outbox;
+  readonly bus: EventBus;
+  /** The engineer at this workstation (settings and the team configuration). */
+  readonly engineer: () => { name: string; email: string };
+  /** The rules' context for a command decided (again) at `now` by `actor`. */
+  readonly decideContext: (actor: string, now: number) => DecideContext;
+  /** Runs work in the case's queue, so no local command interleaves with a rebase. */
+  readonly withCase: <T>(id: string, work: () => Promise<T>) => Promise<T>;
+  readonly log: { warn(message: string): void; error(message: string, error: unknown): void };
+  /** Delays between reconnection attempts (the last one repeats). */
+  readonly retryMs?: readonly number[];
+  /** How often a workstation that is not the leader asks again. */
+  readonly leaderRetryMs?: number;
+}
+
+const PULL_BATCH = 2000;
+const MAX_REFUSALS = 20;
+const sameEvents = (a: readonly CaseEvent[], b: readonly CaseEvent[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+/**
+ * Team mode's sync: the local store stays the workstation's source of truth; every command is
+ * queued in the outbox before its events are stored, sent in order when the server is
+ * reachable, and the server's order is pulled back by global sequence (after a push, and after
+ * any gap). A case that moved on is rebuilt as the server's timeline with this workstation's
+ * pending commands decided again on top, by the same `decide` rules; a command they now refuse
+ * is dropped and shown to its author with the reason and the case as it stands.
+ */
+export class TeamSync implements CommandRecorder {
+  #state!: SyncState;
+  readonly #stateFile: DurableJsonFile<SyncState>;
+  #connection: TeamConnection = 'connecting';
+  #problem: string | undefined;
+  #leader = false;
+  #refusals: TeamRefusal[] = [];
+  #generation = 0;
+  #stopped = false;
+  #retry = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #leaderTimer: ReturnType<typeof setTimeout> | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  readonly #listeners = new Set<(status: TeamStatus) => void>();
+  readonly #leaderListeners = new Set<(leader: boolean) => void>();
+
+  constructor(private readonly deps: TeamSyncDeps) {
+    this.#stateFile = new DurableJsonFile<SyncState>(path.join(deps.dataDir, SYNC_STATE_FILE));
+  }
+
+  /** Loads the queue and the sync state and finishes commands a crash cut short; then connects in the background. */
+  async open(): Promise<void> {
+    await this.deps.outbox.open();
+    const stored = stateSchema.safeParse(await this.#stateFile.read().catch(() => null));
+    // Without a readable state the workstation pulls everything again: pulls are idempotent.
+    this.#state = stored.success ? stored.data : { schemaVersion: 1, workstationId: uuidv7(), cursor: 0, confirmed: {} };
+    if (!stored.success) await this.#stateFile.write(this.#state);
+    await this.#recover();
+  }
+
+  start(): void {
+    this.#stopped = false;
+    void this.#connect();
+  }
+
+  status(): TeamStatus {
+    return {
+      connection: this.#connection,
+      pending: this.deps.outbox.size(),
+      ...(this.#state?.prefix ? { prefix: this.#state.prefix } : {}),
+      leader: this.#leader,
+      ...(this.#problem ? { problem: this.#problem } : {}),
+      refusals: this.#refusals,
+    };
+  }
+
+  onStatus(listener: (status: TeamStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onLeadership(listener: (leader: boolean) => void): () => void {
+    this.#leaderListeners.add(listener);
+    return () => this.#leaderListeners.delete(listener);
+  }
+
+  /** Whether automatic facts (escalations) are decided here: by the team's leader, or alone while offline. */
+  decidesAutomaticFacts(): boolean {
+    return this.#connection !== 'online' || this.#leader;
+  }
+
+  async members(): Promise<TeamMember[]> {
+    return this.#connection === 'online' ? this.deps.server.members() : [];
+  }
+
+  /** The workstation's id on the team (UUIDv7). */
+  workstationId(): string {
+    return this.#state.workstationId;
+  }
+
+  // CommandRecorder: called by the case service before the store takes the events.
+  async record(command: DecidedCommand): Promise<void> {
+    await this.deps.outbox.add({ commandId: uuidv7(), ...command, command: command.command, events: [...command.events] });
+  }
+
+  recorded(): void {
+    this.#emit();
+    this.kick();
+  }
+
+  /** Sends what is queued and pulls what is new, now (one run at a time; a request during a run runs again after it). */
+  kick(): Promise<void> {
+    if (this.#connection !== 'online') return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    const generation = this.#generation;
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#cycle();
+        } while (this.#again && generation === this.#generation);
+      } catch (error) {
+        if (generation === this.#generation) this.#lost(error);
+      } finally {
+        this.#running = undefined;
+      }
+    })();
+    return this.#running;
+  }
+
+  /** Waits until nothing is running (tests and the bench). */
+  async settled(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#generation++;
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#leaderTimer) clearTimeout(this.#leaderTimer);
+    await this.#running?.catch(() => undefined);
+    await this.deps.server.disconnect();
+    await this.deps.outbox.close();
+    this.#connection = 'offline';
+    this.#leader = false;
+  }
+
+  // ---------------------------------------------------------------- connection
+
+  async #connect(): Promise<void> {
+    if (this.#stopped) return;
+    const generation = ++this.#generation;
+    // Retrying after a loss stays "offline" until it works: the banner does not flicker.
+    if (this.#connection !== 'offline') {
+      this.#connection = 'connecting';
+      this.#emit();
+    }
+    try {
+      await this.deps.server.connect({
+        onPush: () => {
+          if (generation === this.#generation) void this.kick();
+        },
+        onShared: () => undefined,
+        onLost: (error) => {
+          if (generation === this.#generation) this.#lost(error);
+        },
+      });
+      if (generation !== this.#generation) return;
+      const engineer = this.deps.engineer();
+      const { prefix } = await this.deps.server.join({ id: this.#state.workstationId, name: engineer.name, email: engineer.email });
+      if (prefix !== this.#state.prefix) {
+        await this.deps.store.setPrefix?.(prefix);
+        this.#state = { ...this.#state, prefix };
+        await this.#stateFile.write(this.#state);
+      }
+      this.#connection = 'online';
+      this.#problem = undefined;
+      this.#retry = 0;
+      await this.#askLeadership(generation);
+      this.#emit();
+      await this.kick();
+    } catch (error) {
+      if (generation === this.#generation) this.#lost(error);
+    }
+  }
+
+  #lost(error: unknown): void {
+    if (this.#stopped) return;
+    this.#generation++;
+    const wasLeader = this.#leader;
+    this.#connection = 'offline';
+    this.#leader = false;
+    this.#problem = describe(error);
+    if (wasLeader) this.#leaderListeners.forEach((listener) => listener(false));
+    this.#emit();
+    void this.deps.server.disconnect();
+    if (this.#leaderTimer) clearTimeout(this.#leaderTimer);
+    if (this.#timer) clearTimeout(this.#timer);
+    const delays = this.deps.retryMs ?? [500, 1000, 2000, 5000];
+    const delay = delays[Math.min(this.#retry++, delays.length - 1)]!;
+    this.#timer = setTimeout(() => void this.#connect(), delay);
+  }
+
+  async #askLeadership(generation: number): Promise<void> {
+    if (generation !== this.#generation) return;
+    const leader = await this.deps.server.tryLead().catch(() => false);
+    if (generation !== this.#generation) return;
+    if (leader !== this.#leader) {
+      this.#leader = leader;
+      this.#leaderListeners.forEach((listener) => listener(leader));
+      this.#emit();
+    }
+    if (!leader) {
+      if (this.#leaderTimer) clearTimeout(this.#leaderTimer);
+      this.#leaderTimer = setTimeout(() => void this.#askLeadership(generation), this.deps.leaderRetryMs ?? 5000);
+    }
+  }
+
+  #emit(): void {
+    const status = this.status();
+    for (const listener of this.#listeners) listener(status);
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /** Commands queued whose events a crash kept from the store are stored now. */
+  async #recover(): Promise<void> {
+    for (const entry of this.deps.outbox.list()) {
+      const local = await this.deps.store.get(entry.caseId);
+      if (entry.kind === 'create' && !local) await this.deps.store.create({ id: entry.caseId, events: entry.events });
+      else if (local && local.events.length === entry.baseVersion && entry.kind === 'act') await this.deps.store.append(entry.caseId, entry.events);
+    }
+  }
+
+  // ---------------------------------------------------------------- the sync cycle
+
+  async #cycle(): Promise<void> {
+    await this.#pullAll();
+    for (;;) {
+      const next = this.deps.outbox.list()[0];
+      if (!next) break;
+      const outcome = await this.deps.server.append({ ...next, workstationId: this.#state.workstationId });
+      if (outcome.status === 'applied') {
+        await this.deps.withCase(next.caseId, async () => {
+          this.#state.confirmed[next.caseId] = outcome.version;
+          await this.deps.outbox.change([], [next.commandId]);
+        });
+        this.#emit();
+        continue;
+      }
+      // Someone acted first: catch up (which decides this command again), then send anew.
+      const before = this.deps.outbox.list()[0];
+      await this.#pullAll();
+      if (this.deps.outbox.list()[0] === before && before?.commandId === next.commandId) {
+        // Nothing new came, yet the server refused the version: rebuild the case from the server.
+        await this.#rebase(next.caseId, await this.deps.server.caseEvents(next.caseId));
+        await this.#saveState();
+      }
+    }
+    await this.#saveState();
+  }
+
+  async #pullAll(): Promise<void> {
+    for (;;) {
+      const batch = await this.deps.server.pull(this.#state.cursor, PULL_BATCH);
+      if (batch.length === 0) return;
+      const byCase = new Map<string, PulledEvent[]>();
+      for (const pulled of batch) {
+        const list = byCase.get(pulled.caseId) ?? [];
+        list.push(pulled);
+        byCase.set(pulled.caseId, list);
+      }
+      for (const [caseId, pulled] of byCase) await this.#applyServer(caseId, pulled.map((p) => p.event));
+      this.#state.cursor = batch.at(-1)!.seq;
+      await this.#saveState();
+      if (batch.length < PULL_BATCH) return;
+    }
+  }
+
+  async #applyServer(caseId: string, tail: CaseEvent[]): Promise<void> {
+    const confirmed = this.#state.confirmed[caseId] ?? 0;
+    const fresh = tail.filter((event) => event.seq > confirmed);
+    if (fresh.length === 0) return;
+    const local = await this.deps.store.get(caseId);
+    const contiguous = fresh[0]!.seq === confirmed + 1 && (confirmed === 0 || (local !== undefined && local.events.length >= confirmed));
+    const server = contiguous ? [...(local?.events.slice(0, confirmed) ?? []), ...fresh] : await this.deps.server.caseEvents(caseId);
+    await this.#rebase(caseId, server);
+  }
+
+  /** The case becomes the server's timeline plus this workstation's pending commands, decided again on top. */
+  async #rebase(caseId: string, server: CaseEvent[]): Promise<void> {
+    await this.deps.withCase(caseId, async () => {
+      const pending = this.deps.outbox.list().filter((entry) => entry.caseId === caseId);
+      const events = [...server];
+      const set: PendingCommand[] = [];
+      const drop: string[] = [];
+      const refused: Array<{ entry: PendingCommand; reason: string }> = [];
+      for (const entry of pending) {
+        const decided = this.#decideAgain(caseId, events, entry);
+        if (!decided.ok) {
+          drop.push(entry.commandId);
+          if (entry.actor !== SYSTEM_ACTOR) refused.push({ entry, reason: decided.reason });
+          continue;
+        }
+        const rebased = { ...entry, baseVersion: events.length, events: decided.events };
+        if (rebased.baseVersion !== entry.baseVersion || !sameEvents(rebased.events, entry.events)) set.push(rebased);
+        events.push(...decided.events);
+      }
+      const local = await this.deps.store.get(caseId);
+      let record: CaseRecord = { id: caseId, events };
+      if (events.length > 0 && (!local || !sameEvents(local.events, events))) {
+        const isAppend = local !== undefined && events.length > local.events.length && sameEvents(local.events, events.slice(0, local.events.length));
+        record = isAppend ? await this.deps.store.append(caseId, events.slice(local.events.length)) : await this.#replace(record);
+        this.deps.bus.emit('cases.changed', { record });
+      }
+      await this.deps.outbox.change(set, drop);
+      this.#state.confirmed[caseId] = server.length;
+      const now = Date.now();
+      for (const { entry, reason } of refused) {
+        this.#refusals = [{ caseId, command: entry.kind === 'create' ? 'log the case' : (entry.command as { type: string }).type, reason, at: now, record }, ...this.#refusals].slice(0, MAX_REFUSALS);
+        this.deps.log.warn(`the team refused a change to ${caseId}: ${reason}`);
+      }
+      if (refused.length > 0 || drop.length > 0) this.#emit();
+    });
+  }
+
+  #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string } {
+    if (entry.kind === 'create') {
+      if (events.length > 0) return { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      const decision = decideLog(caseId, entry.command, this.deps.decideContext(entry.actor, entry.at));
+      return decision.ok ? decision : { ok: false, reason: decision.reason };
+    }
+    if (events.length === 0) return { ok: false, reason: `the team has no case ${caseId}` };
+    // Decided again at its own time, but never before what the team already holds.
+    const latest = Date.parse(events.at(-1)!.recordedAt);
+    const decision = decide(foldCase({ id: caseId, events: [...events] }), entry.command, this.deps.decideContext(entry.actor, Math.max(entry.at, latest)));
+    return decision.ok ? decision : { ok: false, reason: decision.reason };
+  }
+
+  async #replace(record: CaseRecord): Promise<CaseRecord> {
+    if (!this.deps.store.replace) throw new Error('this case store cannot take the team\'s order of events');
+    return this.deps.store.replace(record);
+  }
+
+  async #saveState(): Promise<void> {
+    await this.#stateFile.write(this.#state);
+  }
+}

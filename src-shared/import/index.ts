@@ -1,0 +1,3 @@
+export * from './ticket';
+export * from './mapping';
+export * from './preview';

@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../../src-main/core/core';
+import { openDataDir } from '../../../src-main/core/data-dir';
+import { createPostgresServer } from '../../../src-main/core/team';
+import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
+import { createMemoryDocument } from '../../../src-main/core/testing/memory-store';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import type { CaseRecord } from '../../../src-shared/domain';
+import { startLink, viaPort, type Link } from './postgres';
+
+export const START = '2026-11-26T09:00:00.000Z';
+const quiet = { warn: () => undefined, error: () => undefined };
+
+/** One engineer's console: its own data folder and clock, joined to the team through its own link. */
+export class Workstation {
+  core!: Core;
+  readonly clock: ManualClock;
+  private readonly settings;
+
+  private constructor(
+    readonly name: string,
+    readonly dir: string,
+    readonly link: Link,
+    private readonly url: string,
+  ) {
+    this.clock = createManualClock(START);
+    this.settings = createMemoryDocument({ ...DEFAULT_SETTINGS, engineerName: name });
+  }
+
+  static async join(name: string, url: string, port: number): Promise<Workstation> {
+    const dir = await mkdtemp(join(tmpdir(), 'desk-team-'));
+    const link = await startLink(port);
+    const station = new Workstation(name, dir, link, url);
+    await station.boot();
+    return station;
+  }
+
+  /** Starts (or starts again after a restart) the console on its data folder. */
+  async boot(): Promise<void> {
+    const data = await openDataDir(this.dir, this.clock);
+    this.core = await createCore({
+      host: 'browser',
+      version: 't',
+      dataDir: this.dir,
+      clock: this.clock,
+      ...data,
+      settingsFile: this.settings,
+      log: quiet,
+      team: { server: createPostgresServer({ connectionString: viaPort(this.url, this.link.port), connectTimeoutMs: 1000 }), email: `${this.name.toLowerCase().replace(/\s+/g, '.')}@example.com`, retryMs: [30, 60, 120], leaderRetryMs: 50 },
+    });
+  }
+
+  async restart(): Promise<void> {
+    await this.core.close();
+    await this.boot();
+  }
+
+  get team() {
+    const team = this.core.team;
+    if (!team) throw new Error('not in team mode');
+    return team;
+  }
+
+  create(input: { title: string; plan?: string; severity?: 'P1' | 'P2' | 'P3' | 'P4' }): Promise<CaseRecord> {
+    return this.core.handlers['cases.create']({ customer: 'Acme', plan: 'standard', description: '', reportedBy: '', ...input });
+  }
+
+  act(id: string, command: Parameters<Core['handlers']['cases.act']>[0]['command']): Promise<CaseRecord> {
+    return this.core.handlers['cases.act']({ id, command });
+  }
+
+  /** Every case here, open and closed, by id. */
+  async cases(): Promise<Map<string, CaseRecord>> {
+    const out = new Map<string, CaseRecord>();
+    for (const record of this.core.cases.list()) out.set(record.id, record);
+    const closed = await this.core.cases.history(10_000, 0);
+    for (const record of closed.cases) out.set(record.id, record);
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.core.close().catch(() => undefined);
+    await this.link.close();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const ack = {
+  type: 'acknowledge',
+  checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true },
+  response: 'On it.',
+  nextSteps: 'Collect the logs.',
+} as const;
+
+/** Waits (polling, no time limit asserted) until `done` holds; fails with `what` after a generous bound. */
+export async function until(done: () => boolean | Promise<boolean>, what: string, boundMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!(await done())) {
+    if (Date.now() - start > boundMs) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Every workstation online with nothing queued, holding the same cases with the same timelines. */
+export async function converged(stations: readonly Workstation[]): Promise<boolean> {
+  for (const station of stations) {
+    const status = station.team.status();
+    if (status.connection !== 'online' || status.pending > 0) return false;
+    await station.team.kick();
+  }
+  const views = await Promise.all(stations.map(async (station) => JSON.stringify([...(await station.cases()).entries()].sort(([a], [b]) => a.localeCompare(b)))));
+  return views.every((view) => view === views[0]);
+}
+
+export async function converge(stations: readonly Workstation[]): Promise<void> {
+  await until(() => converged(stations), 'every workstation holds the same cases');
+}
