@@ -7,12 +7,14 @@ import { ActionDialog, specOf } from './features/actions';
 import { ALL_CASES_KEY, AllCasesView } from './features/all-cases';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { ConnectionBanner, OFFLINE_REASON, OfflineGuard } from './features/connection';
+import { TeamBanner } from './features/team';
 import { ReviewDeadlinesView } from './features/case-review';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { DataSection, StorageReport } from './features/data';
 import { isShortcutEvent } from './features/find';
 import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
 import { QUEUE_KEYS, QueuesView } from './features/queues';
+import { MANAGEMENT_KEY, ManagementView, REPORTS_KEY, ReportsView } from './features/reports';
 import { ReviewPanel } from './features/review';
 import { SettingsView } from './features/settings';
 import { HELP_KEY, ShortcutsDialog, type GlobalShortcut } from './features/shortcuts';
@@ -23,6 +25,8 @@ const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
   { view: 'queues', label: 'Queues', key: 'q' },
   { view: 'deadlines', label: 'Deadlines', key: 'd' },
   { view: 'allCases', label: 'All cases', key: ALL_CASES_KEY },
+  { view: 'reports', label: 'Reports', key: REPORTS_KEY },
+  { view: 'management', label: 'Management', key: MANAGEMENT_KEY },
   { view: 'settings', label: 'Settings', key: ',' },
 ];
 
@@ -147,6 +151,8 @@ export function App() {
   else if (reviewCaseId) body = <OpenReview caseId={reviewCaseId} />;
   else if (view === 'deadlines') body = <ReviewDeadlinesView />;
   else if (view === 'allCases') body = <AllCasesView />;
+  else if (view === 'reports') body = <ReportsView />;
+  else if (view === 'management') body = <ManagementView />;
   else if (view === 'settings') {
     body = (
       <OfflineGuard>
@@ -189,6 +195,7 @@ export function App() {
         </button>
       </header>
       <ConnectionBanner />
+      <TeamBanner />
       <div className="workspace">
         <main className="content" ref={main} tabIndex={-1}>
           <OfflineGuard>

@@ -1,3 +1,4 @@
+import { ManagementVisibility } from '../reports';
 import { useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
@@ -76,6 +77,12 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         <div>
           <dt>Escalation</dt>
           <dd>{s.cycleEscalationLevel ? LEVEL_LABEL[s.cycleEscalationLevel] : s.escalationLevel ? `${LEVEL_LABEL[s.escalationLevel]} (earlier cycle)` : 'Not escalated'}</dd>
+        </div>
+        <div>
+          <dt>Management</dt>
+          <dd>
+            <ManagementVisibility state={s} />
+          </dd>
         </div>
       </dl>
       {view.problem ? (
