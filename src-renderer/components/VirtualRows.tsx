@@ -28,7 +28,7 @@ interface Props {
 /**
  * Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do.
  * The header and the rows share one scroller, so a table wider than its box scrolls sideways as
- * a whole (wheel, trackpad, or arrow keys once the scroller has the focus: it is a tab stop),
+ * a whole (wheel, trackpad, or the arrow keys once a row has the focus: the rows are the list's tab stop),
  * while the header stays at the top. The scroller is the `rows` size container: a table's
  * columns answer to the width it shows (`@container rows`, `cqw`), not to the window's.
  */
@@ -62,7 +62,7 @@ export function VirtualRows({ head, count, rowHeight, renderRow, idOf, activeInd
   useEffect(() => onRange?.(first, last), [onRange, first, last]);
   if (idOf) slots.current = assignSlots(slots.current, items.map((item) => idOf(item.index)));
   return (
-    <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} tabIndex={0} style={{ scrollPaddingTop: rowHeight }}>
+    <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} style={{ scrollPaddingTop: rowHeight }}>
       <div role="rowgroup" className="virtual-head" style={{ height: rowHeight }}>
         {head}
       </div>

@@ -137,13 +137,18 @@ async function wheelAcross(page: Page, table: Locator): Promise<{ seen: Set<stri
   return reachable(table, () => page.mouse.wheel(120, 0));
 }
 
-/** Presses Tab until the table's scroller has the focus, then ArrowRight until the end. */
+/** Presses Tab until the focus is in the table's scroller (its tab-stop row), then ArrowRight until the end. */
 async function keysAcross(page: Page, table: Locator): Promise<{ seen: Set<string>; moves: number }> {
   const scroller = table.locator('.virtual-scroller');
   let tabs = 0;
-  while (!(await scroller.evaluate((element) => element === document.activeElement))) {
+  while (!(await scroller.evaluate((element) => element.contains(document.activeElement) && document.activeElement?.getAttribute('role') === 'row'))) {
     if (++tabs > 30) throw new Error('Tab never reached the table');
     await page.keyboard.press('Tab');
+  }
+  // Tabbing through the sort buttons of the header on the way may have scrolled the table sideways: back to its start.
+  for (let lefts = 0; (await scroller.evaluate((element) => element.scrollLeft)) > 0; lefts++) {
+    if (lefts > 60) throw new Error('ArrowLeft never brought the table back to its start');
+    await page.keyboard.press('ArrowLeft');
   }
   return reachable(table, () => page.keyboard.press('ArrowRight'));
 }

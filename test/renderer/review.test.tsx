@@ -243,6 +243,41 @@ describe('statuses, revisions and conflicts', () => {
   });
 });
 
+describe('the review\'s dialogs, like every other', () => {
+  it('Escape closes a revision, and the focus returns to the button that opened it', async () => {
+    const record = resolvedCase();
+    const complete = must(saveReview(startReview(record, ctx), 1, asChanges({ summary: 'Published text', rootCauseAnalysis: { rootCause: 'Pool', contributingFactors: '', fiveWhys: [] }, preventativeRecommendations: 'Alert' }), ctx));
+    const published = must(publishReview(must(submitReview(complete, 2, 'Bo', ctx)), 3, { ...ctx, actor: 'Bo' }));
+    const user = userEvent.setup();
+    open(createReviewBackend({ record, review: published }));
+    const view = await within(await screen.findByRole('region', { name: 'Revision history' })).findByRole('button', { name: 'View revision 1' });
+    view.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Revision 1' });
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(view).toHaveFocus();
+  });
+
+  it('Escape sets a conflict aside without saving anything, and it can be opened again to choose', async () => {
+    const { user, backend } = await started();
+    backend.saveElsewhere({ summary: 'Bo wrote this' });
+    await user.type(within(section('Summary')).getByRole('textbox', { name: 'Summary' }), 'Ana wrote this');
+    const dialog = await screen.findByRole('dialog', { name: 'The review changed in another window' }, { timeout: 3000 });
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    const saves = backend.saves().length;
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(backend.saves()).toHaveLength(saves);
+    expect(backend.state.review?.content.summary).toBe('Bo wrote this');
+    await user.click(screen.getByRole('button', { name: 'Choose between the versions' }));
+    const again = screen.getByRole('dialog', { name: 'The review changed in another window' });
+    await user.click(within(again).getByRole('button', { name: 'Save the merged review' }));
+    await waitFor(() => expect(backend.state.review?.content.summary).toBe('Ana wrote this'));
+  });
+});
+
 describe('exports in the browser', () => {
   it('downloads the Markdown the core renders', async () => {
     const { user, backend } = await started();

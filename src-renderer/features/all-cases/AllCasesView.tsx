@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { CaseSortColumn } from '../../../src-shared/contract';
 import type { CaseSummary } from '../../../src-shared/domain';
 import { count, formatDateTime, formatDayOf } from '../../../src-shared/words';
@@ -6,7 +6,7 @@ import { STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { VirtualRows } from '../../components/VirtualRows';
 import { ALL_CASES_PAGE, isLoading, useAllCases, useDeskStores, useLoadedSettings, type AllCasesResult } from '../../state';
-import { LIST_KEYS, useListKeys, type CursorList } from '../find';
+import { LIST_KEYS, tabStopOf, useListKeys, type CursorList } from '../find';
 import { AllCasesFilterBar } from './AllCasesFilterBar';
 import { CustomerLink } from './CustomerLink';
 import './all-cases.css';
@@ -103,14 +103,15 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
     }),
     [result, total],
   );
-  const cursor = useListKeys(list);
+  const table = useRef<HTMLDivElement>(null);
+  const cursor = useListKeys(table, list);
   const need = useCallback((first: number, last: number) => allCases.getState().need(first, last), [allCases]);
   const open = useCallback((id: string) => ui.getState().openCase(id), [ui]);
 
   const renderRow = (index: number, style: CSSProperties, key: number) => {
     const summary = rowAt(result, index);
     const planName = summary ? (plans.find((plan) => plan.id === summary.plan)?.name ?? summary.plan) : '';
-    return <AllCasesRow key={key} summary={summary} index={index} cursor={index === cursor} planName={planName} style={style} onOpen={open} />;
+    return <AllCasesRow key={key} summary={summary} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={planName} style={style} onOpen={open} />;
   };
 
   const head = (
@@ -140,6 +141,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
 
   return (
     <div
+      ref={table}
       role="table"
       aria-label="All cases"
       aria-rowcount={total + 1}
@@ -156,13 +158,15 @@ interface RowProps {
   readonly summary: CaseSummary | undefined;
   readonly index: number;
   readonly cursor: boolean;
+  /** The row that takes the list's one tab stop (roving tabindex). */
+  readonly tabStop: boolean;
   readonly planName: string;
   readonly style: CSSProperties;
   readonly onOpen: (id: string) => void;
 }
 
 /** One case; a row whose page is still on its way says so. Memoized on its summary. */
-const AllCasesRow = memo(function AllCasesRow({ summary, index, cursor, planName, style, onOpen }: RowProps) {
+const AllCasesRow = memo(function AllCasesRow({ summary, index, cursor, tabStop, planName, style, onOpen }: RowProps) {
   if (!summary) {
     return (
       <div role="row" aria-rowindex={index + 2} className="all-cases-row pending" style={style}>
@@ -178,6 +182,7 @@ const AllCasesRow = memo(function AllCasesRow({ summary, index, cursor, planName
       role="row"
       aria-rowindex={index + 2}
       aria-selected={cursor}
+      tabIndex={tabStop ? 0 : -1}
       className={`all-cases-row${cursor ? ' cursor' : ''}${s.status === 'closed' ? ' closed' : ''}`}
       style={style}
       onClick={() => onOpen(s.id)}
@@ -185,7 +190,7 @@ const AllCasesRow = memo(function AllCasesRow({ summary, index, cursor, planName
       <span role="cell" className="col-id">{s.id}</span>
       <span role="cell" className="col-severity"><SeverityBadge severity={s.severity} /></span>
       <span role="cell" className="col-title" title={s.title}>{s.title}</span>
-      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
+      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} inRow /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">{STATUS_LABEL[s.status]}</span>
       <span role="cell" className="col-owner">{s.owner ?? 'Nobody'}</span>

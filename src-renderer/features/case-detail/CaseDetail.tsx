@@ -1,8 +1,9 @@
 import { ManagementVisibility } from '../reports';
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
+import { focusTheView } from '../../components/focus-return';
 import { useFocusOnChange } from '../../components/use-focus-on-change';
 import { useCaseView, useDeskStores, useLoadedSettings } from '../../state';
 import { ActionBar } from '../actions';
@@ -14,6 +15,17 @@ import { Timeline } from './Timeline';
 
 export const CLOSE_DETAIL_KEY = 'Escape';
 
+/** Closing the panel while the focus is in it (Escape, Close panel) puts the focus back on the list's cursor row. */
+function useReturnFocusOnClose() {
+  // A layout effect: its cleanup runs before the panel leaves the page, while the focus is still in it.
+  useLayoutEffect(
+    () => () => {
+      if (document.activeElement?.closest('aside.detail')) queueMicrotask(focusTheView);
+    },
+    [],
+  );
+}
+
 /** The open case: header, every clock, the actions, and the whole timeline. */
 export function CaseDetail({ caseId }: { caseId: string }) {
   const { ui } = useDeskStores();
@@ -22,6 +34,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const problem = useCaseLoaded(caseId, view !== null);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, view ? caseId : null, true);
+  useReturnFocusOnClose();
   if (!view) {
     return (
       <aside className="detail" aria-label={`Case ${caseId}`}>

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, type CSSProperties } from 'react';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { formatDate, formatDue } from '../../components/time-format';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useDeskStores } from '../../state';
 import { LiveClockState, LiveCountdown } from '../clocks';
-import { useListKeys, type CursorList } from '../find';
+import { tabStopOf, useListKeys, type CursorList } from '../find';
 import { mergeDeadlines, type DeadlineItem } from './deadline-item';
 
 const ROW_HEIGHT = 30;
@@ -51,7 +51,8 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
     },
     [items, ui],
   );
-  const cursor = useListKeys(list, open);
+  const table = useRef<HTMLDivElement>(null);
+  const cursor = useListKeys(table, list, open);
 
   if (items.length === 0) return <p className="empty">Nothing is owed. New cases and acknowledged cases add their deadlines here.</p>;
 
@@ -63,6 +64,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
         role="row"
         aria-rowindex={index + 2}
         aria-selected={index === cursor}
+        tabIndex={index === tabStopOf(cursor) ? 0 : -1}
         className={`deadline-row${index === cursor ? ' cursor' : ''}`}
         style={style}
         onClick={() => open(index)}
@@ -80,7 +82,7 @@ export function DeadlineList({ sources }: { sources: ReadonlyArray<readonly Dead
   };
 
   return (
-    <div role="table" aria-label="Deadlines" aria-rowcount={items.length + 1} className="deadline-table">
+    <div ref={table} role="table" aria-label="Deadlines" aria-rowcount={items.length + 1} className="deadline-table">
       <VirtualRows head={HEAD} count={items.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor >= 0 ? cursor : undefined} />
     </div>
   );

@@ -1,3 +1,3 @@
 export { FilterBar, SEARCH_KEY } from './FilterBar';
 export { isShortcutEvent } from './keys';
-export { LIST_KEYS, useListKeys, type CursorList } from './use-list-keys';
+export { LIST_KEYS, rowElementAt, tabStopOf, useListKeys, type CursorList } from './use-list-keys';

@@ -1,8 +1,8 @@
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import { SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
 import { VirtualRows } from '../../components/VirtualRows';
 import { caseViewOf, indexByDue, useDeskStores, useLoadedSettings, type CaseView } from '../../state';
-import { LIST_KEYS, useListKeys, type CursorList } from '../find';
+import { LIST_KEYS, tabStopOf, useListKeys, type CursorList } from '../find';
 import { QueueRow } from './QueueRow';
 import './queue-table.css';
 
@@ -56,12 +56,13 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
     }),
     [cases, casesStore, policy],
   );
-  const cursor = useListKeys(list, undefined, active);
+  const table = useRef<HTMLDivElement>(null);
+  const cursor = useListKeys(table, list, undefined, active);
 
   const idOf = (index: number) => cases[index]!.state.id;
   const renderRow = (index: number, style: CSSProperties, key: number) => {
     const view = cases[index]!;
-    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} planName={planName(plans, view.state.plan)} style={style} />;
+    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={planName(plans, view.state.plan)} style={style} />;
   };
 
   const label = SEVERITY_INFO[severity].label;
@@ -70,6 +71,7 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
   }
   return (
     <div
+      ref={table}
       role="table"
       aria-label={`${label} queue`}
       aria-rowcount={cases.length + 1}

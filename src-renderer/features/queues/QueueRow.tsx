@@ -15,6 +15,8 @@ interface Props {
   /** Position in the queue, from 0. */
   readonly index: number;
   readonly cursor: boolean;
+  /** The row that takes the list's one tab stop (roving tabindex). */
+  readonly tabStop: boolean;
   readonly planName: string;
   readonly style: CSSProperties;
 }
@@ -24,7 +26,7 @@ interface Props {
  * whose case, place or cursor changed; a row that only moved (a case above it left the view)
  * renders just its own element, not its cells (the countdowns re-render on their own).
  */
-export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, style }: Props) {
+export const QueueRow = memo(function QueueRow({ view, index, cursor, tabStop, planName, style }: Props) {
   const { ui } = useDeskStores();
   const id = view.state.id;
   return (
@@ -32,6 +34,7 @@ export const QueueRow = memo(function QueueRow({ view, index, cursor, planName, 
       role="row"
       aria-rowindex={index + 2}
       aria-selected={cursor}
+      tabIndex={tabStop ? 0 : -1}
       className={cursor ? 'queue-row cursor' : 'queue-row'}
       style={style}
       onClick={() => ui.getState().openCase(id)}
@@ -53,7 +56,7 @@ const QueueCells = memo(function QueueCells({ view, planName }: { view: CaseView
         <EscalationMarker level={s.cycleEscalationLevel} />
         {s.title}
       </span>
-      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} /></span>
+      <span role="cell" className="col-customer"><CustomerLink customer={s.customer} inRow /></span>
       <span role="cell" className="col-plan">{planName}</span>
       <span role="cell" className="col-status">
         {STATUS_LABEL[s.status]}

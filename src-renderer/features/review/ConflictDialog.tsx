@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import type { ReviewContent, ReviewSection } from '../../../src-shared/review';
 import { useReview } from './review-context';
 
@@ -20,14 +21,29 @@ function asText(content: ReviewContent, section: ReviewSection): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** Another window saved first: both versions side by side, section by section; the engineer picks. */
+/**
+ * Another window saved first: both versions side by side, section by section; the engineer picks.
+ * Escape (or "Decide later") sets the choice aside like any dialog: nothing is saved while the
+ * conflict stands, and "Choose between the versions" opens it again.
+ */
 export function ConflictDialog() {
   const conflict = useReview((state) => state.conflict);
   const resolveConflict = useReview((state) => state.resolveConflict);
   const [choices, setChoices] = useState<Partial<Record<ReviewSection, 'mine' | 'stored'>>>({});
+  const [setAside, setSetAside] = useState(false);
+  const later = useCallback(() => setSetAside(true), []);
+  useEffect(() => setSetAside(false), [conflict]);
   if (!conflict) return null;
+  if (setAside) {
+    return (
+      <p role="status" className="review-error">
+        Another window saved this review while you were editing; nothing more is saved until you choose.{' '}
+        <button type="button" onClick={() => setSetAside(false)}>Choose between the versions</button>
+      </p>
+    );
+  }
   return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-label="The review changed in another window">
+    <Dialog label="The review changed in another window" onClose={later}>
       <div className="form conflict">
         <h2>The review changed in another window</h2>
         <p>
@@ -58,7 +74,10 @@ export function ConflictDialog() {
         >
           Save the merged review
         </button>
+        <button type="button" onClick={later}>
+          Decide later
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusOnChange } from '../../components/use-focus-on-change';
 import { REVIEW_STATUS_LABELS, approvalRefusal, formatInZone, headerFacts, samePerson, withReview, type ReviewRequirement } from '../../../src-shared/review';
 import { useDeskStores, useSettings } from '../../state';
 import { ConflictDialog } from './ConflictDialog';
@@ -150,6 +151,9 @@ function Editor({ caseId }: { caseId: string }) {
   const timeZone = useTimeZone();
   const [printing, closePrintView] = usePrintView();
   const [includeInternalNotes, setIncludeInternalNotes] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Once the review is shown, the focus is on its heading (the view itself has it while it loads).
+  useFocusOnChange(heading, view ? caseId : null, true);
 
   if (status === 'loading') return <p aria-busy="true">Loading the review…</p>;
   if (status === 'failed' || !view) return <p role="alert">The review could not be opened: {error?.message}</p>;
@@ -157,7 +161,7 @@ function Editor({ caseId }: { caseId: string }) {
   return (
     <article className="review-panel" aria-label={`Post-incident review of ${caseId}`}>
       <header className="review-header">
-        <h2>
+        <h2 ref={heading} tabIndex={-1}>
           Post-incident review: {view.header.caseId} {view.header.title}
         </h2>
         <p className="muted">

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { formatInZone } from '../../../src-shared/review';
 import { ReviewDocument } from './ReviewDocument';
 import { useReview, useTimeZone } from './review-context';
@@ -8,6 +9,7 @@ export function RevisionHistory() {
   const revisions = useReview((state) => state.review?.revisions ?? []);
   const timeZone = useTimeZone();
   const [open, setOpen] = useState<number | null>(null);
+  const close = useCallback(() => setOpen(null), []);
   if (revisions.length === 0) return null;
   const shown = revisions.find((revision) => revision.revision === open);
   return (
@@ -24,15 +26,15 @@ export function RevisionHistory() {
         ))}
       </ul>
       {shown ? (
-        <div className="dialog" role="dialog" aria-modal="true" aria-label={`Revision ${shown.revision}`}>
+        <Dialog label={`Revision ${shown.revision}`} onClose={close}>
           <div className="form wide">
             <h2>Revision {shown.revision}</h2>
             <ReviewDocument content={shown.content} timeZone={timeZone} />
-            <button type="button" onClick={() => setOpen(null)}>
+            <button type="button" onClick={close}>
               Close
             </button>
           </div>
-        </div>
+        </Dialog>
       ) : null}
     </section>
   );
