@@ -13,6 +13,7 @@ import { ReviewService, createFileReviewStore, type ReviewExportPort, type Revie
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
+import { StorageHealth } from './storage-health';
 import { TeamHub, type TeamHubDeps } from './team';
 
 export interface CoreDeps {
@@ -78,6 +79,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     migrated: [...storeReport.migrated, ...(deps.extraReport?.migrated ?? [])],
     restored: [...(storeReport.restored ?? []), ...(deps.extraReport?.restored ?? [])],
   };
+  // Damage found after start-up (a history file or a review read for the first time) is reported at once.
+  const health = new StorageHealth(deps.dataDir, report, bus);
+  const offDamage = deps.store.onDamage?.((problem) => health.found(problem));
   // Open cases keep their plans: a policy without them is refused.
   const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
@@ -103,10 +107,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(team ? { recorder: team } : {}),
   });
 
-  // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
-  const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
   const reviewStore =
-    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
+    deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => health.found(file) });
   const allCases = new AllCases({ store: deps.store, bus });
   const reports = new ReportsProjection({ store: deps.store, reviews: reviewStore, settings: () => settings.get(), clock: deps.clock, bus, log });
 
@@ -157,7 +159,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await settings.reload();
       await runtime.start();
     },
-    report: () => ({ ...report, corrupt: [...report.corrupt, ...laterDamage] }),
+    report: () => health.report(),
+    replacedDamage: () => health.replaced(),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
   const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
@@ -166,7 +169,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
 
   const handlers: DeskHandlers = {
-    'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: report }),
+    'system.info': async () => ({ version: deps.version, host: deps.host, dataDir: deps.dataDir, storage: health.report() }),
     'cases.list': async () => cases.list(),
     'cases.get': async ({ id }) => cases.get(id),
     'cases.create': async (input) => cases.create(input),
@@ -204,6 +207,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'team.leave': async () => team?.leave() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
   };
   await runtime.start();
+  health.started();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -222,6 +226,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     runtime,
     ...(team ? { team } : {}),
     close: async () => {
+      offDamage?.();
       await runtime.stop();
       await team?.stop();
       await deps.store.close();

@@ -38,7 +38,7 @@ export async function dispatch(handlers: DeskHandlers, name: unknown, rawInput: 
   const parsed = requests[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     log.warn(`refused ${name}: invalid input`);
-    return failure(invalidInput(`input for ${name}`, parsed.error));
+    return failure(invalidInput('This was not accepted.', parsed.error));
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;

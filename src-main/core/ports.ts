@@ -1,4 +1,4 @@
-import type { DeskNotification } from '../../src-shared/contract';
+import type { DeskNotification, StorageProblem } from '../../src-shared/contract';
 import type { CaseEvent, CaseRecord, CaseSummary } from '../../src-shared/domain';
 
 /**
@@ -22,7 +22,7 @@ export interface Clock {
 /** What the store found when it opened the data directory. */
 export interface StoreOpenReport {
   /** Files that failed to parse or validate and were moved aside. */
-  readonly corrupt: ReadonlyArray<{ file: string; movedTo: string; reason: string; latestBackup?: string }>;
+  readonly corrupt: readonly StorageProblem[];
   /** Migrations applied, e.g. "meta.json: 1 -> 2". */
   readonly migrated: readonly string[];
   /** Files restored from a backup at this start, as the engineer asked. */
@@ -52,6 +52,8 @@ export interface CaseStore {
   create(record: CaseRecord): Promise<void>;
   /** Appends events to a case; moves it between active and history when it closes or reopens. */
   append(id: string, events: readonly CaseEvent[]): Promise<CaseRecord>;
+  /** Damage found after open() (a history file read for the first time): each file once, as it is found. */
+  onDamage?(listener: (problem: StorageProblem) => void): () => void;
   /** Team mode: puts a whole timeline in place of the stored one (absent where team mode is not supported). */
   replace?(record: CaseRecord): Promise<CaseRecord>;
   /** Team mode: the letters of the ids handed out from now on. */

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { camelToWords, issueSentence } from './issue-words';
 
 /** One request of the contract: its input schema and (as a type only) its result. */
 export interface RequestSpec<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -59,12 +60,16 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => String(part)).join('.');
 }
 
-/** Turns zod issues into contract issues and one readable sentence. */
-export function invalidInput(what: string, error: z.ZodError): DeskError {
-  const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-  const first = issues
-    .slice(0, 3)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-    .join('; ');
-  return { code: 'INVALID_INPUT', message: `Invalid ${what}: ${first}`, issues };
+/**
+ * Turns zod issues into contract issues (the path stays the field's own, so a form can place the
+ * message next to it) and one sentence in words: `lead` ("The settings were not saved."), then up
+ * to three fields as "Title: must not be empty".
+ */
+export function invalidInput(lead: string, error: z.ZodError): DeskError {
+  const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: camelToWords(issue.message) }));
+  const shown = error.issues.slice(0, 3).map((issue) => issueSentence(issue.path, issue.message));
+  const more = error.issues.length - shown.length;
+  const sentences = shown.map((sentence) => (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`));
+  if (more > 0) sentences.push(`And ${more} more.`);
+  return { code: 'INVALID_INPUT', message: [lead, ...sentences].join(' '), issues };
 }

@@ -9,11 +9,12 @@ import { reportRequests } from './reports';
 import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
-import { systemRequests } from './system';
+import { systemEvents, systemRequests } from './system';
 import { uiEvents } from './ui';
 import { teamEvents, teamRequests } from './team';
 
 export * from './define';
+export { camelToWords, fieldWords, humanIssue, issueSentence, issueText } from './issue-words';
 export * from './names';
 export * from './cases';
 export * from './case-query';
@@ -49,7 +50,7 @@ export type Requests = typeof systemRequests &
   typeof reviewRequests &
   typeof reportRequests &
   typeof teamRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents & typeof systemEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -64,7 +65,7 @@ export const requests: Requests = compose<Requests>(
   teamRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents, systemEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

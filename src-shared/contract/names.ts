@@ -38,7 +38,7 @@ export const REQUEST_NAMES = [
   'team.leave',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed', 'team.changed'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed', 'team.changed', 'storage.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

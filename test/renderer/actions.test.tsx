@@ -205,6 +205,17 @@ describe('workflow actions', () => {
     expect(within(dialog).getByRole('textbox', { name: 'Update' })).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('names a field the dialog does not show in words, never as its path', async () => {
+    const { user, panel } = await openDetail(investigating, () => ({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'This was not accepted. Action › next steps: is required.', issues: [{ path: 'command.nextSteps', message: 'is required' }] },
+    }));
+    await user.click(within(panel).getByRole('button', { name: 'Post update' }));
+    const dialog = screen.getByRole('dialog', { name: 'Post update' });
+    await user.click(within(dialog).getByRole('button', { name: 'Post' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/^Action › next steps: is required$/);
+  });
+
   it('records feedback with a rating of 1 to 5 on a resolved case', async () => {
     const resolved = caseRecord({ id: 'RD-1001' }, [ACK, { type: 'resolved', at: NOW, data: { criterion: 'serviceRestored', method: 'bugFix', summary: 'Fixed' } }]);
     const { user, fake, panel } = await openDetail(resolved);

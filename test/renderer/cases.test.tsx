@@ -34,6 +34,21 @@ describe('logging cases in the renderer', () => {
     expect(sent).toMatchObject({ title: 'Queue stuck', customer: 'Acme', plan: 'standard', severity: undefined });
   });
 
+  it('shows the core\'s refusal of a field the form has no place for, in its words', async () => {
+    const user = userEvent.setup();
+    renderApp({
+      handlers: {
+        'cases.create': () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'This was not accepted. Owner: must be text.', issues: [{ path: 'owner', message: 'must be text' }] } }),
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'New case' }));
+    const dialog = screen.getByRole('dialog', { name: 'New case' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Queue stuck');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Customer' }), 'Acme');
+    await user.click(within(dialog).getByRole('button', { name: 'Log case' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This was not accepted. Owner: must be text.');
+  });
+
   it('shows the core error next to the field it names and keeps the form open', async () => {
     const user = userEvent.setup();
     renderApp({

@@ -35,6 +35,8 @@ export interface DataServiceDeps {
   readonly afterReplace: () => Promise<void>;
   /** What was found damaged, and how to ask for a file's restore at the next start. */
   readonly report?: () => StoreOpenReport;
+  /** An import replaced every file: the damage reported so far no longer concerns the data. */
+  readonly replacedDamage?: () => void;
   readonly requestRestore?: (file: string, backup: string) => Promise<void>;
 }
 
@@ -149,16 +151,17 @@ export class DataService {
         folders: [REVIEWS_DIR],
       });
       for (const problem of this.damaged()) this.replacedDamage.add(problem.movedTo);
+      this.deps.replacedDamage?.();
       return { backup };
     } finally {
       await this.deps.afterReplace();
     }
   }
 
-  /** Only a file the console found corrupt at this start, and only from the backup it named. */
+  /** Only a file the console found corrupt (at this start or since), and only from the backup it named. */
   async restoreBackup(file: string): Promise<RestoreRequested> {
-    const found = this.deps.report?.().corrupt.find((problem) => problem.file === file);
-    if (!found) throw new DeskFailure('NOT_FOUND', `${file} was not found corrupt at start-up, so there is nothing to restore.`);
+    const found = this.deps.report?.().corrupt.find((problem) => problem.file === file && !problem.repaired);
+    if (!found) throw new DeskFailure('NOT_FOUND', `${file} was not found corrupt (or it was rebuilt already), so there is nothing to restore.`);
     if (!found.latestBackup || !this.deps.requestRestore) throw notAllowed(`There is no backup of ${file} to restore from.`);
     await this.deps.requestRestore(file, found.latestBackup);
     return { file, backup: found.latestBackup, restartRequired: true };
@@ -166,7 +169,7 @@ export class DataService {
 
   /** A file kept aside as damaged means its data is missing: an export now would be incomplete. */
   private refuseKnownDamage(): void {
-    const damaged = this.damaged().filter((problem) => !this.replacedDamage.has(problem.movedTo));
+    const damaged = this.damaged().filter((problem) => !problem.repaired && !this.replacedDamage.has(problem.movedTo));
     if (damaged.length === 0) return;
     const named = damaged.map((problem) => `${problem.file} could not be read (${problem.reason})`).join('; ');
     throw refusal(`${named}. Restore ${damaged.length === 1 ? 'it' : 'them'} from the latest backup (Data problems, above) and export again`);

@@ -34,6 +34,7 @@ import type { Clock } from '../ports';
 import type { ReviewExportPort } from './export-ports';
 import { reviewToHtml } from './html-document';
 import type { ReviewStore } from './review-store';
+import { StorageDamageError } from '../storage';
 
 export interface ReviewServiceDeps {
   readonly store: ReviewStore;
@@ -43,6 +44,12 @@ export interface ReviewServiceDeps {
   readonly actor: () => string;
   readonly policy: () => Policy;
   readonly exportPort?: ReviewExportPort;
+}
+
+/** A case that cannot be read (its history file damaged, or gone with one kept aside earlier) is left out; anything else is thrown. */
+function unlessUnreadable(error: unknown): undefined {
+  if (error instanceof StorageDamageError || (error instanceof DeskFailure && error.code === 'NOT_FOUND')) return undefined;
+  throw error;
 }
 
 const MIME = { md: 'text/markdown;charset=utf-8', html: 'text/html;charset=utf-8' } as const;
@@ -184,7 +191,12 @@ export class ReviewService {
       if (review) reviews.set(caseId, review);
     }
     const cases = new Map(this.deps.cases.list().map((record) => [record.id, record]));
-    for (const caseId of reviews.keys()) if (!cases.has(caseId)) cases.set(caseId, await this.deps.cases.get(caseId));
+    for (const caseId of reviews.keys()) {
+      if (cases.has(caseId)) continue;
+      const record = await this.deps.cases.get(caseId).catch(unlessUnreadable);
+      // A case whose history file is damaged is in the storage report; the other reviews still count.
+      if (record) cases.set(caseId, record);
+    }
     return { cases: [...cases.values()], reviews };
   }
 

@@ -1,9 +1,9 @@
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { reviewSchema, type Review } from '../../../src-shared/review';
-import { openDocument, type CorruptFile } from '../storage';
+import { fileTimestamp, fsyncDirectory, latestBackupOf, nodeDurableFs, openDocument, type CorruptFile } from '../storage';
 
 /** Where reviews are kept: one document per case. `save` resolves once the review is durable. */
 export interface ReviewStore {
@@ -41,8 +41,18 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
     version: REVIEW_FILE_VERSION,
     migrations: [],
     now: options.now,
+    latestBackup: (file: string) => latestBackupOf(dirname(options.dir), file),
     ...(empty ? { empty } : {}),
   });
+  /** A file holds the review of the case it is named after; another case's review is damage, kept aside. */
+  const setAside = async (caseId: string, holds: string): Promise<void> => {
+    const file = join(options.dir, `${caseId}.json`);
+    const movedTo = `${file}.corrupt-${fileTimestamp(options.now())}`;
+    await rename(file, movedTo);
+    await fsyncDirectory(nodeDurableFs, options.dir);
+    const latestBackup = await latestBackupOf(dirname(options.dir), file);
+    options.onCorrupt?.({ file, movedTo, reason: `${basename(file)}: holds the review of ${holds}, not ${caseId}`, ...(latestBackup ? { latestBackup } : {}) });
+  };
 
   return {
     async load(caseId) {
@@ -51,6 +61,10 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       const opened = await openDocument<ReviewFile>(spec(caseId));
       if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
       if (!opened.db) return undefined;
+      if (opened.db.data.review.caseId !== caseId) {
+        await setAside(caseId, opened.db.data.review.caseId);
+        return undefined;
+      }
       open.set(caseId, opened.db);
       return opened.db.data.review;
     },
@@ -61,6 +75,7 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       if (!db) {
         const opened = await openDocument<ReviewFile>(spec(review.caseId, () => ({ schemaVersion: REVIEW_FILE_VERSION, review })));
         if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
+        if (opened.db!.data.review.caseId !== review.caseId) await setAside(review.caseId, opened.db!.data.review.caseId);
         db = opened.db!;
         open.set(review.caseId, db);
       }

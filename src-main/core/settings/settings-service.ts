@@ -44,7 +44,7 @@ export class SettingsService {
   async update(patch: SettingsPatch): Promise<Settings> {
     const parsed = settingsSchema.safeParse({ ...this.get(), ...patch });
     if (!parsed.success) {
-      const error = invalidInput('settings', parsed.error);
+      const error = invalidInput('The settings were not saved.', parsed.error);
       throw new DeskFailure(error.code, error.message, error.issues);
     }
     let next = parsed.data;

@@ -17,6 +17,8 @@ export interface CorruptFile {
   readonly movedTo: string;
   readonly reason: string;
   readonly latestBackup?: string;
+  /** Nothing is missing: the file was made again from the data it summarizes. */
+  readonly repaired?: string;
 }
 
 export interface DocumentSpec<T extends { schemaVersion: number }> {

@@ -11,7 +11,7 @@ import { fsyncDirectory, nodeDurableFs } from './durable-fs';
 import { Journal } from './journal';
 import type { JournalFs } from './journal-fs';
 import { JournaledJsonFile } from './journaled-file';
-import { StoreError } from './errors';
+import { StorageDamageError, StoreError } from './errors';
 import { History, type OpenDoc } from './history';
 import { verifyDataDir, type IntegrityReport } from './integrity';
 import {
@@ -60,6 +60,8 @@ export interface FileCaseStoreOptions {
 export interface FileCaseStore extends CaseStore {
   /** What open() found, plus files found corrupt later when history was read lazily. */
   report(): StoreOpenReport;
+  /** Damage found after open(), each file once, as it is found. */
+  onDamage(listener: (problem: CorruptFile) => void): () => void;
   /** Re-reads every file on disk and checks it and the cross-file invariants. */
   verify(): Promise<IntegrityReport>;
   /** Makes today's snapshot in backups/YYYY-MM-DD/ unless it exists; prunes old ones. */
@@ -95,6 +97,7 @@ class FileStore implements FileCaseStore {
   readonly #gate = new Gate();
   readonly #active = new Map<string, Low<ActiveCaseDocument>>();
   #corrupt: CorruptFile[] = [];
+  readonly #damageListeners = new Set<(problem: CorruptFile) => void>();
   #migrated: string[] = [];
   #meta: Low<MetaDocument> | undefined;
   #history: History | undefined;
@@ -135,6 +138,11 @@ class FileStore implements FileCaseStore {
 
   report(): StoreOpenReport {
     return { corrupt: [...this.#corrupt], migrated: [...this.#migrated] };
+  }
+
+  onDamage(listener: (problem: CorruptFile) => void): () => void {
+    this.#damageListeners.add(listener);
+    return () => this.#damageListeners.delete(listener);
   }
 
   openCases(): readonly CaseRecord[] {
@@ -306,7 +314,12 @@ class FileStore implements FileCaseStore {
   /** Reads meta and the open cases (never history partitions) and finishes interrupted moves. */
   async #load(): Promise<void> {
     this.#active.clear();
-    this.#history = new History(this.#openDoc, { partitionSize: this.#partitionSize, cacheSize: this.#cacheSize });
+    this.#history = new History(this.#openHistoryDoc, {
+      partitionSize: this.#partitionSize,
+      cacheSize: this.#cacheSize,
+      partitionKeysOnDisk: async () => (await readdir(path.join(this.#dir, HISTORY_DIR))).flatMap((name) => /^(\d{4}-\d{2}\.\d{3})\.json$/.exec(name)?.[1] ?? []).sort(),
+      onSummaryRebuilt: (problem) => this.#damage(problem),
+    });
     await mkdir(path.join(this.#dir, ACTIVE_DIR), { recursive: true });
     await mkdir(path.join(this.#dir, INDEX_DIR), { recursive: true });
     this.#meta = await this.#openDoc(META_FILE, metaSchema, META_VERSION, emptyMeta);
@@ -351,7 +364,8 @@ class FileStore implements FileCaseStore {
     if (at === undefined && !wasEverClosed(record)) return true;
     return this.#locks.run(HISTORY_LOCK, async () => {
       const entry = await this.#hist.locate(record.id);
-      const stored = entry ? await this.#hist.read(record.id) : undefined;
+      // A history copy in a damaged partition is reported there; the active copy is what is left.
+      const stored = entry ? await this.#hist.read(record.id).catch(unlessDamage) : undefined;
       const historyWins = stored !== undefined && (stored.events.length > record.events.length || (stored.events.length === record.events.length && at !== undefined));
       const winner = historyWins ? stored : record;
       const winnerClosedAt = closedAt(winner);
@@ -437,16 +451,30 @@ class FileStore implements FileCaseStore {
     await rename(absolute, movedTo);
     await fsyncDirectory(nodeDurableFs, path.dirname(absolute));
     const latestBackup = await latestBackupOf(this.#dir, absolute);
-    this.#corrupt.push({ file: absolute, movedTo, reason: `${path.basename(file)}: ${why}`, ...(latestBackup ? { latestBackup } : {}) });
+    this.#damage({ file: absolute, movedTo, reason: `${path.basename(file)}: ${why}`, ...(latestBackup ? { latestBackup } : {}) });
   }
 
-  readonly #openDoc: OpenDoc = async (file, schema, version, empty) => {
+  /** Damage is reported once found; after open() the listeners hear of it at once. */
+  #damage(problem: CorruptFile): void {
+    this.#corrupt.push(problem);
+    if (this.#state !== 'open') return;
+    for (const listener of this.#damageListeners) listener(problem);
+  }
+
+  async #openDoc<T extends { schemaVersion: number }>(file: string, schema: z.ZodType<T>, version: number, empty: () => T): Promise<Low<T>> {
     const { db } = await this.#openTracked(file, schema, version, empty);
     if (!db) throw new StoreError('STORE_CORRUPT', `${file} could not be opened.`);
     return db;
+  }
+
+  readonly #openHistoryDoc: OpenDoc = async (file, schema, version, empty, options) => {
+    const opened = await this.#openTracked(file, schema, version, empty, options?.quiet === true);
+    if (!opened.db) throw new StoreError('STORE_CORRUPT', `${file} could not be opened.`);
+    return { db: opened.db, ...(opened.corrupt ? { corrupt: opened.corrupt } : {}) };
   };
 
-  async #openTracked<T extends { schemaVersion: number }>(file: string, schema: z.ZodType<T>, version: number, empty?: () => T): Promise<OpenedDocument<T>> {
+  /** `quiet`: the caller reports the damage itself (the history summary, once rebuilt). */
+  async #openTracked<T extends { schemaVersion: number }>(file: string, schema: z.ZodType<T>, version: number, empty?: () => T, quiet = false): Promise<OpenedDocument<T>> {
     const opened = await openDocument({
       path: path.join(this.#dir, file),
       schema,
@@ -458,7 +486,7 @@ class FileStore implements FileCaseStore {
       fs: nodeDurableFs,
       ...(file === META_FILE || path.dirname(file) === ACTIVE_DIR ? { adapter: (absolute: string, onDisk: T | undefined) => this.#adapter(absolute, onDisk) } : {}),
     });
-    if (opened.corrupt) this.#corrupt.push(opened.corrupt);
+    if (opened.corrupt && !quiet) this.#damage(opened.corrupt);
     if (opened.migrated) this.#migrated.push(opened.migrated);
     return opened;
   }
@@ -496,6 +524,11 @@ class FileStore implements FileCaseStore {
     if (this.#state === 'new') throw new StoreError('STORE_NOT_OPEN', 'The case store is not open yet; call open() first.');
     if (this.#state === 'closed') throw new StoreError('STORE_CLOSED', 'The case store is closed; nothing more can be read or written.');
   }
+}
+
+function unlessDamage(error: unknown): undefined {
+  if (error instanceof StorageDamageError) return undefined;
+  throw error;
 }
 
 async function writeOrRevert<T>(doc: Low<T>, previous: T): Promise<void> {

@@ -23,14 +23,26 @@ import {
   type SummaryDocument,
 } from './layout';
 import type { z } from 'zod';
+import type { CorruptFile } from './document';
+import { StorageDamageError } from './errors';
 
-/** Opens one document of the data directory by relative path (reporting corruption). */
+/** Opens one document of the data directory by relative path; a damaged one opens empty, with what was wrong. */
 export type OpenDoc = <T extends { schemaVersion: number }>(
   file: string,
   schema: z.ZodType<T>,
   version: number,
   empty: () => T,
-) => Promise<Low<T>>;
+  options?: { readonly quiet?: boolean },
+) => Promise<{ db: Low<T>; corrupt?: CorruptFile }>;
+
+export interface HistoryOptions {
+  readonly partitionSize: number;
+  readonly cacheSize: number;
+  /** The partition keys of the files in history/ ("2026-11.001"), whatever the summary says. */
+  readonly partitionKeysOnDisk: () => Promise<string[]>;
+  /** The summary was damaged (kept aside) and has been rebuilt from the partitions. */
+  readonly onSummaryRebuilt: (problem: CorruptFile) => void;
+}
 
 /** Keeps the most recently used documents; older ones are dropped (re-read on demand). */
 class Lru<T> {
@@ -61,10 +73,14 @@ export class History {
   readonly #partitionSize: number;
   readonly #partitions: Lru<Low<PartitionDocument>>;
   readonly #indexes: Lru<Low<IndexDocument>>;
+  readonly #options: HistoryOptions;
+  /** Partitions found damaged in this run (kept aside, opened empty): partition key -> why. */
+  readonly #damaged = new Map<string, string>();
   #summary: Low<SummaryDocument> | undefined;
 
-  constructor(open: OpenDoc, options: { partitionSize: number; cacheSize: number }) {
+  constructor(open: OpenDoc, options: HistoryOptions) {
     this.#open = open;
+    this.#options = options;
     this.#partitionSize = options.partitionSize;
     this.#partitions = new Lru(options.cacheSize);
     this.#indexes = new Lru(options.cacheSize);
@@ -74,10 +90,14 @@ export class History {
     return (await this.#index(id)).data.entries[id];
   }
 
+  /** A closed case; one indexed to a partition found damaged is refused (StorageDamageError), never answered as unknown. */
   async read(id: string): Promise<CaseRecord | undefined> {
     const entry = await this.locate(id);
     if (!entry) return undefined;
-    return (await this.#partition(entry.partition)).data.cases.find((c) => c.id === id);
+    const record = (await this.#partition(entry.partition)).data.cases.find((c) => c.id === id);
+    const damage = this.#damaged.get(entry.partition);
+    if (!record && damage !== undefined) throw new StorageDamageError(partitionFile(entry.partition), `${damage}; closed case ${id} was kept in it`);
+    return record;
   }
 
   /** Adds or replaces a closed case; a case already in history stays in its partition. */
@@ -174,7 +194,8 @@ export class History {
     const month = closedAt.slice(0, 7);
     const chunks = Object.keys(summary).filter((key) => key.startsWith(`${month}.`)).sort();
     const last = chunks.at(-1);
-    if (last && summary[last].count < this.#partitionSize) return last;
+    // Never into a partition found damaged: its restore from backup would drop what was added.
+    if (last && !this.#damaged.has(last) && summary[last].count < this.#partitionSize) return last;
     return partitionKey(closedAt, last ? Number(last.slice(8)) + 1 : 1);
   }
 
@@ -186,8 +207,34 @@ export class History {
   }
 
   async #summaryDoc(): Promise<Low<SummaryDocument>> {
-    this.#summary ??= await this.#open(SUMMARY_FILE, summarySchema, SUMMARY_VERSION, emptySummary);
+    this.#summary ??= await this.#openSummary();
     return this.#summary;
+  }
+
+  /**
+   * The summary only counts what the partitions hold, so it is made again from them (and written
+   * back) when it is damaged (kept aside, reported as rebuilt) or missing while partitions hold
+   * cases (a first closing cut short by a crash, or a lost file: nothing to report, nothing is
+   * missing). The history, its paging and the export never see 0 cases where there are some.
+   */
+  async #openSummary(): Promise<Low<SummaryDocument>> {
+    const { db, corrupt } = await this.#open(SUMMARY_FILE, summarySchema, SUMMARY_VERSION, emptySummary, { quiet: true });
+    if (!corrupt && Object.keys(db.data.partitions).length > 0) return db;
+    const partitions: SummaryDocument['partitions'] = {};
+    let cases = 0;
+    for (const key of await this.#options.partitionKeysOnDisk()) {
+      const count = (await this.#partition(key)).data.cases.length;
+      if (count > 0) partitions[key] = { count };
+      cases += count;
+    }
+    if (!corrupt && cases === 0) return db;
+    db.data = { schemaVersion: SUMMARY_VERSION, partitions };
+    await db.write();
+    if (corrupt) {
+      const files = Object.keys(partitions).length;
+      this.#options.onSummaryRebuilt({ ...corrupt, repaired: `rebuilt from the ${files} history ${files === 1 ? 'file' : 'files'} (${cases} closed ${cases === 1 ? 'case' : 'cases'}); nothing is missing` });
+    }
+    return db;
   }
 
   #index(id: string): Promise<Low<IndexDocument>> {
@@ -197,7 +244,7 @@ export class History {
   async #indexOf(bucket: string): Promise<Low<IndexDocument>> {
     let doc = this.#indexes.get(bucket);
     if (!doc) {
-      doc = await this.#open(indexFile(bucket), indexSchema, INDEX_VERSION, emptyIndex);
+      doc = (await this.#open(indexFile(bucket), indexSchema, INDEX_VERSION, emptyIndex)).db;
       this.#indexes.set(bucket, doc);
     }
     return doc;
@@ -206,7 +253,9 @@ export class History {
   async #partition(key: string): Promise<Low<PartitionDocument>> {
     let doc = this.#partitions.get(key);
     if (!doc) {
-      doc = await this.#open(partitionFile(key), partitionSchema, PARTITION_VERSION, emptyPartition);
+      const opened = await this.#open(partitionFile(key), partitionSchema, PARTITION_VERSION, emptyPartition);
+      if (opened.corrupt) this.#damaged.set(key, opened.corrupt.reason);
+      doc = opened.db;
       this.#partitions.set(key, doc);
     }
     return doc;

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { DeskError, ErrorIssue } from '../../../src-shared/contract';
+import { issueText, type DeskError, type ErrorIssue } from '../../../src-shared/contract';
 import { canApply, caseCommandSchema, type CaseState } from '../../../src-shared/domain';
 import { fillTemplate, templateValues } from '../../../src-shared/templates';
 import { Dialog } from '../../components/Dialog';
@@ -186,7 +186,7 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
         })}
         {error && (!error.issues?.length || unplaced.length > 0) ? (
           <p className="form-error" role="alert">
-            {unplaced.length > 0 ? unplaced.map((issue) => issue.message).join('; ') : error.message}
+            {unplaced.length > 0 ? unplaced.map(issueText).join('; ') : error.message}
           </p>
         ) : null}
         <div className="form-actions">

@@ -18,7 +18,9 @@ interface Props {
   readonly now?: () => Date;
 }
 
-type FieldName = 'title' | 'customer' | 'plan' | 'severity' | 'description' | 'reportedBy' | 'loggedAt';
+const FIELD_NAMES = ['title', 'customer', 'plan', 'severity', 'description', 'reportedBy', 'loggedAt'] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+const placed: ReadonlySet<string> = new Set(FIELD_NAMES);
 
 /** "New case": the request as the customer submitted it. Severity may be left to the P3 default. */
 export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
@@ -114,7 +116,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
         </label>
       </div>
       <FieldError id={`${formId}-loggedAt-error`} message={fieldError('loggedAt')} />
-      {error && !error.issues?.length ? (
+      {error && (!error.issues?.length || error.issues.some((issue) => !placed.has(issue.path))) ? (
         <p className="form-error" role="alert">
           {error.message}
         </p>

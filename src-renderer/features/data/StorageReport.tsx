@@ -9,12 +9,14 @@ function baseName(file: string): string {
 }
 
 /**
- * What the console found when it opened its data: files it could not read (kept aside, never
- * overwritten) with the offer to restore each from its latest backup, and restores just done.
+ * What is wrong with the data: files the console could not read when it opened them or later
+ * while it ran (kept aside, never overwritten), what is missing because of each, the offer to
+ * restore each from its latest backup, files rebuilt whole, and restores just done.
  */
 export function StorageReport() {
   const { desk, system } = useDeskStores();
   const storage = useSystem((state) => state.info?.storage);
+  const lastDamage = useSystem((state) => state.lastDamage);
   const [scheduled, setScheduled] = useState<Record<string, string>>({});
   const [error, setError] = useState<DeskError>();
 
@@ -31,26 +33,41 @@ export function StorageReport() {
   if (!storage || (storage.corrupt.length === 0 && !storage.restored?.length)) return null;
   return (
     <section className="storage-report" aria-label="Data problems">
-      {storage.corrupt.map((problem) => (
-        <div key={problem.file} role="alert" className="storage-problem">
-          <p>
-            <strong>{baseName(problem.file)}</strong> could not be read: {problem.reason}. It was kept aside as {problem.movedTo}, and the
-            console started without it.
-          </p>
-          {scheduled[problem.file] ? (
-            <p>Restore from {scheduled[problem.file]} is scheduled: restart the console to finish it.</p>
-          ) : problem.latestBackup ? (
+      {lastDamage ? (
+        <p role="status" className="storage-news">
+          {lastDamage}
+        </p>
+      ) : null}
+      {storage.corrupt.map((problem) =>
+        problem.repaired ? (
+          <div key={`${problem.file}\n${problem.movedTo}`} className="storage-problem storage-repaired">
             <p>
-              Latest backup: {problem.latestBackup}{' '}
-              <button type="button" onClick={() => void restore(problem)}>
-                {`Restore ${baseName(problem.file)} from backup`}
-              </button>
+              <strong>{baseName(problem.file)}</strong> could not be read: {problem.reason}. It was {problem.repaired}.
+              {problem.movedTo ? ` The damaged copy was kept aside as ${problem.movedTo}.` : ''}
             </p>
-          ) : (
-            <p>There is no backup of this file yet.</p>
-          )}
-        </div>
-      ))}
+          </div>
+        ) : (
+          <div key={`${problem.file}\n${problem.movedTo}`} role="alert" className="storage-problem">
+            <p>
+              <strong>{baseName(problem.file)}</strong> could not be read: {problem.reason}. It was kept aside as {problem.movedTo}, and the
+              console {problem.foundWhileRunning ? 'found it damaged while it ran and goes on' : 'started'} without it.
+            </p>
+            {problem.affects ? <p>Missing until it is restored: {problem.affects}.</p> : null}
+            {scheduled[problem.file] ? (
+              <p>Restore from {scheduled[problem.file]} is scheduled: restart the console to finish it.</p>
+            ) : problem.latestBackup ? (
+              <p>
+                Latest backup: {problem.latestBackup}{' '}
+                <button type="button" onClick={() => void restore(problem)}>
+                  {`Restore ${baseName(problem.file)} from backup`}
+                </button>
+              </p>
+            ) : (
+              <p>There is no backup of this file yet.</p>
+            )}
+          </div>
+        ),
+      )}
       {storage.restored?.length ? (
         <p role="status">Restored at this start: {storage.restored.join('; ')}.</p>
       ) : null}

@@ -9,7 +9,7 @@ describe('instants outside 1970-01-01 to 2100-01-01 are refused at the contract'
   it('a case logged in year 0026 (a typo for 2026) is a validation error naming loggedAt, and no case is created', async () => {
     const { core, store } = await boot();
     const result = await dispatch(core.handlers, 'cases.create', { title: 'x', customer: 'y', plan: 'standard', loggedAt: '0026-11-29T10:00:00Z' }, quiet);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/loggedAt: must lie between/), issues: [{ path: 'loggedAt', message: expect.stringMatching(WINDOW) }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Logged time: must lie between/), issues: [{ path: 'loggedAt', message: expect.stringMatching(WINDOW) }] } });
     expect(store.openCases()).toEqual([]);
   });
 

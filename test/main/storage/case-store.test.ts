@@ -192,7 +192,7 @@ describe('file case store', () => {
     await writeFile(path.join(dir, 'history', '2026-11.001.json'), 'not json');
     store = await openStore();
     expect(store.report().corrupt).toEqual([]);
-    expect(await store.get('RD-1001')).toBeUndefined();
+    await expect(store.get('RD-1001')).rejects.toMatchObject({ name: 'StorageDamageError' });
     expect(store.report().corrupt.map((c) => path.basename(c.file))).toEqual(['2026-11.001.json']);
   });
 

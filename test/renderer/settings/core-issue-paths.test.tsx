@@ -78,7 +78,7 @@ describe('issue paths the core reports for settings', { timeout: 30_000 }, () =>
     await user.type(name, ' Ana');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent('Not saved: Invalid');
+    expect(summary).toHaveTextContent('Not saved: This was not accepted. Engineer name: is required.');
     expect(summary).toHaveTextContent('Business hours (Berlin) Monday interval 2: interval 16:00-18:00 overlaps 09:00-17:00');
     expect(name).toHaveAccessibleDescription('engineer name is required');
     expect(screen.getByRole('spinbutton', { name: 'Standard P2 update cadence (minutes)' })).toHaveAccessibleDescription('must be more than 0 minutes');
