@@ -3,7 +3,7 @@ import { caseEvents, caseRequests } from './cases';
 import type { RequestSpec, Result } from './define';
 
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
-import { dataRequests } from './data';
+import { dataEvents, dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
 import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
@@ -43,7 +43,7 @@ export type Requests = typeof systemRequests &
   typeof runtimeRequests &
   typeof dataRequests &
   typeof reviewRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof dataEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -56,7 +56,7 @@ export const requests: Requests = compose<Requests>(
   reviewRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, dataEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
