@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL, EVENT_NAMES } from '../src-shared/contract/names';
 import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
-import { parseLaunchOptions, resolveDataDir } from './core/launch-options';
+import { parseLaunchOptions, resolveDataDir, resolveTeamLaunch } from './core/launch-options';
 import { holdConsoleLock } from './core/console-lock';
+import { createFileTeamVault, createPostgresServer } from './core/team';
+import { electronSecretProtector } from './electron/team-secrets';
 import { openDataDir } from './core/data-dir';
 import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
@@ -85,6 +87,10 @@ async function main(): Promise<void> {
     openFilesDialog: electronOpenFilesDialog(liveWindow),
     reviewExport,
     log,
+    team: (() => {
+      const launch = resolveTeamLaunch(options, process.env);
+      return { connect: (url: string) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir, electronSecretProtector()), ...(launch ? { launch } : {}) };
+    })(),
   });
   // The import command refuses to rewrite a folder a console runs on.
   const lock = await holdConsoleLock(dataDir, 'electron');

@@ -4,15 +4,16 @@ import type { Settings } from '../../src-shared/settings';
 import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
+import { DeskFailure, notAllowed } from './errors';
 import { EventBus } from './event-bus';
 import { ChosenFiles, ServiceDeskImport, type ServiceDeskImportRequest } from './import';
-import { notAllowed } from './errors';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, OpenFilesDialog, SaveDialog, StoreOpenReport } from './ports';
+import { ReportsProjection } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
-import { Outbox, TeamSync, type TeamServer } from './team';
+import { TeamHub, type TeamHubDeps } from './team';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -44,7 +45,7 @@ export interface CoreDeps {
   /** PDF printing and save dialogs, where the host has them (Electron). */
   readonly reviewExport?: ReviewExportPort;
   /** Team mode (docs/team.md): the team's server and the engineer's email; absent, the console works alone. */
-  readonly team?: { readonly server: TeamServer; readonly email: string; readonly retryMs?: readonly number[]; readonly leaderRetryMs?: number };
+  readonly team?: Pick<TeamHubDeps, 'connect' | 'vault' | 'launch' | 'retryMs' | 'leaderRetryMs'>;
 }
 
 export interface Core {
@@ -56,6 +57,8 @@ export interface Core {
   readonly allCases: AllCases;
   readonly settings: SettingsService;
   readonly reviews: ReviewService;
+  /** The reports' projection over every case. */
+  readonly reports: ReportsProjection;
   /** Export and import of all the data (the browser host's HTTP transfer uses it directly). */
   readonly data: DataService;
   /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
@@ -64,8 +67,8 @@ export interface Core {
   readonly serviceDeskFiles: ChosenFiles;
   readonly clock: Clock;
   readonly runtime: Runtime;
-  /** Team mode's sync, when a team is configured. */
-  readonly team?: TeamSync;
+  /** Team mode's front door, where the host offers team mode. */
+  readonly team?: TeamHub;
   close(): Promise<void>;
 }
 
@@ -82,21 +85,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Open cases keep their plans: a policy without them is refused.
   const settings = new SettingsService(deps.settingsFile, bus, () => deps.store.openCases(), () => deps.clock.now());
   await settings.load();
-  // The team's sync and the case service need each other: the sync decides again with the service's rules.
-  const caseService = () => cases;
+  // Team mode (opt-in): the hub decides commands again with the case service's rules.
   const team = deps.team
-    ? new TeamSync({
+    ? new TeamHub({
+        ...deps.team,
         dataDir: deps.dataDir,
-        server: deps.team.server,
         store: deps.store,
-        outbox: new Outbox(deps.dataDir),
         bus,
-        engineer: () => ({ name: settings.get().engineerName, email: deps.team?.email ?? '' }),
-        decideContext: (actor, now) => caseService().decideContext(actor, now),
-        withCase: (id, work) => caseService().withCase(id, work),
+        engineerName: () => settings.get().engineerName,
+        decideContext: (actor, now) => cases.decideContext(actor, now),
+        withCase: (id, work) => cases.withCase(id, work),
         log,
-        ...(deps.team.retryMs ? { retryMs: deps.team.retryMs } : {}),
-        ...(deps.team.leaderRetryMs ? { leaderRetryMs: deps.team.leaderRetryMs } : {}),
       })
     : undefined;
   const cases: CaseService = new CaseService({
@@ -107,13 +106,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     policy: () => settings.get().policy,
     ...(team ? { recorder: team } : {}),
   });
-  await team?.open();
 
   // Damage found after start-up (a review read for the first time): an export must not leave it out silently.
   const laterDamage: Array<StoreOpenReport['corrupt'][number]> = [];
   const reviewStore =
     deps.reviewStore ?? createFileReviewStore({ dir: join(deps.dataDir, REVIEWS_DIR), now: () => deps.clock.now(), onCorrupt: (file) => laterDamage.push(file) });
   const allCases = new AllCases({ store: deps.store, bus });
+  const reports = new ReportsProjection({ store: deps.store, reviews: reviewStore, settings: () => settings.get(), clock: deps.clock, bus, log });
 
   const reviews = new ReviewService({
     store: reviewStore,
@@ -158,6 +157,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     afterReplace: async () => {
       reviewStore.forget();
       allCases.replaced();
+      reports.replaced();
       await settings.reload();
       await runtime.start();
     },
@@ -218,9 +218,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.export': async ({ caseId, format, includeInternalNotes }) => reviews.export(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
+    'reports.query': async (query) => reports.query(query),
+    'team.status': async () => team?.view() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
+    'team.join': async ({ url, email }) => {
+      if (!team) throw new DeskFailure('NOT_ALLOWED', 'This console cannot join a team.');
+      return team.join(url, email);
+    },
+    'team.leave': async () => team?.leave() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
   };
   await runtime.start();
-  team?.start();
+  team?.onChange((view) => bus.emit('team.changed', view));
+  await team?.start();
 
   return {
     handlers,
@@ -230,6 +238,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     allCases,
     settings,
     reviews,
+    reports,
     data,
     serviceDesk,
     serviceDeskFiles,

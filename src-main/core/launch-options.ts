@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { parseTeamAddress } from './team/team-address';
 
 export interface LaunchOptions {
   readonly dataDir?: string;
   readonly port?: number;
   /** The browser host's token is kept in this file (made on first use), so its address survives a restart. */
   readonly tokenFile?: string;
+  /** `--team postgres://…`: the team database (docs/team.md). */
+  readonly team?: string;
 }
 
 export class LaunchError extends Error {}
@@ -17,11 +20,11 @@ export class LaunchError extends Error {}
 export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' }, team: { type: 'string' } },
     strict: false,
     allowPositionals: true,
   });
-  const options: { dataDir?: string; port?: number; tokenFile?: string } = {};
+  const options: { dataDir?: string; port?: number; tokenFile?: string; team?: string } = {};
   const dataDir = values['data-dir'];
   if (dataDir !== undefined) {
     if (typeof dataDir !== 'string' || dataDir.trim() === '') throw new LaunchError('--data-dir needs a directory path');
@@ -38,7 +41,36 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
     if (typeof tokenFile !== 'string' || tokenFile.trim() === '') throw new LaunchError('--token-file needs a file path');
     options.tokenFile = tokenFile;
   }
+  const team = values.team;
+  if (team !== undefined) {
+    if (typeof team !== 'string' || team.trim() === '') throw new LaunchError('--team needs the team database address, postgres://USER:PASSWORD@HOST:PORT/DATABASE');
+    try {
+      parseTeamAddress(team);
+    } catch (error) {
+      throw new LaunchError(`--team: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    options.team = team;
+  }
   return options;
+}
+
+/**
+ * The team given at launch: `--team`, else RESPONSE_DESK_TEAM_DB (its email from
+ * RESPONSE_DESK_TEAM_EMAIL). Undefined: the one joined in Settings, if any.
+ */
+export function resolveTeamLaunch(options: LaunchOptions, env: NodeJS.ProcessEnv): { url: string; source: 'flag' | 'environment'; email: string } | undefined {
+  const email = env.RESPONSE_DESK_TEAM_EMAIL?.trim() ?? '';
+  if (options.team) return { url: options.team, source: 'flag', email };
+  const fromEnv = env.RESPONSE_DESK_TEAM_DB;
+  if (fromEnv && fromEnv.trim() !== '') {
+    try {
+      parseTeamAddress(fromEnv);
+    } catch (error) {
+      throw new LaunchError(`RESPONSE_DESK_TEAM_DB: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { url: fromEnv.trim(), source: 'environment', email };
+  }
+  return undefined;
 }
 
 /**

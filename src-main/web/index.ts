@@ -6,7 +6,8 @@ import { createSystemClock } from '../core/clock';
 import { holdConsoleLock } from '../core/console-lock';
 import { openDataDir } from '../core/data-dir';
 import { startFailureLine } from '../core/errors';
-import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir } from '../core/launch-options';
+import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir, resolveTeamLaunch } from '../core/launch-options';
+import { createFileTeamVault, createPostgresServer } from '../core/team';
 import { startBrowserHost } from './browser-host';
 import { tokenFromFile } from './token-file';
 
@@ -29,12 +30,22 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
-  const core = await createCore({ host: 'browser', version: process.env.npm_package_version ?? '0.1.0', dataDir, clock, ...data });
+  const launch = resolveTeamLaunch(options, process.env);
+  const core = await createCore({
+    host: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    dataDir,
+    clock,
+    ...data,
+    team: { connect: (url) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir), ...(launch ? { launch } : {}) },
+  });
   // The import command refuses to rewrite a folder a console runs on.
   const lock = await holdConsoleLock(dataDir, 'browser');
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
   const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, token, log });
   log.info(`data directory: ${dataDir}`);
+  const team = core.team?.view();
+  if (team?.server) log.info(`team database: ${team.server}`);
   console.log(`Console ready at ${host.url}`);
 
   let stopping = false;

@@ -5,11 +5,13 @@ import type { RequestSpec, Result } from './define';
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
 import { dataEvents, dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
+import { reportRequests } from './reports';
 import { reviewEvents, reviewRequests } from './reviews';
 import { runtimeRequests } from './runtime';
 import { settingsEvents, settingsRequests } from './settings';
 import { systemRequests } from './system';
 import { uiEvents } from './ui';
+import { teamEvents, teamRequests } from './team';
 
 export * from './define';
 export * from './names';
@@ -22,6 +24,8 @@ export * from './runtime';
 export * from './data';
 export * from './ui';
 export * from './reviews';
+export * from './reports';
+export * from './team';
 
 /** Joins per-domain maps; a name defined twice is an error at start-up. */
 function compose<T>(...parts: ReadonlyArray<Record<string, unknown>>): T {
@@ -42,8 +46,10 @@ export type Requests = typeof systemRequests &
   typeof notificationRequests &
   typeof runtimeRequests &
   typeof dataRequests &
-  typeof reviewRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof dataEvents;
+  typeof reviewRequests &
+  typeof reportRequests &
+  typeof teamRequests;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents & typeof dataEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -54,9 +60,11 @@ export const requests: Requests = compose<Requests>(
   runtimeRequests,
   dataRequests,
   reviewRequests,
+  reportRequests,
+  teamRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, dataEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents, dataEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

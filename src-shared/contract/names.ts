@@ -35,9 +35,13 @@ export const REQUEST_NAMES = [
   'reviews.export',
   'reviews.saveExport',
   'reviews.deadlines',
+  'reports.query',
+  'team.status',
+  'team.join',
+  'team.leave',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed', 'data.importProgress'] as const;
+export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'ui.openCase', 'reviews.changed', 'team.changed', 'data.importProgress'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

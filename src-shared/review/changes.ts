@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../domain/events';
-import { actionItemSchema, timelineEntrySchema, type ActionItem, type ReviewContent, type ReviewSection, type TimelineEntry } from './model';
+import { actionItemSchema, rootCauseLabelSchema, timelineEntrySchema, type ActionItem, type ReviewContent, type ReviewSection, type TimelineEntry } from './model';
 import { sortTimeline } from './timeline';
 
 /**
@@ -36,6 +36,13 @@ const setText = z
   .strict();
 const setImpactTime = z.object({ op: z.literal('setImpactTime'), field: z.enum(IMPACT_TIME_FIELDS), value: isoInstantSchema.nullable() }).strict();
 const setFiveWhys = z.object({ op: z.literal('setFiveWhys'), value: z.array(z.string().trim().max(2000, 'a why is longer than 2,000 characters')).max(20, 'at most 20 whys') }).strict();
+const setRootCauseLabels = z
+  .object({
+    op: z.literal('setRootCauseLabels'),
+    categories: z.array(rootCauseLabelSchema).max(20, 'at most 20 root-cause categories'),
+    tags: z.array(rootCauseLabelSchema).max(50, 'at most 50 root-cause tags'),
+  })
+  .strict();
 const setTimelineEntry = z
   .object({ op: z.literal('setTimelineEntry'), id: entryShape.id, hidden: entryShape.hidden.optional(), key: entryShape.key.optional(), annotation: entryShape.annotation.optional() })
   .strict();
@@ -66,6 +73,7 @@ export const reviewChangeSchema = z.discriminatedUnion('op', [
   setText,
   setImpactTime,
   setFiveWhys,
+  setRootCauseLabels,
   setTimelineEntry,
   addTimelineEntry,
   addActionItem,
@@ -87,6 +95,7 @@ export function changeSection(change: ReviewChange): ReviewSection {
     case 'setImpactTime':
       return 'impact';
     case 'setFiveWhys':
+    case 'setRootCauseLabels':
       return 'rootCauseAnalysis';
     case 'setTimelineEntry':
     case 'addTimelineEntry':
@@ -144,6 +153,11 @@ export function applyReviewChange(content: ReviewContent, change: ReviewChange, 
       return { ok: true, content: { ...content, impact: { ...content.impact, [change.field]: change.value } } };
     case 'setFiveWhys':
       return { ok: true, content: { ...content, rootCauseAnalysis: { ...content.rootCauseAnalysis, fiveWhys: change.value } } };
+    case 'setRootCauseLabels': {
+      // one label once, in the order given
+      const unique = (labels: readonly string[]) => [...new Set(labels)];
+      return { ok: true, content: { ...content, rootCauseAnalysis: { ...content.rootCauseAnalysis, categories: unique(change.categories), tags: unique(change.tags) } } };
+    }
     case 'setTimelineEntry': {
       const index = content.timeline.findIndex((entry) => entry.id === change.id);
       if (index < 0) return { ok: false, message: `the timeline has no entry ${change.id}` };

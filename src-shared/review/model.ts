@@ -66,10 +66,17 @@ export const actionItemSchema = z.object({
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
+/** A root-cause category (from the taxonomy in Settings) or a free tag: a short label. */
+export const rootCauseLabelSchema = z.string().trim().min(1, 'a root-cause label is required').max(100, 'a root-cause label is longer than 100 characters');
+
 export const rootCauseAnalysisSchema = z.object({
   rootCause: markdown('root cause'),
   contributingFactors: markdown('contributing factors'),
   fiveWhys: z.array(line('a why', 2000)).max(20, 'at most 20 whys'),
+  /** Categories from the root-cause taxonomy in Settings (reports rank them); reviews saved before them have none. */
+  categories: z.array(rootCauseLabelSchema).max(20, 'at most 20 root-cause categories').optional(),
+  /** Free tags beside the categories; absent means none. */
+  tags: z.array(rootCauseLabelSchema).max(50, 'at most 50 root-cause tags').optional(),
 });
 
 export const lessonsLearnedSchema = z.object({

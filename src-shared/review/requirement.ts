@@ -17,7 +17,7 @@ export type ReviewRequirement =
 export const PREMIUM_PLAN_ID = 'premium';
 
 /** Each publication completes the review clock of the latest cycle resolved before it. */
-function reviewsCompleted(record: CaseRecord, review: Review | null): { cycle: number; at: string }[] {
+export function reviewsCompleted(record: CaseRecord, review: Pick<Review, 'revisions'> | { readonly revisions: ReadonlyArray<{ readonly publishedAt: string }> } | null): { cycle: number; at: string }[] {
   const cycles = foldCase(record).cycles;
   return (review?.revisions ?? []).flatMap(({ publishedAt }) => {
     const covered = cycles.filter((cycle) => cycle.resolvedAt !== null && Date.parse(cycle.resolvedAt) <= Date.parse(publishedAt)).at(-1);

@@ -23,6 +23,24 @@ export const notificationSettingsSchema = z.object({
   reminderMinutes: minutesPerSeverity('reminder interval', 1, 7 * 24 * 60),
 });
 
+/** The root-cause categories a review picks from (docs/reports.md); editable in Settings. */
+export const DEFAULT_ROOT_CAUSE_CATEGORIES = [
+  'Change or deployment',
+  'Configuration',
+  'Capacity',
+  'Dependency or vendor',
+  'Software defect',
+  'Infrastructure',
+  'Process',
+  'Unknown',
+] as const;
+
+export const rootCauseCategoriesSchema = z
+  .array(z.string().trim().min(1, 'a root-cause category needs a name').max(100, 'a root-cause category is longer than 100 characters'))
+  .min(1, 'keep at least 1 root-cause category')
+  .max(50, 'at most 50 root-cause categories')
+  .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'each root-cause category is named once');
+
 export const settingsSchema = z.object({
   /** The actor recorded on events this engineer creates. */
   engineerName: z.string().trim().min(1, 'engineer name is required').max(200, 'engineer name is longer than 200 characters'),
@@ -34,6 +52,8 @@ export const settingsSchema = z.object({
   }),
   /** The customer update templates; settings saved before they existed get the defaults. */
   templates: templatesSchema.default(DEFAULT_TEMPLATES),
+  /** The taxonomy of root causes a review picks from; settings saved before it get the defaults. */
+  rootCauseCategories: rootCauseCategoriesSchema.default([...DEFAULT_ROOT_CAUSE_CATEGORIES]),
   /** Every policy applied, oldest first, kept by the core (never sent in a patch): ended clocks are judged by the one in force then. */
   policyHistory: policyHistorySchema.default([]),
 });
@@ -54,5 +74,6 @@ export const DEFAULT_SETTINGS: Settings = {
   policy: DEFAULT_POLICY,
   backups: { keep: 7 },
   templates: DEFAULT_TEMPLATES,
+  rootCauseCategories: [...DEFAULT_ROOT_CAUSE_CATEGORIES],
   policyHistory: [],
 };

@@ -4,3 +4,6 @@ export { Outbox, OUTBOX_FILE, type PendingCommand } from './outbox';
 export { createPostgresServer, prefixCandidates, TeamSchemaError, type PostgresServerOptions } from './postgres-server';
 export { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from './migrations';
 export type { TeamServer, TeamMember, Workstation, AppendRequest, AppendOutcome, PulledEvent, ServerLink } from './sync-port';
+export { TeamHub, type TeamHubDeps, type TeamSource } from './team-hub';
+export { parseTeamAddress, TeamAddressError, SSL_MODES, type TeamAddress } from './team-address';
+export { createFileTeamVault, TEAM_CONNECTION_FILE, type TeamVault, type TeamConnectionSettings, type SecretProtector } from './team-vault';

@@ -230,8 +230,8 @@ export class TeamSync implements CommandRecorder {
       this.#connection = 'online';
       this.#problem = undefined;
       this.#retry = 0;
-      await this.#askLeadership(generation);
       this.#emit();
+      await this.#askLeadership(generation);
       await this.kick();
     } catch (error) {
       if (generation === this.#generation) this.#lost(error);

@@ -18,6 +18,8 @@ export function fieldOf(change: ReviewChange): string {
       return `impact.${change.field}`;
     case 'setFiveWhys':
       return 'rootCauseAnalysis.fiveWhys';
+    case 'setRootCauseLabels':
+      return 'rootCauseAnalysis.labels';
     case 'setTimelineEntry':
       return `timeline.${change.id}.${fields(change, ['op', 'id'])}`;
     case 'addTimelineEntry':

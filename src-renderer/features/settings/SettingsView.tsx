@@ -6,6 +6,7 @@ import { EngineerSection } from './EngineerSection';
 import { IssueSummary } from './IssueSummary';
 import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
+import { RootCauseCategoriesSection } from './RootCauseCategoriesSection';
 import { TemplatesSection } from './TemplatesSection';
 import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
 import './settings.css';
@@ -16,6 +17,7 @@ const SECTION_NAMES: Record<SettingsSection, string> = {
   policy: 'Plans and calendars',
   backups: 'Backups',
   templates: 'Customer update templates',
+  rootCauseCategories: 'Root-cause categories',
 };
 
 /** The settings editor over the settings store: everything is checked with the shared schema before it is sent. */
@@ -75,6 +77,7 @@ export function SettingsView() {
           <CalendarsSection />
           <BackupsSection />
           <TemplatesSection />
+          <RootCauseCategoriesSection />
         </DraftProvider>
       </form>
     </section>

@@ -48,7 +48,12 @@ export class Workstation {
       ...data,
       settingsFile: this.settings,
       log: quiet,
-      team: { server: createPostgresServer({ connectionString: viaPort(this.url, this.link.port), connectTimeoutMs: 1000 }), email: `${this.name.toLowerCase().replace(/\s+/g, '.')}@example.com`, retryMs: [30, 60, 120], leaderRetryMs: 50 },
+      team: {
+        connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),
+        launch: { url: viaPort(this.url, this.link.port), source: 'flag', email: `${this.name.toLowerCase().replace(/\s+/g, '.')}@example.com` },
+        retryMs: [30, 60, 120],
+        leaderRetryMs: 50,
+      },
     });
   }
 
@@ -58,7 +63,7 @@ export class Workstation {
   }
 
   get team() {
-    const team = this.core.team;
+    const team = this.core.team?.sync;
     if (!team) throw new Error('not in team mode');
     return team;
   }

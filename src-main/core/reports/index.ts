@@ -1,0 +1,1 @@
+export { ReportsProjection, type ReportsDeps } from './reports-projection';

@@ -1,0 +1,167 @@
+import type { TeamView } from '../../../src-shared/contract';
+import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
+import { DeskFailure } from '../errors';
+import { Outbox } from './outbox';
+import type { TeamMember, TeamServer } from './sync-port';
+import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
+import { TeamSync, type TeamStatus, type TeamSyncDeps } from './team-sync';
+import type { TeamVault } from './team-vault';
+
+export type TeamSource = 'flag' | 'environment' | 'settings';
+
+export interface TeamHubDeps extends Omit<TeamSyncDeps, 'server' | 'outbox' | 'engineer'> {
+  /** Makes the server adapter for an address (PostgreSQL). */
+  readonly connect: (url: string) => TeamServer;
+  /** Where a team joined in Settings is kept; absent, it is not kept. */
+  readonly vault?: TeamVault;
+  /** A team given at launch (`--team`, RESPONSE_DESK_TEAM_DB); it wins over Settings. */
+  readonly launch?: { readonly url: string; readonly source: 'flag' | 'environment'; readonly email?: string };
+  readonly engineerName: () => string;
+}
+
+/**
+ * Team mode's front door: joins and leaves a team while the console runs, and hands each
+ * decided command to the sync when there is one. Without a team it does nothing at all.
+ */
+export class TeamHub implements CommandRecorder {
+  #sync: TeamSync | undefined;
+  #address: TeamAddress | undefined;
+  #source: TeamSource | undefined;
+  #email = '';
+  #members: TeamMember[] = [];
+  #problem: string | undefined;
+  readonly #listeners = new Set<(view: TeamView) => void>();
+  readonly #leaderListeners = new Set<(leader: boolean) => void>();
+  #offSync: Array<() => void> = [];
+
+  constructor(private readonly deps: TeamHubDeps) {}
+
+  /** Joins the team given at launch, else the one kept from Settings. A failure leaves the console working alone, and says why. */
+  async start(): Promise<void> {
+    try {
+      if (this.deps.launch) {
+        await this.join(this.deps.launch.url, this.deps.launch.email ?? '', this.deps.launch.source);
+        return;
+      }
+      const kept = await this.deps.vault?.load();
+      if (kept) await this.join(kept.url, kept.email, 'settings');
+    } catch (error) {
+      this.#problem = error instanceof Error ? error.message : String(error);
+      this.deps.log.warn(`team mode did not start: ${this.#problem}`);
+      this.#emit();
+    }
+  }
+
+  async join(url: string, email: string, source: TeamSource = 'settings'): Promise<TeamView> {
+    let address: TeamAddress;
+    try {
+      address = parseTeamAddress(url);
+    } catch (error) {
+      if (error instanceof TeamAddressError) throw new DeskFailure('INVALID_INPUT', error.message, [{ path: 'url', message: error.message }]);
+      throw error;
+    }
+    if (source === 'settings') await this.deps.vault?.save({ url: address.url, email });
+    await this.#stopSync();
+    const sync = new TeamSync({ ...this.deps, server: this.deps.connect(address.url), outbox: new Outbox(this.deps.dataDir), engineer: () => ({ name: this.deps.engineerName(), email }) });
+    await sync.open();
+    this.#sync = sync;
+    this.#address = address;
+    this.#source = source;
+    this.#email = email;
+    this.#problem = undefined;
+    this.#members = [];
+    this.#offSync = [
+      sync.onStatus((status) => {
+        if (status.connection === 'online') void this.#refreshMembers(sync);
+        this.#emit(status);
+      }),
+      sync.onLeadership((leader) => this.#leaderListeners.forEach((listener) => listener(leader))),
+    ];
+    sync.start();
+    return this.view();
+  }
+
+  async leave(): Promise<TeamView> {
+    await this.#stopSync();
+    await this.deps.vault?.clear();
+    this.#address = undefined;
+    this.#source = undefined;
+    this.#email = '';
+    this.#members = [];
+    this.#leaderListeners.forEach((listener) => listener(false));
+    this.#emit();
+    return this.view();
+  }
+
+  /** The running sync, when the console is in a team. */
+  get sync(): TeamSync | undefined {
+    return this.#sync;
+  }
+
+  view(status: TeamStatus | undefined = this.#sync?.status()): TeamView {
+    if (!status || !this.#address) {
+      return { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [], ...(this.#problem ? { problem: this.#problem } : {}) };
+    }
+    return {
+      connection: status.connection,
+      server: this.#address.display,
+      ...(this.#source ? { source: this.#source } : {}),
+      email: this.#email,
+      pending: status.pending,
+      ...(status.prefix ? { prefix: status.prefix } : {}),
+      leader: status.leader,
+      ...(status.problem ? { problem: status.problem } : {}),
+      refusals: status.refusals.map((refusal) => ({ ...refusal, at: new Date(refusal.at).toISOString() })),
+      members: this.#members,
+    };
+  }
+
+  onChange(listener: (view: TeamView) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onLeadership(listener: (leader: boolean) => void): () => void {
+    this.#leaderListeners.add(listener);
+    return () => this.#leaderListeners.delete(listener);
+  }
+
+  decidesAutomaticFacts(): boolean {
+    return this.#sync?.decidesAutomaticFacts() ?? true;
+  }
+
+  record(command: DecidedCommand): Promise<void> {
+    return this.#sync ? this.#sync.record(command) : Promise.resolve();
+  }
+
+  recorded(): void {
+    this.#sync?.recorded();
+  }
+
+  async stop(): Promise<void> {
+    await this.#stopSync();
+  }
+
+  async #refreshMembers(sync: TeamSync): Promise<void> {
+    try {
+      const members = await sync.members();
+      if (sync !== this.#sync) return;
+      this.#members = members;
+      this.#emit();
+    } catch {
+      // The connection dropped meanwhile: the status says so.
+    }
+  }
+
+  async #stopSync(): Promise<void> {
+    this.#offSync.splice(0).forEach((off) => off());
+    const sync = this.#sync;
+    this.#sync = undefined;
+    await sync?.stop();
+  }
+
+  #emit(status?: TeamStatus): void {
+    const view = this.view(status);
+    for (const listener of this.#listeners) listener(view);
+  }
+}

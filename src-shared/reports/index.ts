@@ -1,0 +1,5 @@
+/** Reports over every case: per-case facts, the report's figures, and the query. Definitions: docs/reports.md. */
+export * from './facts';
+export * from './query';
+export * from './report';
+export * from './stats';

@@ -1,0 +1,325 @@
+import { ESCALATION_LEVELS, ESCALATION_TRIGGERS, type EscalationLevel, type EscalationTrigger } from '../domain/events';
+import { SEVERITIES, type Severity } from '../domain/severity';
+import { CLOCK_KINDS, type ClockKind } from '../sla';
+import type { CaseFacts, ClockFact, ReviewFacts } from './facts';
+import { periodBounds, type ReportGrouping, type ReportQuery } from './query';
+import { shareOf, statsOf, type Stats } from './stats';
+
+/** Every figure of the reports view; each is defined in docs/reports.md. Instants are ISO strings, durations minutes. */
+export type DurationStats = { readonly wall: Stats; readonly business: Stats };
+export type Attainment = { readonly key: string; readonly met: number; readonly judged: number; readonly share: number | null };
+export type GroupRow = {
+  readonly key: string;
+  readonly created: number;
+  readonly resolved: number;
+  readonly timeToAcknowledge: DurationStats;
+  readonly timeToResolve: DurationStats;
+  readonly attainment: Attainment;
+  readonly breaches: number;
+  readonly escalations: number;
+  readonly reopened: number;
+  readonly reopenRate: number | null;
+};
+export type BreachRow = {
+  readonly caseId: string;
+  readonly title: string;
+  readonly clock: ClockKind;
+  readonly severity: Severity;
+  /** The due time that passed. */
+  readonly dueAt: string;
+  readonly breachedAt: string;
+  /** Met late, stopped, or still open when the report was made. */
+  readonly outcome: 'metLate' | 'stopped' | 'open';
+  /** Wall minutes from the breach until met or stopped (or the report, while open). */
+  readonly lateMinutes: number;
+};
+export type WeekRow = { readonly week: string; readonly created: Record<Severity, number>; readonly resolved: Record<Severity, number> };
+export type FeedbackComment = { readonly caseId: string; readonly at: string; readonly rating: number; readonly comment: string; readonly afterResolution: boolean };
+export type RootCauseRow = { readonly label: string; readonly kind: 'category' | 'tag'; readonly count: number; readonly timeToResolve: DurationStats; readonly caseIds: readonly string[] };
+export type ActionItemRow = { readonly caseId: string; readonly itemId: string; readonly title: string; readonly owner: string; readonly due: string; readonly dueAt: string };
+
+export type Report = {
+  readonly from: string;
+  readonly to: string;
+  readonly groupBy: ReportGrouping;
+  readonly generatedAt: string;
+  readonly overall: GroupRow;
+  readonly groups: readonly GroupRow[];
+  readonly attainment: { readonly byKind: readonly Attainment[]; readonly bySeverity: readonly Attainment[]; readonly byPlan: readonly Attainment[] };
+  readonly breaches: readonly BreachRow[];
+  readonly escalations: { readonly byTrigger: ReadonlyArray<{ key: EscalationTrigger; count: number }>; readonly byLevel: ReadonlyArray<{ key: EscalationLevel; count: number }> };
+  readonly weekly: readonly WeekRow[];
+  readonly feedback: {
+    readonly distribution: ReadonlyArray<{ rating: number; count: number }>;
+    readonly count: number;
+    readonly mean: number | null;
+    readonly duringResolution: number;
+    readonly afterResolution: number;
+    readonly comments: readonly FeedbackComment[];
+  };
+  readonly rootCauses: readonly RootCauseRow[];
+  readonly actionItems: {
+    readonly dueInPeriod: number;
+    readonly doneByDue: number;
+    readonly shareDoneByDue: number | null;
+    readonly open: number;
+    readonly overdue: number;
+    readonly overdueItems: readonly ActionItemRow[];
+  };
+};
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+class Accumulator {
+  created = 0;
+  resolved = 0;
+  readonly ttaWall: number[] = [];
+  readonly ttaBusiness: number[] = [];
+  readonly ttrWall: number[] = [];
+  readonly ttrBusiness: number[] = [];
+  met = 0;
+  judged = 0;
+  breaches = 0;
+  escalations = 0;
+  reopened = 0;
+
+  row(key: string): GroupRow {
+    return {
+      key,
+      created: this.created,
+      resolved: this.resolved,
+      timeToAcknowledge: { wall: statsOf(this.ttaWall), business: statsOf(this.ttaBusiness) },
+      timeToResolve: { wall: statsOf(this.ttrWall), business: statsOf(this.ttrBusiness) },
+      attainment: { key, met: this.met, judged: this.judged, share: shareOf(this.met, this.judged) },
+      breaches: this.breaches,
+      escalations: this.escalations,
+      reopened: this.reopened,
+      reopenRate: shareOf(this.reopened, this.resolved),
+    };
+  }
+}
+
+class Tally {
+  readonly counts = new Map<string, { met: number; judged: number }>();
+  add(key: string, met: boolean): void {
+    let entry = this.counts.get(key);
+    if (!entry) this.counts.set(key, (entry = { met: 0, judged: 0 }));
+    entry.judged += 1;
+    if (met) entry.met += 1;
+  }
+  rows(order: readonly string[]): Attainment[] {
+    const keys = [...order.filter((key) => this.counts.has(key)), ...[...this.counts.keys()].filter((key) => !order.includes(key)).sort()];
+    return keys.map((key) => {
+      const { met, judged } = this.counts.get(key)!;
+      return { key, met, judged, share: shareOf(met, judged) };
+    });
+  }
+}
+
+export function groupKeyOf(facts: CaseFacts, groupBy: ReportGrouping): string {
+  switch (groupBy) {
+    case 'severity':
+      return facts.worstSeverity;
+    case 'plan':
+      return facts.plan;
+    case 'customer':
+      return facts.customer;
+    case 'owner':
+      return facts.owner === '' ? '(no owner)' : facts.owner;
+  }
+}
+
+/** When a clock is judged, and how: an ended clock at its end (unless it was stopped in time), an open one once breached. */
+function judgement(clock: ClockFact, now: number): { at: number; met: boolean; breachedAt: number | null } | null {
+  if (clock.endedAt !== null) {
+    if (clock.met) return { at: clock.endedAt, met: clock.breachedAt === null, breachedAt: clock.breachedAt };
+    return clock.breachedAt === null ? null : { at: clock.endedAt, met: false, breachedAt: clock.breachedAt };
+  }
+  const breachedAt = clock.breachedAt ?? (clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : null);
+  return breachedAt === null ? null : { at: breachedAt, met: false, breachedAt };
+}
+
+function weekStart(ms: number): number {
+  const day = Math.floor(ms / DAY) * DAY;
+  // 1970-01-01 was a Thursday: Monday is 3 days before
+  const weekday = (Math.floor(ms / DAY) + 3) % 7;
+  return day - weekday * DAY;
+}
+
+const emptyBySeverity = (): Record<Severity, number> => ({ P1: 0, P2: 0, P3: 0, P4: 0 });
+
+/** The report over these cases and reviews for the period and grouping, as of `now`. */
+export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<string, ReviewFacts>, query: ReportQuery, now: number): Report {
+  const { from, to } = periodBounds(query.period, now);
+  const inPeriod = (at: number) => at >= from && at < to;
+  const overall = new Accumulator();
+  const groups = new Map<string, Accumulator>();
+  const byKind = new Tally();
+  const bySeverity = new Tally();
+  const byPlan = new Tally();
+  const breaches: BreachRow[] = [];
+  const triggers = new Map<EscalationTrigger, number>();
+  const levels = new Map<EscalationLevel, number>();
+  const weeks = new Map<number, WeekRow>();
+  for (let week = weekStart(from); week < to; week += 7 * DAY) weeks.set(week, { week: iso(week).slice(0, 10), created: emptyBySeverity(), resolved: emptyBySeverity() });
+  const ratings = [0, 0, 0, 0, 0];
+  let ratingSum = 0;
+  let during = 0;
+  let after = 0;
+  const comments: FeedbackComment[] = [];
+  const rootCauses = new Map<string, { label: string; kind: 'category' | 'tag'; caseIds: string[]; wall: number[]; business: number[] }>();
+
+  for (const facts of cases) {
+    // a closed case with nothing since the period began has nothing in it (open clocks may still breach)
+    if (facts.quietSince < from) continue;
+    const key = groupKeyOf(facts, query.groupBy);
+    let group = groups.get(key);
+    const touch = () => {
+      if (!group) groups.set(key, (group = new Accumulator()));
+      return group;
+    };
+    const both = (apply: (acc: Accumulator) => void) => {
+      apply(overall);
+      apply(touch());
+    };
+    if (inPeriod(facts.loggedAt)) {
+      both((acc) => (acc.created += 1));
+      weeks.get(weekStart(facts.loggedAt))!.created[facts.loggedSeverity] += 1;
+    }
+    if (facts.acknowledgedAt !== null && facts.timeToAcknowledge && inPeriod(facts.acknowledgedAt)) {
+      const tta = facts.timeToAcknowledge;
+      both((acc) => {
+        acc.ttaWall.push(tta.wall);
+        if (tta.business !== null) acc.ttaBusiness.push(tta.business);
+      });
+    }
+    if (facts.firstResolvedAt !== null && facts.timeToResolve && inPeriod(facts.firstResolvedAt)) {
+      const ttr = facts.timeToResolve;
+      both((acc) => {
+        acc.ttrWall.push(ttr.wall);
+        if (ttr.business !== null) acc.ttrBusiness.push(ttr.business);
+      });
+    }
+    let resolvedHere = false;
+    for (const resolution of facts.resolutions) {
+      if (!inPeriod(resolution.at)) continue;
+      resolvedHere = true;
+      const reopened = facts.reopenedAt.some((at) => at >= resolution.at);
+      both((acc) => {
+        acc.resolved += 1;
+        if (reopened) acc.reopened += 1;
+      });
+      weeks.get(weekStart(resolution.at))!.resolved[resolution.severity] += 1;
+    }
+    for (const clock of facts.clocks) {
+      const judged = judgement(clock, now);
+      if (judged === null) continue;
+      if (inPeriod(judged.at)) {
+        both((acc) => {
+          acc.judged += 1;
+          if (judged.met) acc.met += 1;
+        });
+        byKind.add(clock.kind, judged.met);
+        bySeverity.add(clock.severity, judged.met);
+        byPlan.add(facts.plan, judged.met);
+      }
+      if (judged.breachedAt !== null && inPeriod(judged.breachedAt)) {
+        both((acc) => (acc.breaches += 1));
+        const end = clock.endedAt ?? now;
+        breaches.push({
+          caseId: facts.id,
+          title: facts.title,
+          clock: clock.kind,
+          severity: clock.severity,
+          dueAt: iso(judged.breachedAt),
+          breachedAt: iso(judged.breachedAt),
+          outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
+          lateMinutes: Math.max(0, end - judged.breachedAt) / MINUTE,
+        });
+      }
+    }
+    for (const escalation of facts.escalations) {
+      if (!inPeriod(escalation.at)) continue;
+      both((acc) => (acc.escalations += 1));
+      triggers.set(escalation.trigger, (triggers.get(escalation.trigger) ?? 0) + 1);
+      levels.set(escalation.level, (levels.get(escalation.level) ?? 0) + 1);
+    }
+    for (const feedback of facts.feedback) {
+      if (!inPeriod(feedback.at)) continue;
+      ratings[feedback.rating - 1]! += 1;
+      ratingSum += feedback.rating;
+      if (feedback.afterResolution) after += 1;
+      else during += 1;
+      if (feedback.comment !== '') comments.push({ caseId: facts.id, at: iso(feedback.at), rating: feedback.rating, comment: feedback.comment, afterResolution: feedback.afterResolution });
+    }
+    const review = resolvedHere ? reviews.get(facts.id) : undefined;
+    if (review) {
+      const labels = [...review.categories.map((label) => ['category', label] as const), ...review.tags.map((label) => ['tag', label] as const)];
+      for (const [kind, label] of labels) {
+        const id = `${kind}:${label}`;
+        let entry = rootCauses.get(id);
+        if (!entry) rootCauses.set(id, (entry = { label, kind, caseIds: [], wall: [], business: [] }));
+        entry.caseIds.push(facts.id);
+        if (facts.timeToResolve) {
+          entry.wall.push(facts.timeToResolve.wall);
+          if (facts.timeToResolve.business !== null) entry.business.push(facts.timeToResolve.business);
+        }
+      }
+    }
+  }
+
+  let dueInPeriod = 0;
+  let doneByDue = 0;
+  let open = 0;
+  const overdueItems: ActionItemRow[] = [];
+  for (const review of reviews.values()) {
+    for (const item of review.actionItems) {
+      if (!item.done) open += 1;
+      if (item.dueAt === null || item.due === null) continue;
+      if (!item.done && item.dueAt <= now) overdueItems.push({ caseId: review.caseId, itemId: item.id, title: item.title, owner: item.owner, due: item.due, dueAt: iso(item.dueAt) });
+      if (!inPeriod(item.dueAt)) continue;
+      dueInPeriod += 1;
+      if (item.done && item.closedAt !== null && item.closedAt <= item.dueAt) doneByDue += 1;
+    }
+  }
+
+  const count = ratings.reduce((sum, n) => sum + n, 0);
+  const ranked = [...rootCauses.values()]
+    .map((entry) => ({ label: entry.label, kind: entry.kind, count: entry.caseIds.length, timeToResolve: { wall: statsOf(entry.wall), business: statsOf(entry.business) }, caseIds: entry.caseIds.sort() }))
+    .sort((a, b) => b.count - a.count || (b.timeToResolve.wall.mean ?? 0) - (a.timeToResolve.wall.mean ?? 0) || a.label.localeCompare(b.label));
+  const groupOrder = query.groupBy === 'severity' ? [...SEVERITIES] : [...groups.keys()].sort((a, b) => a.localeCompare(b));
+  return {
+    from: iso(from),
+    to: iso(to),
+    groupBy: query.groupBy,
+    generatedAt: iso(now),
+    overall: overall.row('All'),
+    groups: groupOrder.filter((key) => groups.has(key)).map((key) => groups.get(key)!.row(key)),
+    attainment: { byKind: byKind.rows(CLOCK_KINDS), bySeverity: bySeverity.rows(SEVERITIES), byPlan: byPlan.rows([]) },
+    breaches: breaches.sort((a, b) => Date.parse(a.breachedAt) - Date.parse(b.breachedAt) || a.caseId.localeCompare(b.caseId)),
+    escalations: {
+      byTrigger: ESCALATION_TRIGGERS.map((key) => ({ key, count: triggers.get(key) ?? 0 })),
+      byLevel: ESCALATION_LEVELS.map((key) => ({ key, count: levels.get(key) ?? 0 })),
+    },
+    weekly: [...weeks.values()],
+    feedback: {
+      distribution: ratings.map((n, i) => ({ rating: i + 1, count: n })),
+      count,
+      mean: count === 0 ? null : ratingSum / count,
+      duringResolution: during,
+      afterResolution: after,
+      comments: comments.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    },
+    rootCauses: ranked,
+    actionItems: {
+      dueInPeriod,
+      doneByDue,
+      shareDoneByDue: shareOf(doneByDue, dueInPeriod),
+      open,
+      overdue: overdueItems.length,
+      overdueItems: overdueItems.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)),
+    },
+  };
+}

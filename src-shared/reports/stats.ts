@@ -1,0 +1,23 @@
+/** Mean, median and 90th percentile of minutes; null figures when there is nothing to measure. */
+export type Stats = { readonly count: number; readonly mean: number | null; readonly median: number | null; readonly p90: number | null };
+
+/**
+ * The median is the middle value (the mean of the two middle ones for an even count); the
+ * 90th percentile is by nearest rank: the smallest value with at least 90% of values at or below it.
+ */
+export function statsOf(values: readonly number[]): Stats {
+  const count = values.length;
+  if (count === 0) return { count, mean: null, median: null, p90: null };
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  const middle = count >> 1;
+  const median = count % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const p90 = sorted[Math.ceil(0.9 * count) - 1]!;
+  return { count, mean: sum / count, median, p90 };
+}
+
+/** Share of a whole, null when the whole is empty. */
+export function shareOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
