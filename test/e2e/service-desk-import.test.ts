@@ -52,6 +52,9 @@ describe('import from Zendesk or Jira in the browser host', () => {
       await expect.poll(() => section.getByRole('status').textContent()).toMatch(/^Imported 5 cases \(2 skipped, 0 already present\); previous data backed up as /);
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All cases' }).click();
       await expect.poll(() => page.getByRole('cell', { name: 'Checkout returns 502 for every order' }).count()).toBe(1);
+      // The case panel says where it came from.
+      await page.getByRole('cell', { name: 'Checkout returns 502 for every order' }).click();
+      await expect.poll(() => page.getByText('Imported from').locator('xpath=..').getByRole('definition').textContent()).toBe('Zendesk 35436 (example-desk.zendesk.com)');
 
       // The same file again: nothing to import.
       const again = await openImport(page);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
+import { SOURCE_LABEL } from '../../../src-shared/import';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { useFocusOnChange } from '../../components/use-focus-on-change';
@@ -77,6 +78,15 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           <dt>Escalation</dt>
           <dd>{s.cycleEscalationLevel ? LEVEL_LABEL[s.cycleEscalationLevel] : s.escalationLevel ? `${LEVEL_LABEL[s.escalationLevel]} (earlier cycle)` : 'Not escalated'}</dd>
         </div>
+        {s.origin ? (
+          <div>
+            <dt>Imported from</dt>
+            <dd>
+              {SOURCE_LABEL[s.origin.source]} {s.origin.externalId}
+              {s.origin.desk ? ` (${s.origin.desk})` : ''}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {view.problem ? (
         <p className="form-error" role="alert">

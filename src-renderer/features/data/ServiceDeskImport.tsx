@@ -10,6 +10,7 @@ const STATUS_WORDS: Readonly<Record<ImportStatus, string>> = { open: 'Open', wai
 const CHANGE_WORDS = { create: 'New case', update: 'Updates', none: 'Already present' } as const;
 
 type Progress = EventPayload<'data.importProgress'>;
+const NO_PLANS: ReadonlyArray<{ readonly id: string; readonly name: string }> = [];
 
 /** "Acme Corp = premium" lines; a line that is not one is named. */
 function linesOf<T extends string>(text: string, what: string, accept: (value: string) => T | undefined): Record<string, T> | string {
@@ -32,7 +33,7 @@ function linesOf<T extends string>(text: string, what: string, accept: (value: s
 export function ServiceDeskImport({ files: given }: { readonly files?: ServiceDeskFiles }) {
   const stores = useDeskStores();
   const transfer = useMemo(() => given ?? connectServiceDeskFiles(stores.desk), [given, stores.desk]);
-  const plans = useStore(stores.settings, (state) => state.settings?.policy.plans ?? []);
+  const plans = useStore(stores.settings, (state) => state.settings?.policy.plans ?? NO_PLANS);
   const input = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<ImportSource>('zendesk');
   const [files, setFiles] = useState<readonly ServiceDeskFile[]>([]);
