@@ -7,6 +7,7 @@ import { ActionDialog, specOf } from './features/actions';
 import { ALL_CASES_KEY, AllCasesView } from './features/all-cases';
 import { CaseDetail, CLOSE_DETAIL_KEY } from './features/case-detail';
 import { ConnectionBanner, OFFLINE_REASON, OfflineGuard } from './features/connection';
+import { TeamBanner } from './features/team';
 import { ReviewDeadlinesView } from './features/case-review';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { DataSection, StorageReport } from './features/data';
@@ -189,6 +190,7 @@ export function App() {
         </button>
       </header>
       <ConnectionBanner />
+      <TeamBanner />
       <div className="workspace">
         <main className="content" ref={main} tabIndex={-1}>
           <OfflineGuard>

@@ -26,3 +26,4 @@ export {
   fromInputValue,
 } from './time';
 export { describeEvent } from './event-text';
+export { parseDayText, parseDateTimeText, dayText, dateTimeText, DAY_EXAMPLE, DATE_TIME_EXAMPLE, type DateTextResult } from './date-text';

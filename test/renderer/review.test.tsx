@@ -92,7 +92,7 @@ describe('writing the sections', () => {
   it('prefills the impact from the case and computes its duration', async () => {
     const { user, backend } = await started();
     const impact = section('Impact');
-    expect(within(impact).getByLabelText('Impact start (Europe/Berlin)')).toHaveValue('2026-11-26T10:00');
+    expect(within(impact).getByLabelText('Impact start (Europe/Berlin)')).toHaveValue('Thu 26 Nov 2026, 10:00');
     expect(within(impact).getByRole('status', { name: 'Duration' })).toHaveTextContent('3 h');
     await user.clear(within(impact).getByLabelText('Impact start (Europe/Berlin)'));
     await user.type(within(impact).getByLabelText('Impact start (Europe/Berlin)'), '2026-11-26T09:30');

@@ -82,16 +82,24 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await db().connect();
+    // A connection that breaks while checked out reports here as well as in the query's rejection.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A broken connection is dropped, not handed to the next append.
+      client.release(broken);
     }
   }
 

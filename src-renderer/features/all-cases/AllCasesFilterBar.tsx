@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { DateField } from '../../components/DateField';
 import { CASE_STATUSES, SEVERITIES, SEVERITY_INFO } from '../../../src-shared/domain';
 import { STATUS_LABEL } from '../../components/labels';
 import { NO_ALL_CASES_FILTERS, useAllCases, useDeskStores, useLoadedSettings, type AllCasesStatus } from '../../state';
@@ -86,11 +87,11 @@ export function AllCasesFilterBar() {
       </label>
       <label>
         Logged from
-        <input type="date" value={filters.loggedFrom} max={filters.loggedTo || undefined} onChange={(event) => setFilters({ loggedFrom: event.target.value })} />
+        <DateField value={filters.loggedFrom} onValueChange={(day) => day !== null && setFilters({ loggedFrom: day })} />
       </label>
       <label>
         Logged to
-        <input type="date" value={filters.loggedTo} min={filters.loggedFrom || undefined} onChange={(event) => setFilters({ loggedTo: event.target.value })} />
+        <DateField value={filters.loggedTo} onValueChange={(day) => day !== null && setFilters({ loggedTo: day })} />
       </label>
       <button type="button" disabled={!filtered} onClick={() => allCases.getState().clear()}>
         Clear

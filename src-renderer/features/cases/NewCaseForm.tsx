@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DateField } from '../../components/DateField';
 import type { DeskError } from '../../../src-shared/contract';
 import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type CaseRecord, type Severity } from '../../../src-shared/domain';
 import { FieldError } from '../../components/FieldError';
@@ -25,8 +26,10 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
   const formId = useId();
   const [error, setError] = useState<DeskError>();
   const [busy, setBusy] = useState(false);
-  const [loggedAt, setLoggedAt] = useState(() => toLocalInputValue(now()));
+  // "2026-11-26T10:15" in the engineer's zone; null while the typed text is not a time.
+  const [loggedAt, setLoggedAt] = useState<string | null>(() => toLocalInputValue(now()));
 
+  const [submitted, setSubmitted] = useState(false);
   const fieldError = (field: FieldName) => error?.issues?.find((issue) => issue.path === field)?.message;
   const describedBy = (field: FieldName) => (fieldError(field) ? `${formId}-${field}-error` : undefined);
 
@@ -34,6 +37,9 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const severity = String(form.get('severity') ?? '');
+    setSubmitted(true);
+    // The field says what is wrong with the time typed; nothing is sent until it is a time.
+    if (loggedAt === null) return;
     setBusy(true);
     const result = await create({
       title: String(form.get('title') ?? ''),
@@ -96,11 +102,12 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
         </label>
         <label>
           Logged at
-          <input
-            type="datetime-local"
+          <DateField
+            withTime
             name="loggedAt"
-            value={loggedAt}
-            onChange={(event) => setLoggedAt(event.target.value)}
+            value={loggedAt ?? ''}
+            onValueChange={setLoggedAt}
+            showProblem={submitted}
             aria-invalid={!!fieldError('loggedAt')}
             aria-describedby={describedBy('loggedAt')}
           />

@@ -8,6 +8,7 @@ import { NotificationsSection } from './NotificationsSection';
 import { PlansSection } from './PlansSection';
 import { RootCauseCategoriesSection } from './RootCauseCategoriesSection';
 import { TemplatesSection } from './TemplatesSection';
+import { TeamSection } from '../team';
 import { useSettingsEditor, type SettingsSection } from './use-settings-editor';
 import './settings.css';
 
@@ -80,6 +81,7 @@ export function SettingsView() {
           <RootCauseCategoriesSection />
         </DraftProvider>
       </form>
+      <TeamSection />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { DateField } from '../../../components/DateField';
 import { formatInZone, type ActionItem } from '../../../../src-shared/review';
 import { FieldProblem, problemProps } from '../FieldProblem';
 import { useChange, useFieldProblem, useReview, useSection, useTimeZone } from '../review-context';
@@ -43,7 +44,7 @@ function ActionItemRow({ item, index, count, readOnly }: { item: ActionItem; ind
         {(props) => <input {...props} value={item.owner} onChange={(event) => set({ owner: event.target.value })} />}
       </ItemField>
       <ItemField item={item} field="due" label="Due" readOnly={readOnly}>
-        {(props) => <input {...props} type="date" value={item.due ?? ''} onChange={(event) => set({ due: event.target.value || null })} />}
+        {(props) => <DateField {...props} value={item.due ?? ''} onValueChange={(day) => day !== null && set({ due: day || null })} />}
       </ItemField>
       <ItemField item={item} field="link" label="Link" readOnly={readOnly}>
         {(props) => <input {...props} type="url" value={item.link} onChange={(event) => set({ link: event.target.value })} />}

@@ -1,4 +1,5 @@
 import { formatDuration, fromZoneInputValue, impactDurationMinutes, toZoneInputValue, type ImpactTimeField } from '../../../../src-shared/review';
+import { DateField } from '../../../components/DateField';
 import { FieldProblem, problemProps } from '../FieldProblem';
 import { useChange, useFieldProblem, useSection, useTimeZone } from '../review-context';
 import { Section } from './Section';
@@ -20,11 +21,11 @@ function ImpactTime({ field, label, value, readOnly }: { field: ImpactTimeField;
     <div className="item-field">
       <label>
         {label} ({timeZone})
-        <input
-          type="datetime-local"
+        <DateField
+          withTime
           value={value ? toZoneInputValue(value, timeZone) : ''}
           readOnly={readOnly}
-          onChange={(event) => change({ op: 'setImpactTime', field, value: fromZoneInputValue(event.target.value, timeZone) })}
+          onValueChange={(typed) => typed !== null && change({ op: 'setImpactTime', field, value: fromZoneInputValue(typed, timeZone) })}
           {...problemProps(problemId, problem)}
         />
       </label>

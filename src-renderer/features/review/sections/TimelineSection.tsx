@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { DateField } from '../../../components/DateField';
 import { memo, useCallback, useRef, useState, type FormEvent } from 'react';
 import { addedEntry, formatInZone, fromZoneInputValue, timelineKindLabel, type TimelineEntry } from '../../../../src-shared/review';
 import { FieldProblem, problemProps } from '../FieldProblem';
@@ -58,22 +59,26 @@ const TimelineRow = memo(function TimelineRow({ entry, timeZone, readOnly, onCha
 
 function AddEntryForm({ timeZone, onAdd }: { timeZone: string; onAdd: (fields: Pick<TimelineEntry, 'at' | 'kind' | 'text' | 'actor'>) => void }) {
   const [problem, setProblem] = useState<string>();
+  // The time as typed or picked ("2026-11-26T09:45" in the review's zone); null while the text is not one.
+  const [time, setTime] = useState<string | null>('');
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const at = fromZoneInputValue(String(form.get('at') ?? ''), timeZone);
+    if (time === null) return setProblem('Write the time like Mon 30 Nov 2026, 10:00.');
+    const at = fromZoneInputValue(time, timeZone);
     const text = String(form.get('text') ?? '').trim();
     if (!at) return setProblem('Give the time it happened.');
     if (!text) return setProblem('Say what happened.');
     onAdd({ at, kind: String(form.get('kind') ?? 'other'), text, actor: String(form.get('actor') ?? '').trim() });
     setProblem(undefined);
+    setTime('');
     event.currentTarget.reset();
   };
   return (
     <form className="add-entry" aria-label="Add a timeline entry" onSubmit={submit} noValidate>
       <label>
         Time ({timeZone})
-        <input type="datetime-local" name="at" />
+        <DateField withTime value={time ?? ''} onValueChange={setTime} />
       </label>
       <label>
         Kind

@@ -1,0 +1,3 @@
+export { TeamBanner } from './TeamBanner';
+export { TeamSection } from './TeamSection';
+export { teamBannerText, useTeam } from './use-team';
