@@ -14,6 +14,7 @@ import { DataSection, StorageReport } from './features/data';
 import { isShortcutEvent } from './features/find';
 import { NotificationCenter, createNotificationsStore, webDesktopNotifications } from './features/notifications';
 import { QUEUE_KEYS, QueuesView } from './features/queues';
+import { MANAGEMENT_KEY, ManagementView, REPORTS_KEY, ReportsView } from './features/reports';
 import { ReviewPanel } from './features/review';
 import { SettingsView } from './features/settings';
 import { HELP_KEY, ShortcutsDialog, type GlobalShortcut } from './features/shortcuts';
@@ -24,6 +25,8 @@ const VIEWS: ReadonlyArray<{ view: View; label: string; key: string }> = [
   { view: 'queues', label: 'Queues', key: 'q' },
   { view: 'deadlines', label: 'Deadlines', key: 'd' },
   { view: 'allCases', label: 'All cases', key: ALL_CASES_KEY },
+  { view: 'reports', label: 'Reports', key: REPORTS_KEY },
+  { view: 'management', label: 'Management', key: MANAGEMENT_KEY },
   { view: 'settings', label: 'Settings', key: ',' },
 ];
 
@@ -148,6 +151,8 @@ export function App() {
   else if (reviewCaseId) body = <OpenReview caseId={reviewCaseId} />;
   else if (view === 'deadlines') body = <ReviewDeadlinesView />;
   else if (view === 'allCases') body = <AllCasesView />;
+  else if (view === 'reports') body = <ReportsView />;
+  else if (view === 'management') body = <ManagementView />;
   else if (view === 'settings') {
     body = (
       <OfflineGuard>

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaseAction, Severity } from '../../src-shared/domain';
 
-export type View = 'queues' | 'deadlines' | 'allCases' | 'settings';
+export type View = 'queues' | 'deadlines' | 'allCases' | 'reports' | 'management' | 'settings';
 
 /** "escalated" is not a status of its own: it is any case escalated in its current cycle. */
 export const STATUS_FILTERS = ['new', 'investigating', 'waitingOnCustomer', 'escalated', 'resolved'] as const;

@@ -157,16 +157,23 @@ const PAGE_SCRIPT = `
     }
   };
   const allCasesTable = () => document.querySelector('[role="table"][aria-label="All cases"]');
+  /** A measure that never comes to its end fails the bench with what it waited for, instead of hanging it. */
+  const GIVE_UP_MS = 30000;
   /** Resolves with the time from now to the first commit that satisfies done(), plus a forced layout. */
-  const until = (scope, done, start) => new Promise((resolve) => {
+  const until = (scope, done, start, what) => new Promise((resolve, reject) => {
     const started = start ?? performance.now();
     const observer = new MutationObserver(() => {
       if (!done()) return;
       const scriptMs = performance.now() - started;
       document.body.getBoundingClientRect();
       observer.disconnect();
+      clearTimeout(timer);
       resolve({ committedMs: performance.now() - started, scriptMs, framesMs: performance.now() - started });
     });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('gave up after ' + GIVE_UP_MS + ' ms waiting for ' + what));
+    }, GIVE_UP_MS);
     observer.observe(scope, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   /** Types a whole search at once (as a paste would): the input event sends the request. */
@@ -180,24 +187,34 @@ const PAGE_SCRIPT = `
       if (busy) generation.busy = true;
       return generation.busy && !busy;
     };
-    const timing = until(section, done);
+    const timing = until(section, done, undefined, 'the rows of the search ' + JSON.stringify(text));
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return timing;
   };
   /** Scrolls the All cases table by one screen; timed from the scroll event to the rows in view, with data. */
-  window.benchScroll = () => new Promise((resolve) => {
+  window.benchScroll = async () => {
     const table = allCasesTable();
     const scroller = table.querySelector('.virtual-scroller');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // At the end of the list a scroll moves nothing (no scroll event, no new rows): start again from the top.
+    if (scroller.scrollTop + 2 * scroller.clientHeight > scroller.scrollHeight) {
+      scroller.scrollTop = 0;
+      await frame();
+    }
     const last = () => Number(table.querySelector('.virtual-space > [role="row"]:last-child')?.getAttribute('aria-rowindex') ?? 0);
     const before = last();
-    // A capturing listener on the document runs before the virtualizer's own listener on the scroller.
-    document.addEventListener('scroll', () => {
-      const started = performance.now();
-      until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started).then(resolve);
-    }, { capture: true, once: true });
-    scroller.scrollTop += scroller.clientHeight;
-  });
+    return new Promise((resolve, reject) => {
+      // A capturing listener on the document runs before the virtualizer's own listener on the scroller.
+      document.addEventListener('scroll', () => {
+        const started = performance.now();
+        until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started, 'the rows of the next screen, with data').then(resolve, reject);
+      }, { capture: true, once: true });
+      const from = scroller.scrollTop;
+      scroller.scrollTop += scroller.clientHeight;
+      if (scroller.scrollTop === from) reject(new Error('the All cases table did not scroll'));
+    });
+  };
   window.benchTime = (action, arg) => new Promise((resolve) => {
     const panel = document.querySelector('[role="tabpanel"]:not([hidden])');
     const started = performance.now();

@@ -1,3 +1,4 @@
+import { ManagementVisibility } from '../reports';
 import { useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
 import { SOURCE_LABEL } from '../../../src-shared/import';
@@ -87,6 +88,12 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             </dd>
           </div>
         ) : null}
+        <div>
+          <dt>Management</dt>
+          <dd>
+            <ManagementVisibility state={s} />
+          </dd>
+        </div>
       </dl>
       {view.problem ? (
         <p className="form-error" role="alert">

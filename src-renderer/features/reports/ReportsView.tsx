@@ -1,0 +1,193 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DeskError } from '../../../src-shared/contract';
+import { REPORT_GROUPINGS, type Report, type ReportGrouping, type ReportPeriod } from '../../../src-shared/reports';
+import { formatDateTime } from '../../../src-shared/words';
+import { useDeskStores, useLoadedSettings } from '../../state';
+import { tableCsv } from './csv';
+import { reportHtml } from './report-html';
+import { reportTables, type Table } from './report-tables';
+import { WeeklyChart } from './WeeklyChart';
+import './reports.css';
+
+/** The top bar's key for Reports. */
+export const REPORTS_KEY = 'p';
+
+type PeriodChoice = 'last7' | 'last30' | 'last90' | 'quarter' | 'custom';
+const PERIOD_LABEL: Record<PeriodChoice, string> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', quarter: 'A quarter', custom: 'Custom' };
+const GROUPING_LABEL: Record<ReportGrouping, string> = { severity: 'Severity', plan: 'Plan', customer: 'Customer', owner: 'Owner' };
+
+function download(fileName: string, mimeType: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function periodOf(choice: PeriodChoice, quarter: string, from: string, to: string): ReportPeriod | null {
+  if (choice === 'last7') return { kind: 'last', days: 7 };
+  if (choice === 'last30') return { kind: 'last', days: 30 };
+  if (choice === 'last90') return { kind: 'last', days: 90 };
+  if (choice === 'quarter') {
+    const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+    return match ? { kind: 'quarter', year: Number(match[1]), quarter: Number(match[2]) } : null;
+  }
+  if (!from || !to) return null;
+  return { kind: 'custom', from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
+}
+
+function currentQuarter(): string {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
+/** Reports over every case (docs/reports.md): a period, a grouping, and every figure as a table that exports CSV. */
+export function ReportsView() {
+  const { desk, ui } = useDeskStores();
+  const settings = useLoadedSettings();
+  const [choice, setChoice] = useState<PeriodChoice>('last30');
+  const [quarter, setQuarter] = useState(currentQuarter);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [groupBy, setGroupBy] = useState<ReportGrouping>('severity');
+  const [state, setState] = useState<{ report: Report | null; error: DeskError | null; loading: boolean }>({ report: null, error: null, loading: true });
+  const period = useMemo(() => periodOf(choice, quarter, from, to), [choice, quarter, from, to]);
+
+  useEffect(() => {
+    if (!period) return;
+    let current = true;
+    setState((before) => ({ ...before, loading: true }));
+    void desk.api['reports.query']({ period, groupBy }).then((result) => {
+      if (!current) return;
+      setState(result.ok ? { report: result.value, error: null, loading: false } : { report: null, error: result.error, loading: false });
+    });
+    return () => {
+      current = false;
+    };
+  }, [desk, period, groupBy]);
+
+  const plans = settings.policy.plans;
+  const tables = useMemo(() => (state.report ? reportTables(state.report, (id) => plans.find((plan) => plan.id === id)?.name ?? id) : []), [state.report, plans]);
+  const report = state.report;
+
+  return (
+    <section className="reports" aria-labelledby="reports-heading">
+      <h2 id="reports-heading">Reports</h2>
+      <form className="report-pickers" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Period
+          <select value={choice} onChange={(event) => setChoice(event.target.value as PeriodChoice)}>
+            {(Object.keys(PERIOD_LABEL) as PeriodChoice[]).map((key) => (
+              <option key={key} value={key}>
+                {PERIOD_LABEL[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {choice === 'quarter' ? (
+          <label>
+            Quarter
+            <input value={quarter} onChange={(event) => setQuarter(event.target.value)} placeholder="2026-Q4" pattern="\d{4}-Q[1-4]" />
+          </label>
+        ) : null}
+        {choice === 'custom' ? (
+          <>
+            <label>
+              From (UTC day)
+              <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+            </label>
+            <label>
+              To (UTC day, not included)
+              <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+            </label>
+          </>
+        ) : null}
+        <label>
+          Group by
+          <select value={groupBy} onChange={(event) => setGroupBy(event.target.value as ReportGrouping)}>
+            {REPORT_GROUPINGS.map((key) => (
+              <option key={key} value={key}>
+                {GROUPING_LABEL[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {report ? (
+          <span className="report-exports">
+            <button type="button" onClick={() => download(`report-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.html`, 'text/html', reportHtml(report, tables))}>
+              Export HTML
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              Print or save as PDF
+            </button>
+          </span>
+        ) : null}
+      </form>
+      {!period ? <p className="empty">Choose the period’s quarter (like 2026-Q4) or both days.</p> : null}
+      {state.error ? <p role="alert">{`The report could not be made: ${state.error.message}`}</p> : null}
+      {state.loading && !report ? <p aria-busy="true">Making the report…</p> : null}
+      {report ? (
+        <>
+          <p className="report-period" aria-live="polite">
+            {`From ${formatDateTime(report.from)} to ${formatDateTime(report.to)}, as of ${formatDateTime(report.generatedAt)}. `}
+            {`Feedback: ${report.feedback.count} (mean ${report.feedback.mean === null ? '—' : report.feedback.mean.toFixed(1)}; ${report.feedback.duringResolution} during the case, ${report.feedback.afterResolution} after resolution). `}
+            {`Action items: ${report.actionItems.open} open, ${report.actionItems.overdue} overdue; ${report.actionItems.doneByDue} of ${report.actionItems.dueInPeriod} due in the period done by their due date.`}
+          </p>
+          <WeeklyChart weekly={report.weekly} />
+          {tables.map((table) => (
+            <TableView key={table.id} table={table} onOpenCase={(id) => ui.getState().openCase(id)} />
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: string) => void }) {
+  const headingId = `report-${table.id}`;
+  return (
+    <section className="report-table" aria-labelledby={headingId}>
+      <header>
+        <h3 id={headingId}>{table.title}</h3>
+        <button type="button" onClick={() => download(`${table.id}.csv`, 'text/csv', tableCsv(table))} aria-label={`Export ${table.title} as CSV`}>
+          Export CSV
+        </button>
+      </header>
+      {table.rows.length === 0 ? (
+        <p className="empty">Nothing in this period.</p>
+      ) : (
+        <div className="report-scroll">
+          <table aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                {table.header.map((label) => (
+                  <th key={label} scope="col">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.shown.map((cell, column) =>
+                    column === 0 && row.caseId ? (
+                      <th key={column} scope="row">
+                        <button type="button" className="link" onClick={() => onOpenCase(row.caseId!)}>
+                          {cell}
+                        </button>
+                      </th>
+                    ) : (
+                      <td key={column}>{cell}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Report } from '../../../src-shared/reports';
+
+const SEVERITY_COLOURS = { P1: '#b42318', P2: '#c4320a', P3: '#1849a9', P4: '#475467' } as const;
+
+/** Cases created (by severity) and resolved per week, drawn by uPlot; the table beside it holds the same numbers. */
+export function WeeklyChart({ weekly }: { weekly: Report['weekly'] }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element || weekly.length === 0) return;
+    const x = weekly.map((row) => Date.parse(`${row.week}T00:00:00Z`) / 1000);
+    const created = (['P1', 'P2', 'P3', 'P4'] as const).map((severity) => weekly.map((row) => row.created[severity]));
+    const resolved = weekly.map((row) => row.resolved.P1 + row.resolved.P2 + row.resolved.P3 + row.resolved.P4);
+    const plot = new uPlot(
+      {
+        width: Math.max(320, Math.min(element.clientWidth || 640, 960)),
+        height: 220,
+        series: [
+          {},
+          ...(['P1', 'P2', 'P3', 'P4'] as const).map((severity) => ({ label: `Created ${severity}`, stroke: SEVERITY_COLOURS[severity], width: 2 })),
+          { label: 'Resolved', stroke: '#067647', width: 2, dash: [6, 4] },
+        ],
+        axes: [{}, { label: 'Cases' }],
+      },
+      [x, ...created, resolved],
+      element,
+    );
+    return () => plot.destroy();
+  }, [weekly]);
+  return <div ref={host} className="weekly-chart" role="img" aria-label="Cases created by severity and resolved, per week" />;
+}

@@ -1,0 +1,2 @@
+export { ReportsView, REPORTS_KEY } from './ReportsView';
+export { ManagementView, ManagementVisibility, MANAGEMENT_KEY } from './ManagementView';

@@ -1,0 +1,26 @@
+import type { Report } from '../../../src-shared/reports';
+import type { Table } from './report-tables';
+
+const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** The whole report as one self-contained HTML document (no scripts), the tables as on screen. */
+export function reportHtml(report: Report, tables: readonly Table[]): string {
+  const body = tables
+    .map(
+      (table) =>
+        `<h2>${escape(table.title)}</h2>` +
+        (table.rows.length === 0
+          ? '<p>Nothing in this period.</p>'
+          : `<table><thead><tr>${table.header.map((label) => `<th>${escape(label)}</th>`).join('')}</tr></thead><tbody>${table.rows
+              .map((row) => `<tr>${row.shown.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+              .join('')}</tbody></table>`),
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Report ${escape(report.from)} to ${escape(report.to)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}</style>
+</head><body><h1>Report</h1><p>From ${escape(report.from)} to ${escape(report.to)}, grouped by ${escape(report.groupBy)}, made ${escape(report.generatedAt)}.</p>
+${body}
+</body></html>
+`;
+}

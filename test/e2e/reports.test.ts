@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { screenshotPath } from './screenshots';
+
+let browser: Browser;
+let host: RunningHost | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+const panel = (page: Page) => page.getByRole('complementary');
+
+async function openConsole(): Promise<Page> {
+  host = await startHost(await newDataDir());
+  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
+  return page;
+}
+
+async function logCase(page: Page, title: string, severity: string) {
+  await button(page, 'New case').click();
+  const dialog = page.getByRole('dialog', { name: 'New case', exact: true });
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Customer', exact: true }).fill('Initech');
+  await dialog.getByRole('combobox', { name: 'Severity', exact: true }).selectOption({ label: severity });
+  await button(dialog, 'Log case').click();
+  await dialog.waitFor({ state: 'detached' });
+  await panel(page).getByRole('heading', { name: new RegExp(title) }).waitFor();
+}
+
+describe('Reports and Management in the browser', () => {
+  it('the report counts a new case and its table exports as CSV; management sees a P1 and not a P3', async () => {
+    const page = await openConsole();
+    await logCase(page, 'Payroll run fails', 'P1 Critical');
+    const management = () => panel(page).locator('dt:text-is("Management") + dd').innerText();
+    await expect.poll(management).toBe('Visible to management');
+    await logCase(page, 'Typo in the invoice footer', 'P3 Medium');
+    await expect.poll(management).toBe('Not visible to management');
+
+    await button(page, 'Reports').click();
+    const bySeverity = page.getByRole('table', { name: 'By severity' });
+    await bySeverity.waitFor();
+    const p1 = bySeverity.getByRole('row').filter({ has: page.getByRole('cell', { name: 'P1', exact: true }) });
+    await expect.poll(async () => (await p1.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['P1', '1', '0']);
+    await page.screenshot({ path: screenshotPath('reports.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export By severity as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('groups.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]!.startsWith('Severity,Created,Resolved,Time to acknowledge mean (wall, minutes)')).toBe(false);
+    expect(lines[0]!.startsWith('Severity,Created,Resolved,"Time to acknowledge mean (wall, minutes)"')).toBe(true);
+    expect(lines.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['P1,1,0', 'P3,1,0', 'All,2,0']);
+
+    await button(page, 'Management').click();
+    await page.getByRole('heading', { name: 'Management', level: 2 }).waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Counts' }).getByRole('listitem').first().innerText()).toBe('1 open case visible to management');
+    const row = page.getByRole('row').filter({ hasText: 'Payroll run fails' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 'Typo in the invoice footer' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('management.png') });
+  });
+});
