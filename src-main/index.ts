@@ -12,7 +12,7 @@ import { electronSecretProtector } from './electron/team-secrets';
 import { openDataDir } from './core/data-dir';
 import { startFailureLine } from './core/errors';
 import { appMenuTemplate } from './electron/app-menu';
-import { electronOpenDialog, electronSaveDialog } from './electron/dialogs';
+import { electronOpenDialog, electronOpenFilesDialog, electronSaveDialog } from './electron/dialogs';
 import { APP_ID, STARTUP_LOG } from './electron/identity';
 import { registerGate } from './electron/ipc-gate';
 import { createMainWindow, type MainWindow } from './electron/main-window';
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     notifier: createElectronNotifier({ openCase, log: log.warn }),
     saveDialog: electronSaveDialog(liveWindow),
     openDialog: electronOpenDialog(liveWindow),
+    openFilesDialog: electronOpenFilesDialog(liveWindow),
     reviewExport,
     log,
     team: (() => {

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import type { DeskHandlers, SystemInfo } from '../../src-shared/contract';
+import type { DeskHandlers, ParsedInput, SystemInfo } from '../../src-shared/contract';
 import type { Settings } from '../../src-shared/settings';
 import { AllCases } from './cases/all-cases';
 import { CaseService } from './cases/case-service';
 import { DataService } from './data/data-service';
-import { DeskFailure } from './errors';
+import { DeskFailure, notAllowed } from './errors';
 import { EventBus } from './event-bus';
-import { ServiceDeskImport } from './import';
-import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, SaveDialog, StoreOpenReport } from './ports';
+import { ChosenFiles, ServiceDeskImport, type ServiceDeskImportRequest } from './import';
+import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, OpenFilesDialog, SaveDialog, StoreOpenReport } from './ports';
 import { ReportsProjection } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
@@ -36,6 +36,8 @@ export interface CoreDeps {
   /** Where the host asks where to save and what to open (Electron); the browser host transfers over HTTP. */
   readonly saveDialog?: SaveDialog;
   readonly openDialog?: OpenDialog;
+  /** Electron's dialog for a service desk's export files; the browser host uploads them instead. */
+  readonly openFilesDialog?: OpenFilesDialog;
   /** The review module's open action items. */
   readonly actionItems?: ActionItemSource;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
@@ -62,6 +64,8 @@ export interface Core {
   readonly data: DataService;
   /** Imports of Zendesk and Jira Service Management exports into the cases (docs/import.md). */
   readonly serviceDesk: ServiceDeskImport;
+  /** The export files chosen or uploaded for it, by id (the browser host's upload route adds to it). */
+  readonly serviceDeskFiles: ChosenFiles;
   readonly clock: Clock;
   readonly runtime: Runtime;
   /** Team mode's front door, where the host offers team mode. */
@@ -164,6 +168,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
   const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
+  const serviceDeskFiles = new ChosenFiles();
+  const serviceDeskRequest = (input: ParsedInput<'data.previewServiceDesk'>): ServiceDeskImportRequest => ({
+    source: input.source,
+    files: serviceDeskFiles.resolve(input.files),
+    mapping: input.mapping,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  });
   bus.on('reviews.changed', ({ caseId }) => {
     void runtime.refreshActionItems(caseId).catch((error: unknown) => log.error('could not re-read review action items', error));
   });
@@ -186,6 +197,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'data.export': async () => data.export(),
     'data.import': async () => data.import(),
     'data.restoreBackup': async ({ file }) => data.restoreBackup(file),
+    'data.chooseServiceDeskFiles': async () => {
+      if (!deps.openFilesDialog) throw notAllowed('This console uploads the export files over HTTP (the Choose files button does it); there is no open dialog here.');
+      const paths = await deps.openFilesDialog({ title: 'Import from Zendesk or Jira', filters: [{ name: 'Zendesk JSON or Jira CSV export', extensions: ['json', 'jsonl', 'ndjson', 'csv'] }] });
+      if (!paths || paths.length === 0) return { kind: 'cancelled' };
+      return { kind: 'chosen', files: await Promise.all(paths.map((path) => serviceDeskFiles.add(path, false))) };
+    },
+    'data.previewServiceDesk': async (input) => serviceDesk.preview(serviceDeskRequest(input), (progress) => bus.emit('data.importProgress', progress)),
+    'data.importServiceDesk': async (input) => {
+      const done = await serviceDesk.run(serviceDeskRequest(input), (progress) => bus.emit('data.importProgress', progress));
+      await serviceDeskFiles.release(input.files);
+      return done;
+    },
     'reviews.get': async ({ caseId }) => reviews.get(caseId),
     'reviews.start': async ({ caseId }) => reviews.start(caseId),
     'reviews.save': async ({ caseId, baseVersion, changes }) => reviews.save(caseId, baseVersion, changes),
@@ -222,11 +245,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     reports,
     data,
     serviceDesk,
+    serviceDeskFiles,
     clock: deps.clock,
     runtime,
     ...(team ? { team } : {}),
     close: async () => {
       offDamage?.();
+      await serviceDeskFiles.release();
       await runtime.stop();
       await team?.stop();
       await deps.store.close();

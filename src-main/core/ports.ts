@@ -107,3 +107,6 @@ export interface DataPort {
 
 /** Asks the engineer which file to open; undefined when they cancel. */
 export type OpenDialog = () => Promise<string | undefined>;
+
+/** Asks the engineer for one or more files to read (a service desk's export); undefined when they cancel. */
+export type OpenFilesDialog = (options: { readonly title: string; readonly filters: ReadonlyArray<{ readonly name: string; readonly extensions: readonly string[] }> }) => Promise<string[] | undefined>;

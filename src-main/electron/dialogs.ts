@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron';
-import type { OpenDialog, SaveDialog } from '../core/ports';
+import type { OpenDialog, OpenFilesDialog, SaveDialog } from '../core/ports';
 
 const JSON_FILES = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -20,5 +20,15 @@ export function electronOpenDialog(window: () => BrowserWindow | null): OpenDial
     const parent = window();
     const result = parent && !parent.isDestroyed() ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return result.canceled ? undefined : result.filePaths[0];
+  };
+}
+
+/** The service desk import's "which files" question: one or more export files, read by the main process. */
+export function electronOpenFilesDialog(window: () => BrowserWindow | null): OpenFilesDialog {
+  return async ({ title, filters }) => {
+    const options = { title, filters: filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })), properties: ['openFile' as const, 'multiSelections' as const] };
+    const parent = window();
+    const result = parent && !parent.isDestroyed() ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths;
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core/core';
 import type { HostLog } from './redact';
+import { serviceDeskRoutes } from './service-desk-routes';
 import { transferRoutes } from './transfer-routes';
 
 /**
@@ -28,7 +29,7 @@ export interface RouteRequest {
 
 /** The console's HTTP routes besides its static files and the socket (`/<token>/ws`). */
 export function consoleRoutes(core: Core): readonly HttpRoute[] {
-  return [...transferRoutes(core.data)];
+  return [...transferRoutes(core.data), ...serviceDeskRoutes(core.serviceDeskFiles)];
 }
 
 /** The route for a method and path, or why there is none. */

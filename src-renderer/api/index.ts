@@ -15,3 +15,4 @@ export function hostShowsDesktopNotifications(): boolean {
   return window.desk !== undefined;
 }
 export { browserDownload, connectDataTransfer, httpDataTransfer, hostDataTransfer, type DataTransfer, type Download } from './data-transfer';
+export { connectServiceDeskFiles, hostServiceDeskFiles, httpServiceDeskFiles, type ServiceDeskFiles } from './service-desk-files';

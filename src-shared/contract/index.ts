@@ -3,7 +3,7 @@ import { caseEvents, caseRequests } from './cases';
 import type { RequestSpec, Result } from './define';
 
 import { type EventName, type RequestName, EVENT_NAMES, REQUEST_NAMES } from './names';
-import { dataRequests } from './data';
+import { dataEvents, dataRequests } from './data';
 import { notificationEvents, notificationRequests } from './notifications';
 import { reportRequests } from './reports';
 import { reviewEvents, reviewRequests } from './reviews';
@@ -50,7 +50,7 @@ export type Requests = typeof systemRequests &
   typeof reviewRequests &
   typeof reportRequests &
   typeof teamRequests;
-export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents & typeof systemEvents;
+export type Events = typeof caseEvents & typeof settingsEvents & typeof notificationEvents & typeof uiEvents & typeof reviewEvents & typeof teamEvents & typeof systemEvents & typeof dataEvents;
 
 /** Every request of the console: name -> input schema (and result type). */
 export const requests: Requests = compose<Requests>(
@@ -65,7 +65,7 @@ export const requests: Requests = compose<Requests>(
   teamRequests,
 );
 /** Every event pushed from the core to the renderer: name -> payload schema. */
-export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents, systemEvents);
+export const events: Events = compose<Events>(caseEvents, settingsEvents, notificationEvents, uiEvents, reviewEvents, teamEvents, systemEvents, dataEvents);
 
 // The plain name lists (used by the preload) must match the maps exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

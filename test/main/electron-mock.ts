@@ -72,6 +72,8 @@ export const mockEnv = {
   /** While true, page loads wait for finishLoads(): a test can look at a window before its first paint. */
   holdLoads: false,
   ready: true,
+  /** Whether the system offers a keyring to safeStorage (Linux without a secret service does not). */
+  encryptionAvailable: true,
 };
 
 const realPlatform = process.platform;
@@ -91,6 +93,7 @@ export function resetElectron(options: { ready?: boolean; platform?: NodeJS.Plat
   mockEnv.failingUrls.clear();
   mockEnv.ready = options.ready ?? true;
   mockEnv.holdLoads = false;
+  mockEnv.encryptionAvailable = true;
   readyWaiters.length = 0;
   heldLoads.length = 0;
   BrowserWindow.created.length = 0;
@@ -508,7 +511,26 @@ export const nativeImage = {
 
 export const powerMonitor = new Emitter();
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification, Tray, Menu, nativeImage, powerMonitor, dialog };
+const SAFE_STORAGE_MARK = 'mock-safe-storage:';
+/**
+ * safeStorage as Electron has it: unavailable before 'ready' (and where the system has no keyring),
+ * encryptString then throws; the ciphertext is a Buffer that only decryptString reads back.
+ */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => mockEnv.ready && mockEnv.encryptionAvailable),
+  encryptString: vi.fn((plainText: string): Buffer => {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.from(SAFE_STORAGE_MARK + Buffer.from(plainText, 'utf8').toString('base64'), 'utf8').map((byte) => byte ^ 0x5a);
+  }),
+  decryptString: vi.fn((encrypted: Buffer): string => {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    const text = Buffer.from(encrypted.map((byte) => byte ^ 0x5a)).toString('utf8');
+    if (!text.startsWith(SAFE_STORAGE_MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice(SAFE_STORAGE_MARK.length), 'base64').toString('utf8');
+  }),
+};
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, screen, Notification, Tray, Menu, nativeImage, powerMonitor, dialog, safeStorage };
 
 // The compiler checks the stand-in against Electron's own types: what the console calls has the
 // same name and a compatible signature here.
@@ -525,5 +547,6 @@ const shapes = {
   dialog: dialog satisfies Has<Electron.Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showErrorBox'> & Pick<Electron.Dialog, 'showErrorBox'>,
   ipcMain: ipcMain satisfies Has<Electron.IpcMain, 'handle' | 'removeHandler'>,
   session: defaultSession satisfies Has<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setSpellCheckerEnabled' | 'setSpellCheckerDictionaryDownloadURL'>,
+  safeStorage: safeStorage satisfies Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
 };
 void shapes;

@@ -1,6 +1,7 @@
 import { ManagementVisibility } from '../reports';
 import { useLayoutEffect, useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
+import { SOURCE_LABEL } from '../../../src-shared/import';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { focusTheView } from '../../components/focus-return';
@@ -91,6 +92,15 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           <dt>Escalation</dt>
           <dd>{s.cycleEscalationLevel ? LEVEL_LABEL[s.cycleEscalationLevel] : s.escalationLevel ? `${LEVEL_LABEL[s.escalationLevel]} (earlier cycle)` : 'Not escalated'}</dd>
         </div>
+        {s.origin ? (
+          <div>
+            <dt>Imported from</dt>
+            <dd>
+              {SOURCE_LABEL[s.origin.source]} {s.origin.externalId}
+              {s.origin.desk ? ` (${s.origin.desk})` : ''}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Management</dt>
           <dd>

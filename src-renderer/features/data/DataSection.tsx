@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { connectDataTransfer, type DataTransfer } from '../../api';
 import { useDeskStores } from '../../state';
 import { useDataOutcome } from './outcome';
+import { ServiceDeskImport } from './ServiceDeskImport';
 
 /** The import waiting for the engineer's confirmation: a file the page picked, or one the host's dialog will ask for. */
 type Pending = { readonly file?: File };
@@ -84,6 +85,7 @@ export function DataSection({ transfer: given }: { readonly transfer?: DataTrans
           {error}
         </p>
       ) : null}
+      <ServiceDeskImport />
     </section>
   );
 }
