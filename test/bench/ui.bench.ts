@@ -160,21 +160,29 @@ const PAGE_SCRIPT = `
   /** A measure that never comes to its end fails the bench with what it waited for, instead of hanging it. */
   const GIVE_UP_MS = 30000;
   /** Resolves with the time from now to the first commit that satisfies done(), plus a forced layout. */
+  // Ends at the first mutation after which done() holds, or at the first animation frame where it
+  // holds (a change may land before the observer is set, or with no mutation after it).
   const until = (scope, done, start, what) => new Promise((resolve, reject) => {
     const started = start ?? performance.now();
-    const observer = new MutationObserver(() => {
-      if (!done()) return;
+    let finished = false;
+    const check = () => {
+      if (finished || !done()) return;
+      finished = true;
       const scriptMs = performance.now() - started;
       document.body.getBoundingClientRect();
       observer.disconnect();
       clearTimeout(timer);
       resolve({ committedMs: performance.now() - started, scriptMs, framesMs: performance.now() - started });
-    });
+    };
+    const observer = new MutationObserver(check);
+    const everyFrame = () => { if (finished) return; check(); requestAnimationFrame(everyFrame); };
     const timer = setTimeout(() => {
+      finished = true;
       observer.disconnect();
       reject(new Error('gave up after ' + GIVE_UP_MS + ' ms waiting for ' + what));
     }, GIVE_UP_MS);
     observer.observe(scope, { childList: true, subtree: true, characterData: true, attributes: true });
+    requestAnimationFrame(everyFrame);
   });
   /** Types a whole search at once (as a paste would): the input event sends the request. */
   window.benchSearch = (text) => {

@@ -520,7 +520,7 @@ export const safeStorage = {
   isEncryptionAvailable: vi.fn(() => mockEnv.ready && mockEnv.encryptionAvailable),
   encryptString: vi.fn((plainText: string): Buffer => {
     if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
-    return Buffer.from(SAFE_STORAGE_MARK + Buffer.from(plainText, 'utf8').toString('base64'), 'utf8').map((byte) => byte ^ 0x5a);
+    return Buffer.from(Buffer.from(SAFE_STORAGE_MARK + Buffer.from(plainText, 'utf8').toString('base64'), 'utf8').map((byte) => byte ^ 0x5a));
   }),
   decryptString: vi.fn((encrypted: Buffer): string => {
     if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
