@@ -132,6 +132,17 @@ describe.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.1 A or AA vi
     await context.close();
   });
 
+  it('Reports and Management', async () => {
+    const { context, page } = await open(scheme);
+    await button(page, 'Reports').click();
+    await page.getByRole('table', { name: 'By severity', exact: true }).waitFor();
+    await expectNoViolations(page, `${scheme} reports`);
+    await button(page, 'Management').click();
+    await page.getByRole('heading', { name: 'Management', level: 2 }).waitFor();
+    await expectNoViolations(page, `${scheme} management`);
+    await context.close();
+  });
+
   it('a case panel open, and its dialogs', async () => {
     const { context, page } = await open(scheme);
     await page.keyboard.press('3');
