@@ -10,6 +10,7 @@ export {
   EVENT_LABEL,
   type PlanNames,
   planIdAsName,
+  planNamesOf,
   inSentence,
 } from './labels';
 export {

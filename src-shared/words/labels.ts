@@ -62,6 +62,10 @@ export const EVENT_LABEL: Readonly<Record<CaseEventType, string>> = {
 /** "the plan's name" for a plan id, or the id itself when the policy no longer has it. */
 export type PlanNames = (planId: string) => string;
 export const planIdAsName: PlanNames = (planId) => planId;
+/** Plan ids to the names people know them by, from the policy's plans; an unknown id stays as it is. */
+export function planNamesOf(plans: ReadonlyArray<{ readonly id: string; readonly name: string }>): PlanNames {
+  return (planId) => plans.find((plan) => plan.id === planId)?.name ?? planId;
+}
 
 /** Lower case inside a sentence: "escalated to senior engineering". */
 export const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);

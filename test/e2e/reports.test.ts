@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
 import { screenshotPath } from './screenshots';
+import { NO_RAW_WORDS, rawWordsIn } from '../human-words';
 
 let browser: Browser;
 let host: RunningHost | undefined;
@@ -55,6 +56,14 @@ describe('Reports and Management in the browser', () => {
     const p1 = bySeverity.getByRole('row').filter({ has: page.getByRole('cell', { name: 'P1', exact: true }) });
     await expect.poll(async () => (await p1.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['P1', '1', '0']);
     await page.screenshot({ path: screenshotPath('reports.png') });
+    // What a person reads: the period line and every table, on screen and in the HTML export.
+    const shown = [await page.locator('.report-period').innerText(), ...(await page.locator('main.content table').allInnerTexts())].join('\n');
+    expect(shown).toContain('Week of');
+    expect(rawWordsIn(shown)).toEqual(NO_RAW_WORDS);
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export HTML' }).click()]);
+    const exported = (await readFile((await html.path())!, 'utf8')).replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, '\n');
+    expect(exported).toContain('grouped by severity');
+    expect(rawWordsIn(exported)).toEqual(NO_RAW_WORDS);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export By severity as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('groups.csv');
@@ -70,6 +79,8 @@ describe('Reports and Management in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: 'Payroll run fails' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await page.getByRole('row').filter({ hasText: 'Typo in the invoice footer' }).count()).toBe(0);
+    const managementText = [...(await page.getByRole('list', { name: 'Counts' }).allInnerTexts()), ...(await page.locator('main.content table').allInnerTexts())].join('\n');
+    expect(rawWordsIn(managementText)).toEqual(NO_RAW_WORDS);
     await page.screenshot({ path: screenshotPath('management.png') });
   });
 });

@@ -36,7 +36,7 @@ describe('import from Zendesk or Jira in the browser host', () => {
         '35436',
         'Checkout returns 502 for every order',
         'Acme Corp',
-        'premium',
+        'Premium',
         'urgent',
         'P1',
         'open → Open',

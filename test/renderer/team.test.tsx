@@ -41,7 +41,7 @@ describe('team mode in the console', () => {
       refusals: [{ caseId: 'AL-1001', command: 'postUpdate', reason: 'the case is closed; reopen it to update the customer', at: '2026-11-26T09:04:00.000Z', record: closedCase }],
     });
     const banner = await screen.findByText(/Your change to AL-1001/, {}, { timeout: 10_000 }).then((node) => node.closest('.team-banner') as HTMLElement);
-    expect(within(banner).getByText(/Your change to AL-1001 \(postUpdate\) was not applied: the case is closed; reopen it to update the customer\. Someone else acted first; the case is now closed\./)).toBeTruthy();
+    expect(within(banner).getByText(/Your change to AL-1001 \(Post update\) was not applied: the case is closed; reopen it to update the customer\. Someone else acted first; the case is now closed\./)).toBeTruthy();
     expect(screen.queryByText(/working offline/)).toBeNull();
   });
 

@@ -5,6 +5,7 @@ import { IMPORT_STATUSES, SOURCE_LABEL, type ImportPreview, type ImportStatus } 
 import { connectServiceDeskFiles, type ServiceDeskFiles } from '../../api';
 import { useDeskStores } from '../../state';
 import { useStore } from 'zustand';
+import { count, planNamesOf } from '../../../src-shared/words';
 
 const STATUS_WORDS: Readonly<Record<ImportStatus, string>> = { open: 'Open', waiting: 'Waiting on customer', resolved: 'Resolved', closed: 'Closed' };
 const CHANGE_WORDS = { create: 'New case', update: 'Updates', none: 'Already present' } as const;
@@ -67,8 +68,9 @@ export function ServiceDeskImport({ files: given }: { readonly files?: ServiceDe
   };
 
   const request = (): RequestInput<'data.previewServiceDesk'> | string => {
-    const rules = linesOf(customerPlans, 'Plans by customer', (value) => (plans.some((known) => known.id === value) ? value : undefined));
-    if (typeof rules === 'string') return `${rules}; the plan is one of ${plans.map((known) => known.id).join(', ')}.`;
+    // A plan is written as people know it ("Premium"); its id is accepted too.
+    const rules = linesOf(customerPlans, 'Plans by customer', (value) => plans.find((known) => known.id === value || known.name.toLowerCase() === value.toLowerCase())?.id);
+    if (typeof rules === 'string') return `${rules}; the plan is one of ${plans.map((known) => known.name).join(', ')}.`;
     const table = linesOf(priorities, 'Priority names', (value) => ((SEVERITIES as readonly string[]).includes(value.toUpperCase()) ? (value.toUpperCase() as Severity) : undefined));
     if (typeof table === 'string') return `${table}; the severity is P1, P2, P3 or P4.`;
     return {
@@ -173,7 +175,7 @@ export function ServiceDeskImport({ files: given }: { readonly files?: ServiceDe
       {busy === 'previewing' || busy === 'importing' ? (
         <progress aria-label={progress?.phase === 'writing' ? 'Writing the cases' : 'Reading the export'} max={progress?.total || 1} value={progress?.done ?? 0} />
       ) : null}
-      {preview ? <PreviewTables preview={preview} /> : null}
+      {preview ? <PreviewTables preview={preview} planName={planNamesOf(plans)} /> : null}
       {status ? <p role="status">{status}</p> : null}
       {error ? (
         <p role="alert" className="form-error">
@@ -184,11 +186,11 @@ export function ServiceDeskImport({ files: given }: { readonly files?: ServiceDe
   );
 }
 
-function PreviewTables({ preview }: { readonly preview: ImportPreview }) {
+function PreviewTables({ preview, planName }: { readonly preview: ImportPreview; readonly planName: (id: string) => string }) {
   return (
     <div className="import-preview" aria-label="Import preview">
       <p>
-        {preview.tickets} tickets read: {preview.created} new cases, {preview.updated} to update, {preview.alreadyPresent} already present, {preview.skipped} cannot be imported.
+        {`${count(preview.tickets, 'ticket')} read: ${count(preview.created, 'new case')}, ${preview.updated} to update, ${preview.alreadyPresent} already present, ${preview.skipped} cannot be imported.`}
       </p>
       <table aria-label="Cases by severity and status">
         <thead>
@@ -235,7 +237,7 @@ function PreviewTables({ preview }: { readonly preview: ImportPreview }) {
               <td>{row.externalId}</td>
               <td>{row.title}</td>
               <td>{row.customer}</td>
-              <td>{row.plan}</td>
+              <td>{planName(row.plan)}</td>
               <td>{row.priority ?? '(none)'}</td>
               <td>{row.severity}</td>
               <td>

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DeskError } from '../../../src-shared/contract';
 import { REPORT_GROUPINGS, type Report, type ReportGrouping, type ReportPeriod } from '../../../src-shared/reports';
-import { formatDateTime } from '../../../src-shared/words';
+import { formatDateTime, planNamesOf } from '../../../src-shared/words';
+import { DateField } from '../../components/DateField';
+import { downloadText } from '../../components/download-text';
 import { useDeskStores, useLoadedSettings } from '../../state';
 import { tableCsv } from './csv';
 import { reportHtml } from './report-html';
-import { reportTables, type Table } from './report-tables';
+import { GROUPING_LABEL, reportTables, type Table } from './report-tables';
 import './reports.css';
 
 // uPlot is loaded with the Reports view's chart only, not with the console.
@@ -16,16 +18,6 @@ export const REPORTS_KEY = 'p';
 
 type PeriodChoice = 'last7' | 'last30' | 'last90' | 'quarter' | 'custom';
 const PERIOD_LABEL: Record<PeriodChoice, string> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', quarter: 'A quarter', custom: 'Custom' };
-const GROUPING_LABEL: Record<ReportGrouping, string> = { severity: 'Severity', plan: 'Plan', customer: 'Customer', owner: 'Owner' };
-
-function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function periodOf(choice: PeriodChoice, quarter: string, from: string, to: string): ReportPeriod | null {
   if (choice === 'last7') return { kind: 'last', days: 7 };
@@ -70,7 +62,7 @@ export function ReportsView() {
   }, [desk, period, groupBy]);
 
   const plans = settings.policy.plans;
-  const tables = useMemo(() => (state.report ? reportTables(state.report, (id) => plans.find((plan) => plan.id === id)?.name ?? id) : []), [state.report, plans]);
+  const tables = useMemo(() => (state.report ? reportTables(state.report, planNamesOf(plans)) : []), [state.report, plans]);
   const report = state.report;
 
   return (
@@ -96,12 +88,12 @@ export function ReportsView() {
         {choice === 'custom' ? (
           <>
             <label>
-              From (UTC day)
-              <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+              From (days begin 00:00 UTC)
+              <DateField value={from} onValueChange={(day) => day !== null && setFrom(day)} />
             </label>
             <label>
-              To (UTC day, not included)
-              <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+              To (not included)
+              <DateField value={to} onValueChange={(day) => day !== null && setTo(day)} />
             </label>
           </>
         ) : null}
@@ -117,7 +109,7 @@ export function ReportsView() {
         </label>
         {report ? (
           <span className="report-exports">
-            <button type="button" onClick={() => download(`report-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.html`, 'text/html', reportHtml(report, tables))}>
+            <button type="button" onClick={() => downloadText(`report-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.html`, 'text/html', reportHtml(report, tables))}>
               Export HTML
             </button>
             <button type="button" onClick={() => window.print()}>
@@ -155,7 +147,7 @@ function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: strin
       <header>
         <h3 id={headingId}>{table.title}</h3>
         {/* The name says which table ("Export By severity as CSV") and holds the visible words, as WCAG 2.5.3 asks. */}
-        <button type="button" onClick={() => download(`${table.id}.csv`, 'text/csv', tableCsv(table))}>
+        <button type="button" onClick={() => downloadText(`${table.id}.csv`, 'text/csv', tableCsv(table))}>
           Export<span className="visually-hidden">{` ${table.title} as`}</span> CSV
         </button>
       </header>

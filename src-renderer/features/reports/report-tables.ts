@@ -1,5 +1,5 @@
-import type { DurationStats, GroupRow, Report } from '../../../src-shared/reports';
-import { CLOCK_LABEL, LEVEL_LABEL, TRIGGER_LABEL, formatDateTime, formatMinutes } from '../../../src-shared/words';
+import type { DurationStats, GroupRow, Report, ReportGrouping } from '../../../src-shared/reports';
+import { CLOCK_LABEL, LEVEL_LABEL, TRIGGER_LABEL, formatDate, formatDateTime, formatMinutes } from '../../../src-shared/words';
 import type { ClockKind } from '../../../src-shared/sla';
 
 /** One table of the report: its columns say both what is shown and what its CSV holds. */
@@ -57,6 +57,9 @@ function durationColumns<R>(name: string, of: (row: R) => DurationStats): Column
 
 const kindLabel = (key: string) => (key in CLOCK_LABEL ? CLOCK_LABEL[key as ClockKind] : key);
 
+/** What each grouping is called, on the picker, the first table's column and the exports. */
+export const GROUPING_LABEL: Readonly<Record<ReportGrouping, string>> = { severity: 'Severity', plan: 'Plan', customer: 'Customer', owner: 'Owner' };
+
 export function reportTables(report: Report, planName: (id: string) => string): Table[] {
   const groupLabel = report.groupBy === 'plan' ? planName : (key: string) => key;
   const groups: ReportTable<GroupRow> = {
@@ -64,7 +67,7 @@ export function reportTables(report: Report, planName: (id: string) => string): 
     title: `By ${report.groupBy}`,
     rows: [...report.groups, report.overall],
     columns: [
-      { label: report.groupBy === 'severity' ? 'Severity' : report.groupBy === 'plan' ? 'Plan' : report.groupBy === 'customer' ? 'Customer' : 'Owner', raw: (row) => (row.key === 'All' ? 'All' : groupLabel(row.key)) },
+      { label: GROUPING_LABEL[report.groupBy], raw: (row) => (row.key === 'All' ? 'All' : groupLabel(row.key)) },
       { label: 'Created', raw: (row) => row.created },
       { label: 'Resolved', raw: (row) => row.resolved },
       ...durationColumns<GroupRow>('Time to acknowledge', (row) => row.timeToAcknowledge),
@@ -123,7 +126,7 @@ export function reportTables(report: Report, planName: (id: string) => string): 
     title: 'Created and resolved per week',
     rows: report.weekly,
     columns: [
-      { label: 'Week of', raw: (row) => row.week },
+      { label: 'Week of', raw: (row) => row.week, shown: (row) => formatDate(row.week, { year: true }) },
       ...(['P1', 'P2', 'P3', 'P4'] as const).flatMap((severity) => [
         { label: `Created ${severity}`, raw: (row: Report['weekly'][number]) => row.created[severity] },
         { label: `Resolved ${severity}`, raw: (row: Report['weekly'][number]) => row.resolved[severity] },
@@ -174,7 +177,7 @@ export function reportTables(report: Report, planName: (id: string) => string): 
       { label: 'Case', raw: (row) => row.caseId },
       { label: 'Action item', raw: (row) => row.title },
       { label: 'Owner', raw: (row) => row.owner },
-      { label: 'Due', raw: (row) => row.due },
+      { label: 'Due', raw: (row) => row.due, shown: (row) => formatDate(row.due, { year: true }) },
     ],
   };
   return [

@@ -2,16 +2,8 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskError } from '../../../src-shared/contract';
 import { useDeskStores, useSystem } from '../../state';
+import { downloadText } from '../../components/download-text';
 import { useReview } from './review-context';
-
-function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * Markdown, HTML and PDF. The desktop console asks where to save (and prints PDFs itself);
@@ -54,7 +46,7 @@ export function ExportBar({
     }
     const result = await desk.api['reviews.export']({ caseId, format, includeInternalNotes });
     if (!result.ok) return setError(result.error);
-    download(result.value.fileName, result.value.mimeType, result.value.content);
+    downloadText(result.value.fileName, result.value.mimeType, result.value.content);
     setMessage(`Downloaded ${result.value.fileName}`);
   }
 
