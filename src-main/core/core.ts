@@ -222,7 +222,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
     'reports.query': async (query) => reports.query(query),
-    'team.status': async () => team?.view() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
+    'team.status': async () => (await team?.status()) ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
     'team.join': async ({ url, email }) => {
       if (!team) throw new DeskFailure('NOT_ALLOWED', 'This console cannot join a team.');
       return team.join(url, email);

@@ -110,18 +110,6 @@ export class CaseCatalog {
     }
   }
 
-  remove(id: string): void {
-    const old = this.#rows.get(id);
-    if (!old) return;
-    this.#rows.delete(id);
-    this.#version++;
-    for (const [column, order] of this.#orders) order.splice(lowerBound(order, old, COMPARE[column]), 1);
-  }
-
-  get(id: string): CaseSummary | undefined {
-    return this.#rows.get(id)?.summary;
-  }
-
   query(query: CaseQuery): CaseQueryResult {
     const order = this.#order(query.sort.by);
     const match = matcher(query);

@@ -66,12 +66,6 @@ export class ReportsProjection {
     this.#pending = [];
   }
 
-  /** Builds the projection from the store now, from scratch. */
-  async rebuild(): Promise<ReadonlyMap<string, CaseFacts>> {
-    this.replaced();
-    return this.facts();
-  }
-
   async #ready(): Promise<Held> {
     await this.#chain;
     if (this.#state.kind === 'ready') return this.#state.held;

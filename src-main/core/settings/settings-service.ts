@@ -53,6 +53,10 @@ export class SettingsService {
       this.checkOpenCases(before.policy, next.policy);
       // history is a fact: what ended under the old policy keeps being judged by it
       next = { ...next, policyHistory: withPolicyApplied(before.policyHistory, before.policy, next.policy, new Date(this.now()).toISOString()) };
+    } else {
+      // An unchanged policy stays the same object, so listeners tell a policy edit from any other
+      // save by identity (the reports projection re-judges running clocks only on a policy edit).
+      next = { ...next, policy: before.policy };
     }
     await this.file.save(next);
     this.current = next;

@@ -70,9 +70,14 @@ export class TeamHub implements CommandRecorder {
     this.#email = email;
     this.#problem = undefined;
     this.#members = [];
+    // The members are asked for when the connection comes up (and when Settings asks for the
+    // status), not at every status change: a status follows each command.
+    let wasOnline = false;
     this.#offSync = [
       sync.onStatus((status) => {
-        if (status.connection === 'online') void this.#refreshMembers(sync);
+        const online = status.connection === 'online';
+        if (online && !wasOnline) void this.#refreshMembers(sync);
+        wasOnline = online;
         this.#emit(status);
       }),
       sync.onLeadership((leader) => this.#leaderListeners.forEach((listener) => listener(leader))),
@@ -96,6 +101,13 @@ export class TeamHub implements CommandRecorder {
   /** The running sync, when the console is in a team. */
   get sync(): TeamSync | undefined {
     return this.#sync;
+  }
+
+  /** The view with the team's members asked for again (for a person opening the Team section). */
+  async status(): Promise<TeamView> {
+    const sync = this.#sync;
+    if (sync?.status().connection === 'online') await this.#refreshMembers(sync);
+    return this.view();
   }
 
   view(status: TeamStatus | undefined = this.#sync?.status()): TeamView {

@@ -144,11 +144,6 @@ export class TeamSync implements CommandRecorder {
     return this.#connection === 'online' ? this.deps.server.members() : [];
   }
 
-  /** The workstation's id on the team (UUIDv7). */
-  workstationId(): string {
-    return this.#state.workstationId;
-  }
-
   // CommandRecorder: called by the case service before the store takes the events.
   async record(command: DecidedCommand): Promise<void> {
     await this.deps.outbox.add({ commandId: uuidv7(), ...command, command: command.command, events: [...command.events] });
@@ -344,7 +339,7 @@ export class TeamSync implements CommandRecorder {
   /** The case becomes the server's timeline plus this workstation's pending commands, decided again on top. */
   async #rebase(caseId: string, server: CaseEvent[]): Promise<void> {
     await this.deps.withCase(caseId, async () => {
-      const pending = this.deps.outbox.list().filter((entry) => entry.caseId === caseId);
+      const pending = this.deps.outbox.of(caseId);
       const events = [...server];
       const set: PendingCommand[] = [];
       const drop: string[] = [];

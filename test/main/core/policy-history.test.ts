@@ -28,6 +28,19 @@ describe('the core keeps every applied policy with the instant it came into forc
     expect((await core.handlers['settings.update']({ policy })).policyHistory).toEqual([]);
   });
 
+  it('a save that leaves the policy alone hands listeners the same policy object, so they need not re-judge', async () => {
+    const { core } = await boot();
+    const seen: unknown[] = [];
+    core.bus.on('settings.changed', ({ settings }) => seen.push(settings.policy));
+    const { policy } = await core.handlers['settings.update']({ engineerName: 'Bo' });
+    await core.handlers['settings.update']({ engineerName: 'Al', policy: structuredClone(policy) });
+    const edited = await core.handlers['settings.update']({ policy: withPremiumP1InitialResponse(policy, 30) });
+    expect(seen).toHaveLength(3);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[1]);
+    expect(seen[2]).toBe(edited.policy);
+  });
+
   it('a patch cannot write the history itself', async () => {
     const { core } = await boot();
     const result = await dispatch(core.handlers, 'settings.update', { policyHistory: [] }, quiet);
