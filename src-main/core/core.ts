@@ -231,6 +231,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
   await runtime.start();
   health.started();
+  allCases.warm();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -254,6 +255,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await serviceDeskFiles.release();
       await runtime.stop();
       await team?.stop();
+      await allCases.settled();
       await deps.store.close();
     },
   };
