@@ -146,7 +146,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     log,
     ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
-  team?.onLeadership(() => runtime.rearmAll());
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
