@@ -146,7 +146,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     log,
     ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
-  team?.onLeadership(() => runtime.rearmAll());
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
@@ -231,6 +230,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
   await runtime.start();
   health.started();
+  allCases.warm();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -254,6 +254,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await serviceDeskFiles.release();
       await runtime.stop();
       await team?.stop();
+      await allCases.settled();
       await deps.store.close();
     },
   };

@@ -31,7 +31,6 @@ export class TeamHub implements CommandRecorder {
   #members: TeamMember[] = [];
   #problem: string | undefined;
   readonly #listeners = new Set<(view: TeamView) => void>();
-  readonly #leaderListeners = new Set<(leader: boolean) => void>();
   #offSync: Array<() => void> = [];
 
   constructor(private readonly deps: TeamHubDeps) {}
@@ -80,7 +79,6 @@ export class TeamHub implements CommandRecorder {
         wasOnline = online;
         this.#emit(status);
       }),
-      sync.onLeadership((leader) => this.#leaderListeners.forEach((listener) => listener(leader))),
     ];
     sync.start();
     return this.view();
@@ -93,7 +91,6 @@ export class TeamHub implements CommandRecorder {
     this.#source = undefined;
     this.#email = '';
     this.#members = [];
-    this.#leaderListeners.forEach((listener) => listener(false));
     this.#emit();
     return this.view();
   }
@@ -131,11 +128,6 @@ export class TeamHub implements CommandRecorder {
   onChange(listener: (view: TeamView) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  onLeadership(listener: (leader: boolean) => void): () => void {
-    this.#leaderListeners.add(listener);
-    return () => this.#leaderListeners.delete(listener);
   }
 
   decidesAutomaticFacts(): boolean {
