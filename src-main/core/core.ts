@@ -149,7 +149,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     log,
     ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
   });
-  team?.onLeadership(() => runtime.rearmAll());
   // The team's settings and reviews are shared through its server (docs/team.md, "Shared settings").
   const teamSettings = team ? new TeamSettings({ hub: team, settings, log }) : undefined;
   const teamReviews = team ? new TeamReviews({ hub: team, reviews, store: reviewStore, log }) : undefined;

@@ -62,6 +62,8 @@ export class Runtime {
   /** The notified facts of each case (facts are `${caseId}|...`); built on first use. */
   private factIndex: Map<string, Set<string>> | undefined;
   private attentionQueued = false;
+  /** Whether this workstation decided automatic escalations at the last re-arm (team mode). */
+  private decidesAutomaticFacts = true;
   private saving: Promise<void> = Promise.resolve();
   private readonly offs: Array<() => void> = [];
   private nextId = 1;
@@ -80,6 +82,11 @@ export class Runtime {
     this.offs.push(
       this.deps.bus.on('cases.changed', ({ record }) => this.caseChanged(record)),
       this.deps.bus.on('settings.changed', () => this.rearmAll()),
+      // Team mode: leadership won or lost, the server lost or back. Escalations are armed only
+      // where they are decided, so a flip either way re-arms every case.
+      this.deps.bus.on('team.changed', () => {
+        if (this.automaticFactsHere() !== this.decidesAutomaticFacts) this.rearmAll();
+      }),
       this.scheduler.onClockChange(() => this.rearmAll()),
     );
     this.rearmAll();
@@ -157,6 +164,10 @@ export class Runtime {
     return attentionFrom([...this.owed.values()].flat(), now, snoozed);
   }
 
+  private automaticFactsHere(): boolean {
+    return this.deps.decidesAutomaticFacts?.() ?? true;
+  }
+
   /** Called with the new attention whenever it may have changed (the tray and badge). */
   onAttention(listener: (attention: Attention) => void): () => void {
     this.attentionListeners.add(listener);
@@ -170,6 +181,7 @@ export class Runtime {
   }
 
   rearmAll(): void {
+    this.decidesAutomaticFacts = this.automaticFactsHere();
     this.scheduler.disarmWhere('case:');
     this.armedKeys.clear();
     this.owed.clear();
@@ -251,7 +263,7 @@ export class Runtime {
     for (const due of plan.dues) {
       if (this.escalating.has(due.key)) continue;
       // Another workstation of the team escalates; its event arrives like any other change.
-      if (due.type === 'escalate' && this.deps.decidesAutomaticFacts?.() === false) continue;
+      if (due.type === 'escalate' && !this.decidesAutomaticFacts) continue;
       this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
       keys.push(due.key);
     }

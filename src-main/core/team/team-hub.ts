@@ -31,7 +31,6 @@ export class TeamHub implements CommandRecorder {
   #members: TeamMember[] = [];
   #problem: string | undefined;
   readonly #listeners = new Set<(view: TeamView) => void>();
-  readonly #leaderListeners = new Set<(leader: boolean) => void>();
   readonly #sharedListeners = new Set<(name: string | undefined) => void>();
   #offSync: Array<() => void> = [];
 
@@ -81,7 +80,6 @@ export class TeamHub implements CommandRecorder {
         wasOnline = online;
         this.#emit(status);
       }),
-      sync.onLeadership((leader) => this.#leaderListeners.forEach((listener) => listener(leader))),
       sync.onShared((name) => this.#sharedListeners.forEach((listener) => listener(name))),
     ];
     sync.start();
@@ -95,7 +93,6 @@ export class TeamHub implements CommandRecorder {
     this.#source = undefined;
     this.#email = '';
     this.#members = [];
-    this.#leaderListeners.forEach((listener) => listener(false));
     this.#emit();
     return this.view();
   }
@@ -133,11 +130,6 @@ export class TeamHub implements CommandRecorder {
   onChange(listener: (view: TeamView) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  onLeadership(listener: (leader: boolean) => void): () => void {
-    this.#leaderListeners.add(listener);
-    return () => this.#leaderListeners.delete(listener);
   }
 
   /** Told when a shared document changed on the team's server (no name: look at them all, after connecting). */

@@ -93,7 +93,6 @@ export class TeamSync implements CommandRecorder {
   #running: Promise<void> | undefined;
   #again = false;
   readonly #listeners = new Set<(status: TeamStatus) => void>();
-  readonly #leaderListeners = new Set<(leader: boolean) => void>();
   readonly #sharedListeners = new Set<(name: string | undefined) => void>();
 
   constructor(private readonly deps: TeamSyncDeps) {
@@ -129,11 +128,6 @@ export class TeamSync implements CommandRecorder {
   onStatus(listener: (status: TeamStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  onLeadership(listener: (leader: boolean) => void): () => void {
-    this.#leaderListeners.add(listener);
-    return () => this.#leaderListeners.delete(listener);
   }
 
   /**
@@ -259,11 +253,9 @@ export class TeamSync implements CommandRecorder {
   #lost(error: unknown): void {
     if (this.#stopped) return;
     this.#generation++;
-    const wasLeader = this.#leader;
     this.#connection = 'offline';
     this.#leader = false;
     this.#problem = describe(error);
-    if (wasLeader) this.#leaderListeners.forEach((listener) => listener(false));
     this.#emit();
     void this.deps.server.disconnect();
     if (this.#leaderTimer) clearTimeout(this.#leaderTimer);
@@ -279,7 +271,6 @@ export class TeamSync implements CommandRecorder {
     if (generation !== this.#generation) return;
     if (leader !== this.#leader) {
       this.#leader = leader;
-      this.#leaderListeners.forEach((listener) => listener(leader));
       this.#emit();
     }
     if (!leader) {

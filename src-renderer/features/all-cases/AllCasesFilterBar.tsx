@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { DateField } from '../../components/DateField';
+import { PlanOptions } from '../../components/PlanOptions';
 import { CASE_STATUSES, SEVERITIES, SEVERITY_INFO } from '../../../src-shared/domain';
 import { STATUS_LABEL } from '../../components/labels';
 import { NO_ALL_CASES_FILTERS, useAllCases, useDeskStores, useLoadedSettings, type AllCasesStatus } from '../../state';
-import { isShortcutEvent, SEARCH_KEY } from '../find';
+import { SEARCH_KEY, useSearchKey } from '../find';
 
 const STATUS_CHOICES: ReadonlyArray<{ value: AllCasesStatus; label: string }> = [
   { value: '', label: 'Any status' },
@@ -13,21 +14,12 @@ const STATUS_CHOICES: ReadonlyArray<{ value: AllCasesStatus; label: string }> = 
 
 /** Search (id, title, customer) and the filters of All cases: status, severity, plan, customer, owner, logged between two days. */
 export function AllCasesFilterBar() {
-  const { allCases, ui } = useDeskStores();
+  const { allCases } = useDeskStores();
   const text = useAllCases((state) => state.text);
   const filters = useAllCases((state) => state.filters);
   const settings = useLoadedSettings();
   const search = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== SEARCH_KEY || !isShortcutEvent(event) || ui.getState().dialog) return;
-      event.preventDefault();
-      search.current?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+  useSearchKey(search);
 
   const { setText, setFilters } = allCases.getState();
   const filtered = text.trim() !== '' || Object.entries(filters).some(([key, value]) => value !== NO_ALL_CASES_FILTERS[key as keyof typeof filters]);
@@ -69,12 +61,7 @@ export function AllCasesFilterBar() {
       <label>
         Plan
         <select value={filters.plan} onChange={(event) => setFilters({ plan: event.target.value })}>
-          <option value="">Every plan</option>
-          {settings.policy.plans.map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {plan.name}
-            </option>
-          ))}
+          <PlanOptions plans={settings.policy.plans} any="Every plan" />
         </select>
       </label>
       <label>

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { CaseSortColumn } from '../../../src-shared/contract';
 import type { CaseSummary } from '../../../src-shared/domain';
-import { count, formatDateTime, formatDayOf } from '../../../src-shared/words';
+import { count, formatDateTime, formatDayOf, planNamesOf } from '../../../src-shared/words';
 import { STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { VirtualRows } from '../../components/VirtualRows';
@@ -88,6 +88,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
   const { allCases, ui } = useDeskStores();
   const sort = useAllCases((state) => state.sort);
   const plans = useLoadedSettings().policy.plans;
+  const planName = useMemo(() => planNamesOf(plans), [plans]);
   const total = result?.total ?? 0;
   const list = useMemo<CursorList>(
     () => ({
@@ -110,8 +111,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
 
   const renderRow = (index: number, style: CSSProperties, key: number) => {
     const summary = rowAt(result, index);
-    const planName = summary ? (plans.find((plan) => plan.id === summary.plan)?.name ?? summary.plan) : '';
-    return <AllCasesRow key={key} summary={summary} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={planName} style={style} onOpen={open} />;
+    return <AllCasesRow key={key} summary={summary} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={summary ? planName(summary.plan) : ''} style={style} onOpen={open} />;
   };
 
   const head = (

@@ -2,6 +2,7 @@ import { ManagementVisibility } from '../reports';
 import { useLayoutEffect, useRef } from 'react';
 import { SEVERITY_INFO } from '../../../src-shared/domain';
 import { SOURCE_LABEL } from '../../../src-shared/import';
+import { planNamesOf } from '../../../src-shared/words';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../components/labels';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { focusTheView } from '../../components/focus-return';
@@ -52,7 +53,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     );
   }
   const s = view.state;
-  const plan = plans.find((p) => p.id === s.plan)?.name ?? s.plan;
+  const plan = planNamesOf(plans)(s.plan);
   return (
     <aside className="detail" aria-labelledby="detail-heading">
       <header className="detail-head">

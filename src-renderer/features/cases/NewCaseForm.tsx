@@ -3,6 +3,7 @@ import { DateField } from '../../components/DateField';
 import type { DeskError } from '../../../src-shared/contract';
 import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type CaseRecord, type Severity } from '../../../src-shared/domain';
 import { FieldError } from '../../components/FieldError';
+import { PlanOptions } from '../../components/PlanOptions';
 import { fromLocalInputValue, toLocalInputValue } from '../../components/local-time';
 import { useCases } from '../../state';
 
@@ -74,11 +75,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
         <label>
           Plan
           <select name="plan" defaultValue={plans[0]?.id}>
-            {plans.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.name}
-              </option>
-            ))}
+            <PlanOptions plans={plans} />
           </select>
         </label>
         <label>

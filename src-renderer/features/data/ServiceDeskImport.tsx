@@ -3,6 +3,7 @@ import type { EventPayload, RequestInput, ServiceDeskFile } from '../../../src-s
 import { SEVERITIES, SEVERITY_INFO, type ImportSource, type Severity } from '../../../src-shared/domain';
 import { IMPORT_STATUSES, SOURCE_LABEL, type ImportPreview, type ImportStatus } from '../../../src-shared/import';
 import { connectServiceDeskFiles, type ServiceDeskFiles } from '../../api';
+import { PlanOptions } from '../../components/PlanOptions';
 import { useDeskStores } from '../../state';
 import { useStore } from 'zustand';
 import { count, planNamesOf } from '../../../src-shared/words';
@@ -142,11 +143,7 @@ export function ServiceDeskImport({ files: given }: { readonly files?: ServiceDe
       <label>
         Plan for customers no rule names{' '}
         <select value={plan} onChange={(event) => (setDefaultPlan(event.target.value), setPreview(undefined))}>
-          {plans.map((known) => (
-            <option key={known.id} value={known.id}>
-              {known.name}
-            </option>
-          ))}
+          <PlanOptions plans={plans} />
         </select>
       </label>
       <label>

@@ -1,7 +1,8 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useRef } from 'react';
+import { PlanOptions } from '../../components/PlanOptions';
 import { STATUS_LABEL } from '../../components/labels';
 import { STATUS_FILTERS, useDeskStores, useLoadedSettings, useUi, type StatusFilter } from '../../state';
-import { isShortcutEvent } from './keys';
+import { SEARCH_KEY, useSearchKey } from './use-search-key';
 
 const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
   new: STATUS_LABEL.new,
@@ -11,24 +12,13 @@ const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
   resolved: STATUS_LABEL.resolved,
 };
 
-export const SEARCH_KEY = '/';
-
 /** Mine or all, plan, customer, status, and a search across id, title and customer. Memoized: it has no props, so a change of the cases does not render it again. */
 export const FilterBar = memo(function FilterBar() {
   const { ui } = useDeskStores();
   const filters = useUi((state) => state.filters);
   const settings = useLoadedSettings();
   const search = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== SEARCH_KEY || !isShortcutEvent(event) || ui.getState().dialog) return;
-      event.preventDefault();
-      search.current?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+  useSearchKey(search);
 
   const set = ui.getState().setFilters;
   return (
@@ -55,12 +45,7 @@ export const FilterBar = memo(function FilterBar() {
       <label>
         Plan
         <select value={filters.plan} onChange={(event) => set({ plan: event.target.value })}>
-          <option value="">Every plan</option>
-          {settings.policy.plans.map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {plan.name}
-            </option>
-          ))}
+          <PlanOptions plans={settings.policy.plans} any="Every plan" />
         </select>
       </label>
       <label>

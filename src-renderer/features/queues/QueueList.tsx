@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import { SEVERITY_INFO, type Severity } from '../../../src-shared/domain';
+import { planNamesOf } from '../../../src-shared/words';
 import { VirtualRows } from '../../components/VirtualRows';
 import { caseViewOf, indexByDue, useDeskStores, useLoadedSettings, type CaseView } from '../../state';
 import { LIST_KEYS, tabStopOf, useListKeys, type CursorList } from '../find';
@@ -32,10 +33,6 @@ const HEAD = (
   </div>
 );
 
-function planName(plans: ReadonlyArray<{ id: string; name: string }>, plan: string): string {
-  return plans.find((p) => p.id === plan)?.name ?? plan;
-}
-
 /**
  * One queue, nearest due first; only the rows in view are rendered. Every queue stays mounted;
  * only the `active` one answers the list keys and scrolls to the cursor.
@@ -43,7 +40,7 @@ function planName(plans: ReadonlyArray<{ id: string; name: string }>, plan: stri
 export const QueueList = memo(function QueueList({ severity, cases, active }: { severity: Severity; cases: readonly CaseView[]; active: boolean }) {
   const { cases: casesStore } = useDeskStores();
   const policy = useLoadedSettings().policy;
-  const plans = policy.plans;
+  const planName = useMemo(() => planNamesOf(policy.plans), [policy.plans]);
   const list = useMemo<CursorList>(
     () => ({
       length: cases.length,
@@ -62,7 +59,7 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
   const idOf = (index: number) => cases[index]!.state.id;
   const renderRow = (index: number, style: CSSProperties, key: number) => {
     const view = cases[index]!;
-    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={planName(plans, view.state.plan)} style={style} />;
+    return <QueueRow key={key} view={view} index={index} cursor={index === cursor} tabStop={index === tabStopOf(cursor)} planName={planName(view.state.plan)} style={style} />;
   };
 
   const label = SEVERITY_INFO[severity].label;
