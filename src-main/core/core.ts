@@ -242,6 +242,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
   await runtime.start();
   health.started();
+  allCases.warm();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -267,6 +268,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await serviceDeskFiles.release();
       await runtime.stop();
       await team?.stop();
+      await allCases.settled();
       await deps.store.close();
     },
   };
