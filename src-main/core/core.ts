@@ -144,7 +144,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
-    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts(), notifiesDueUpdates: (record, state) => team.notifiesDueUpdates(record, state) } : {}),
   });
   const data = new DataService({
     data: deps.data,
