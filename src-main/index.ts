@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(options, process.env, () => app.getPath('userData'));
   dataDirForLog = dataDir;
   await mkdir(dataDir, { recursive: true });
+  // One writer per data folder, taken before any of its files is opened (another console or an import holds it: refused).
+  const lock = await holdConsoleLock(dataDir, 'electron');
   await app.whenReady();
   hardenSession(session.defaultSession, log.warn);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: app.isPackaged })));
@@ -92,9 +94,6 @@ async function main(): Promise<void> {
       return { connect: (url: string) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir, electronSecretProtector()), ...(launch ? { launch } : {}) };
     })(),
   });
-  // The import command refuses to rewrite a folder a console runs on.
-  const lock = await holdConsoleLock(dataDir, 'electron');
-
   registerGate({
     handlers: core.handlers,
     isOwnContents: (id) => liveWindow()?.webContents.id === id,

@@ -2,6 +2,7 @@ import { ERROR_CODE_MEANINGS, type DeskError, type ErrorCode, type ErrorIssue } 
 import { CaseFoldError } from '../../src-shared/domain';
 import { PolicyError } from '../../src-shared/sla';
 import { StoreError, type StoreErrorCode } from './storage';
+import { ConsoleLockError, describeHolder } from './console-lock';
 
 /** A failure the core reports to the renderer as a typed error result. */
 export class DeskFailure extends Error {
@@ -135,5 +136,6 @@ export function startFailureLine(error: unknown, dataDir: string): string | unde
     return `cannot open the data folder ${dataDir}: ${row.cause}. ${row.advice} (${systemDetail(error as NodeJS.ErrnoException, system)})`;
   }
   if (error instanceof StoreError) return `cannot open the data folder ${dataDir}: ${clip(error.message)}`;
+  if (error instanceof ConsoleLockError) return `cannot open the data folder ${dataDir}: ${describeHolder(error.holder)} is using it; close that first.`;
   return undefined;
 }

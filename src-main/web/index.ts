@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(resolveDataDir(options, process.env, () => defaultUserDataDir(process.platform, process.env, homedir())));
   dataDirInUse = dataDir;
   await mkdir(dataDir, { recursive: true });
+  // One writer per data folder, taken before any of its files is opened (another console or an import holds it: refused).
+  const lock = await holdConsoleLock(dataDir, 'browser');
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
   const launch = resolveTeamLaunch(options, process.env);
@@ -39,8 +41,6 @@ async function main(): Promise<void> {
     ...data,
     team: { connect: (url) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir), ...(launch ? { launch } : {}) },
   });
-  // The import command refuses to rewrite a folder a console runs on.
-  const lock = await holdConsoleLock(dataDir, 'browser');
   for (const problem of core.report.corrupt) log.warn(`${problem.file} was unreadable (${problem.reason}); kept aside as ${problem.movedTo}`);
   const host = await startBrowserHost({ core, rootDir: join(__dirname, '../renderer'), port: options.port ?? 0, token, log });
   log.info(`data directory: ${dataDir}`);

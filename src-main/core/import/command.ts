@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../../../src-shared/bundle';
@@ -11,7 +11,7 @@ import { DeskFailure } from '../errors';
 import type { Clock } from '../ports';
 import { createFileReviewStore } from '../reviews';
 import { CASE_ID_PREFIX, FIRST_CASE_NUMBER, META_FILE, REVIEWS_DIR } from '../storage';
-import { consoleHolding } from '../console-lock';
+import { ConsoleLockError, describeHolder, holdConsoleLock, type ConsoleLock } from '../console-lock';
 import { ServiceDeskImport, type ImportProgress, type ServiceDeskImportRequest } from './service-desk-import';
 
 /**
@@ -128,9 +128,14 @@ export async function runImportCommand(argv: readonly string[], options: { reado
       return 1;
     }
   }
-  const holder = await consoleHolding(dataDir);
-  if (holder) {
-    io.err(`response-desk import: a console (process ${holder.pid}) is running on ${dataDir}; close it first, or import from its Settings > Data. Nothing was changed.`);
+  // The folder is this command's alone while it runs: no console may write it meanwhile. A dry run on a folder that does not exist creates nothing.
+  let lock: ConsoleLock | undefined;
+  try {
+    if (!command.dryRun) await mkdir(dataDir, { recursive: true });
+    if (await exists(dataDir)) lock = await holdConsoleLock(dataDir, 'import');
+  } catch (error) {
+    if (!(error instanceof ConsoleLockError)) throw error;
+    io.err(`response-desk import: ${describeHolder(error.holder)} is running on ${dataDir}; close it first, or import from its Settings > Data. Nothing was changed.`);
     return 1;
   }
   try {
@@ -151,6 +156,8 @@ export async function runImportCommand(argv: readonly string[], options: { reado
       return 1;
     }
     throw error;
+  } finally {
+    await lock?.release();
   }
 }
 

@@ -1,5 +1,5 @@
 import { dialog } from '../electron-mock';
-import { electronOpenDialog, electronSaveDialog } from '../../../src-main/electron/dialogs';
+import { electronOpenDialog, electronOpenFilesDialog, electronSaveDialog } from '../../../src-main/electron/dialogs';
 
 describe('the export save dialog', () => {
   it('returns the chosen path, offering the export file name', async () => {
@@ -24,5 +24,20 @@ describe('the import open dialog', () => {
   it('returns nothing when the engineer cancels', async () => {
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await electronOpenDialog(() => null)()).toBeUndefined();
+  });
+});
+
+describe('the service desk import open dialog', () => {
+  const ask = { title: 'Import from Zendesk or Jira', filters: [{ name: 'Zendesk JSON or Jira CSV export', extensions: ['json', 'csv'] }] };
+
+  it('returns every chosen file, several at once', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/ana/tickets.json', '/home/ana/users.json'] });
+    expect(await electronOpenFilesDialog(() => null)(ask)).toEqual(['/home/ana/tickets.json', '/home/ana/users.json']);
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith({ title: ask.title, filters: ask.filters, properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('returns nothing when the engineer cancels', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await electronOpenFilesDialog(() => null)(ask)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_LOCK_FILE, holdConsoleLock } from '../../../src-main/core/console-lock';
+import { CONSOLE_LOCK_FILE, ConsoleLockError, holdConsoleLock } from '../../../src-main/core/console-lock';
 import { runImportCommand } from '../../../src-main/core/import/command';
 import { createManualClock } from '../../../src-main/core/testing/manual-clock';
 
@@ -71,11 +71,37 @@ describe('npm run import', () => {
     // The test runner's parent stands in for a console that is running.
     await writeFile(join(desk, CONSOLE_LOCK_FILE), JSON.stringify({ pid: process.ppid, host: 'browser' }));
     const refused = await command('zendesk', tickets, '--data-dir', desk);
-    expect(refused).toMatchObject({ status: 1, out: [], err: [`response-desk import: a console (process ${process.ppid}) is running on ${desk}; close it first, or import from its Settings > Data. Nothing was changed.`] });
+    expect(refused).toMatchObject({ status: 1, out: [], err: [`response-desk import: the browser console (process ${process.ppid}) is running on ${desk}; close it first, or import from its Settings > Data. Nothing was changed.`] });
     expect(await readdir(desk)).toEqual([CONSOLE_LOCK_FILE]);
+    const dry = await command('zendesk', tickets, '--data-dir', desk, '--dry-run');
+    expect(dry).toMatchObject({ status: 1, err: [expect.stringContaining(`is running on ${desk}`)] });
     // A console that crashed: its pid is gone.
     await writeFile(join(desk, CONSOLE_LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: 'browser' }));
     expect(await command('zendesk', tickets, '--data-dir', desk)).toMatchObject({ status: 0 });
+    // The command let the folder go when it ended.
+    expect(await readdir(desk)).not.toContain(CONSOLE_LOCK_FILE);
+  });
+
+  it('holds the folder while it imports: a console starting meanwhile is refused', async () => {
+    const desk = join(await folder(), 'desk');
+    const seen: Array<unknown> = [];
+    const status = await runImportCommand(['zendesk', tickets, audits, '--data-dir', desk], {
+      dataDir: (given) => given ?? '/nonexistent-default',
+      clock: createManualClock('2026-11-30T12:00:00.000Z'),
+      io: {
+        out: () => undefined,
+        err: () => undefined,
+        progress: () => {
+          if (seen.length > 0) return;
+          seen.push(holdConsoleLock(desk, 'browser').then(
+            () => 'taken',
+            (error: unknown) => (error instanceof ConsoleLockError ? error.holder : error),
+          ));
+        },
+      },
+    });
+    expect(status).toBe(0);
+    expect(await Promise.all(seen)).toEqual([{ pid: process.pid, host: 'import' }]);
   });
 
   it('a console releases its lock when it closes', async () => {

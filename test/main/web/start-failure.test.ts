@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -57,5 +57,15 @@ describe('starting the browser host on a data folder it cannot use', () => {
     await mkdir(path.join(dir, 'desk'));
     await writeFile(path.join(dir, 'desk', 'journal'), 'not a folder');
     expectOneClearLine(await start(path.join(dir, 'desk')), /A file stands where a folder of the data should be\./);
+  }, 30_000);
+});
+
+describe('starting the browser host on a data folder another process holds', () => {
+  it('is refused before anything in the folder is opened, naming the folder and the process', async () => {
+    // The test runner's parent stands in for a console that is running on the folder.
+    await writeFile(path.join(dir, 'console.lock'), JSON.stringify({ pid: process.ppid, host: 'electron' }));
+    const result = await start(dir);
+    expectOneClearLine(result, new RegExp(`^response-desk: cannot open the data folder ${dir}: the desktop console \\(process ${process.ppid}\\) is using it; close that first\\.$`));
+    expect(await readdir(dir)).toEqual(['console.lock']);
   }, 30_000);
 });
