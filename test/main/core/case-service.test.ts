@@ -29,8 +29,8 @@ describe('case commands in the core', () => {
 
   it('logs a case for another owner, or for nobody yet, when the form names one; still recorded as the engineer', async () => {
     const { c } = await core();
-    const handed = await c.handlers['cases.create']({ title: 'Slow search', customer: 'Acme', plan: 'standard', owner: 'Ben Ode' });
-    const queued = await c.handlers['cases.create']({ title: 'Slow login', customer: 'Acme', plan: 'standard', owner: '' });
+    const handed = await c.handlers['cases.create']({ title: 'Slow search', customer: 'Acme', plan: 'standard', description: '', reportedBy: '', owner: 'Ben Ode' });
+    const queued = await c.handlers['cases.create']({ title: 'Slow login', customer: 'Acme', plan: 'standard', description: '', reportedBy: '', owner: '' });
     expect([foldCase(handed).owner, foldCase(queued).owner]).toEqual(['Ben Ode', null]);
     expect([handed.events[0]?.actor, queued.events[0]?.actor]).toEqual(['Ana', 'Ana']);
   });
