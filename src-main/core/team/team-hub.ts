@@ -31,6 +31,7 @@ export class TeamHub implements CommandRecorder {
   #members: TeamMember[] = [];
   #problem: string | undefined;
   readonly #listeners = new Set<(view: TeamView) => void>();
+  readonly #sharedListeners = new Set<(name: string | undefined) => void>();
   #offSync: Array<() => void> = [];
 
   constructor(private readonly deps: TeamHubDeps) {}
@@ -79,6 +80,7 @@ export class TeamHub implements CommandRecorder {
         wasOnline = online;
         this.#emit(status);
       }),
+      sync.onShared((name) => this.#sharedListeners.forEach((listener) => listener(name))),
     ];
     sync.start();
     return this.view();
@@ -128,6 +130,19 @@ export class TeamHub implements CommandRecorder {
   onChange(listener: (view: TeamView) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Told when a shared document changed on the team's server (no name: look at them all, after connecting). */
+  onShared(listener: (name: string | undefined) => void): () => void {
+    this.#sharedListeners.add(listener);
+    return () => this.#sharedListeners.delete(listener);
+  }
+
+  /** The team's server as the shared documents use it, when in a team: `online` says whether it answers now. */
+  shared(): { readonly server: TeamServer; readonly workstationId: string; readonly team: string; readonly online: boolean } | undefined {
+    const sync = this.#sync;
+    if (!sync || !this.#address) return undefined;
+    return { server: sync.server, workstationId: sync.workstationId, team: this.#address.display, online: sync.status().connection === 'online' };
   }
 
   decidesAutomaticFacts(): boolean {
