@@ -257,6 +257,7 @@ export class Runtime {
     return planCase({
       record,
       policy: settings.policy,
+      policyHistory: settings.policyHistory,
       notifications: settings.notifications,
       now: this.deps.clock.now(),
       notifiedAt: (fact) => {
