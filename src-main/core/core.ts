@@ -147,7 +147,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
-    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts(), notifiesDueUpdates: (record, state) => team.notifiesDueUpdates(record, state) } : {}),
   });
   // The team's settings and reviews are shared through its server (docs/team.md, "Shared settings").
   const teamSettings = team ? new TeamSettings({ hub: team, settings, log }) : undefined;

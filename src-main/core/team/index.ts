@@ -7,5 +7,6 @@ export type { TeamServer, TeamMember, Workstation, AppendRequest, AppendOutcome,
 export { TeamHub, type TeamHubDeps, type TeamSource } from './team-hub';
 export { parseTeamAddress, TeamAddressError, SSL_MODES, type TeamAddress } from './team-address';
 export { createFileTeamVault, TEAM_CONNECTION_FILE, type TeamVault, type TeamConnectionSettings, type SecretProtector } from './team-vault';
+export { notifiesDueUpdates } from './due-update-routing';
 export { TeamSettings, SETTINGS_DOCUMENT, type TeamSettingsDeps } from './team-settings';
 export { TeamReviews, REVIEW_DOCUMENT, type TeamReviewsDeps } from './team-reviews';

@@ -1,6 +1,8 @@
 import type { TeamView } from '../../../src-shared/contract';
 import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
+import type { CaseRecord, CaseState } from '../../../src-shared/domain';
 import { DeskFailure } from '../errors';
+import { notifiesDueUpdates } from './due-update-routing';
 import { Outbox } from './outbox';
 import type { TeamMember, TeamServer } from './sync-port';
 import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
@@ -156,6 +158,11 @@ export class TeamHub implements CommandRecorder {
 
   decidesAutomaticFacts(): boolean {
     return this.#sync?.decidesAutomaticFacts() ?? true;
+  }
+
+  /** Whether this console is told that the case's response or update falls due: always alone; in a team, by owner (`due-update-routing.ts`). */
+  notifiesDueUpdates(record: CaseRecord, state: Pick<CaseState, 'owner' | 'severity'>): boolean {
+    return !this.#sync || notifiesDueUpdates(record, state, this.deps.engineerName());
   }
 
   record(command: DecidedCommand): Promise<void> {

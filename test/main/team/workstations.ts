@@ -70,7 +70,7 @@ export class Workstation {
     return team;
   }
 
-  create(input: { title: string; plan?: string; severity?: 'P1' | 'P2' | 'P3' | 'P4' }): Promise<CaseRecord> {
+  create(input: { title: string; plan?: string; severity?: 'P1' | 'P2' | 'P3' | 'P4'; owner?: string }): Promise<CaseRecord> {
     return this.core.handlers['cases.create']({ customer: 'Acme', plan: 'standard', description: '', reportedBy: '', ...input });
   }
 
