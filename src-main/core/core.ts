@@ -14,7 +14,7 @@ import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSourc
 import { SettingsService } from './settings/settings-service';
 import { REVIEWS_DIR, requestRestore } from './storage';
 import { StorageHealth } from './storage-health';
-import { TeamHub, type TeamHubDeps } from './team';
+import { TeamHub, TeamReviews, TeamSettings, type TeamHubDeps } from './team';
 
 export interface CoreDeps {
   readonly host: SystemInfo['host'];
@@ -70,6 +70,9 @@ export interface Core {
   readonly runtime: Runtime;
   /** Team mode's front door, where the host offers team mode. */
   readonly team?: TeamHub;
+  /** The team's settings and reviews on its server (team mode only). */
+  readonly teamSettings?: TeamSettings;
+  readonly teamReviews?: TeamReviews;
   close(): Promise<void>;
 }
 
@@ -144,8 +147,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     actionItems: deps.actionItems ?? reviewActionItems,
     ...(dataPort ? { snapshotIfDue: (now: number) => dataPort.snapshotIfDue(now, settings.get().backups.keep) } : {}),
     log,
-    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts() } : {}),
+    ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts(), notifiesDueUpdates: (record, state) => team.notifiesDueUpdates(record, state) } : {}),
   });
+  // The team's settings and reviews are shared through its server (docs/team.md, "Shared settings").
+  const teamSettings = team ? new TeamSettings({ hub: team, settings, log }) : undefined;
+  const teamReviews = team ? new TeamReviews({ hub: team, reviews, store: reviewStore, log }) : undefined;
   const data = new DataService({
     data: deps.data,
     saveDialog: deps.saveDialog,
@@ -231,10 +237,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (!team) throw new DeskFailure('NOT_ALLOWED', 'This console cannot join a team.');
       return team.join(url, email);
     },
-    'team.leave': async () => team?.leave() ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
+    'team.leave': async () => {
+      if (!team) return { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] };
+      const view = await team.leave();
+      // The settings stay as they are, now this console's own: joining again takes the team's.
+      await settings.forgetTeam();
+      return view;
+    },
   };
   await runtime.start();
   health.started();
+  allCases.warm();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -253,11 +266,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock: deps.clock,
     runtime,
     ...(team ? { team } : {}),
+    ...(teamSettings ? { teamSettings } : {}),
+    ...(teamReviews ? { teamReviews } : {}),
     close: async () => {
       offDamage?.();
       await serviceDeskFiles.release();
       await runtime.stop();
       await team?.stop();
+      await allCases.settled();
       await deps.store.close();
     },
   };

@@ -15,6 +15,7 @@ export {
   isLoading,
   NO_ALL_CASES_FILTERS,
   queryOf,
+  SEARCH_DEBOUNCE_MS,
   type AllCasesFilters,
   type AllCasesResult,
   type AllCasesSort,

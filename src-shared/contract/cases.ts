@@ -13,6 +13,8 @@ export const newCaseSchema = z.object({
   severity: severitySchema.optional(),
   description: z.string().max(20_000, 'description is longer than 20000 characters').default(''),
   reportedBy: z.string().trim().max(200, 'reported by is longer than 200 characters').default(''),
+  /** Who owns it: omitted, the engineer logging it; empty, nobody yet (in a team, the team's queue). */
+  owner: z.string().trim().max(200, 'owner is longer than 200 characters').optional(),
   /** When the request was properly submitted; defaults to now and may be back-dated. */
   loggedAt: isoInstantSchema.optional(),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { settingsPatchSchema, settingsSchema, type Settings } from '../settings';
+import { settingsSchema, settingsUpdateSchema, type Settings } from '../settings';
 import { request } from './define';
 
 export const settingsRequests = {
   'settings.get': request(z.object({}).strict(), 'The current settings.').returns<Settings>(),
-  'settings.update': request(settingsPatchSchema.strict(), 'Validate and save settings; nothing is saved unless all of it is valid.').returns<Settings>(),
+  'settings.update': request(settingsUpdateSchema.strict(), 'Validate and save settings; nothing is saved unless all of it is valid. In a team, names the version of each shared section the edit began from.').returns<Settings>(),
 };
 
 export const settingsEvents = {

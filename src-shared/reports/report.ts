@@ -159,7 +159,6 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
   const byKind = new Tally();
   const bySeverity = new Tally();
   const byPlan = new Tally();
-  const breaches: BreachRow[] = [];
   const triggers = new Map<EscalationTrigger, number>();
   const levels = new Map<EscalationLevel, number>();
   const weeks = new Map<number, WeekRow>();
@@ -168,81 +167,87 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
   let ratingSum = 0;
   let during = 0;
   let after = 0;
-  const comments: FeedbackComment[] = [];
   const rootCauses = new Map<string, { label: string; kind: 'category' | 'tag'; caseIds: string[]; wall: number[]; business: number[] }>();
+
+  const groupOf = (key: string): Accumulator => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = new Accumulator()));
+    return group;
+  };
+  // breaches and comments are sorted by their instants as numbers, then written as ISO strings
+  const breachRows: Array<{ at: number; row: Omit<BreachRow, 'dueAt' | 'breachedAt'> }> = [];
+  const commentRows: Array<{ at: number; row: Omit<FeedbackComment, 'at'> }> = [];
 
   for (const facts of cases) {
     // a closed case with nothing since the period began has nothing in it (open clocks may still breach)
     if (facts.quietSince < from) continue;
     const key = groupKeyOf(facts, query.groupBy);
-    let group = groups.get(key);
-    const touch = () => {
-      if (!group) groups.set(key, (group = new Accumulator()));
-      return group;
-    };
-    const both = (apply: (acc: Accumulator) => void) => {
-      apply(overall);
-      apply(touch());
-    };
     if (inPeriod(facts.loggedAt)) {
-      both((acc) => (acc.created += 1));
+      overall.created += 1;
+      groupOf(key).created += 1;
       weeks.get(weekStart(facts.loggedAt))!.created[facts.loggedSeverity] += 1;
     }
-    if (facts.acknowledgedAt !== null && facts.timeToAcknowledge && inPeriod(facts.acknowledgedAt)) {
-      const tta = facts.timeToAcknowledge;
-      both((acc) => {
+    const tta = facts.timeToAcknowledge;
+    if (facts.acknowledgedAt !== null && tta && inPeriod(facts.acknowledgedAt)) {
+      for (const acc of [overall, groupOf(key)]) {
         acc.ttaWall.push(tta.wall);
         if (tta.business !== null) acc.ttaBusiness.push(tta.business);
-      });
+      }
     }
-    if (facts.firstResolvedAt !== null && facts.timeToResolve && inPeriod(facts.firstResolvedAt)) {
-      const ttr = facts.timeToResolve;
-      both((acc) => {
+    const ttr = facts.timeToResolve;
+    if (facts.firstResolvedAt !== null && ttr && inPeriod(facts.firstResolvedAt)) {
+      for (const acc of [overall, groupOf(key)]) {
         acc.ttrWall.push(ttr.wall);
         if (ttr.business !== null) acc.ttrBusiness.push(ttr.business);
-      });
+      }
     }
     let resolvedHere = false;
     for (const resolution of facts.resolutions) {
       if (!inPeriod(resolution.at)) continue;
       resolvedHere = true;
-      const reopened = facts.reopenedAt.some((at) => at >= resolution.at);
-      both((acc) => {
-        acc.resolved += 1;
-        if (reopened) acc.reopened += 1;
-      });
+      const reopened = facts.reopenedAt.some((at) => at >= resolution.at) ? 1 : 0;
+      const group = groupOf(key);
+      overall.resolved += 1;
+      group.resolved += 1;
+      overall.reopened += reopened;
+      group.reopened += reopened;
       weeks.get(weekStart(resolution.at))!.resolved[resolution.severity] += 1;
     }
     for (const clock of facts.clocks) {
       const judged = judgement(clock, now);
       if (judged === null) continue;
       if (inPeriod(judged.at)) {
-        both((acc) => {
-          acc.judged += 1;
-          if (judged.met) acc.met += 1;
-        });
+        const group = groupOf(key);
+        const met = judged.met ? 1 : 0;
+        overall.judged += 1;
+        group.judged += 1;
+        overall.met += met;
+        group.met += met;
         byKind.add(clock.kind, judged.met);
         bySeverity.add(clock.severity, judged.met);
         byPlan.add(facts.plan, judged.met);
       }
       if (judged.breachedAt !== null && inPeriod(judged.breachedAt)) {
-        both((acc) => (acc.breaches += 1));
+        overall.breaches += 1;
+        groupOf(key).breaches += 1;
         const end = clock.endedAt ?? now;
-        breaches.push({
-          caseId: facts.id,
-          title: facts.title,
-          clock: clock.kind,
-          severity: clock.severity,
-          dueAt: iso(judged.breachedAt),
-          breachedAt: iso(judged.breachedAt),
-          outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
-          lateMinutes: Math.max(0, end - judged.breachedAt) / MINUTE,
+        breachRows.push({
+          at: judged.breachedAt,
+          row: {
+            caseId: facts.id,
+            title: facts.title,
+            clock: clock.kind,
+            severity: clock.severity,
+            outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
+            lateMinutes: Math.max(0, end - judged.breachedAt) / MINUTE,
+          },
         });
       }
     }
     for (const escalation of facts.escalations) {
       if (!inPeriod(escalation.at)) continue;
-      both((acc) => (acc.escalations += 1));
+      overall.escalations += 1;
+      groupOf(key).escalations += 1;
       triggers.set(escalation.trigger, (triggers.get(escalation.trigger) ?? 0) + 1);
       levels.set(escalation.level, (levels.get(escalation.level) ?? 0) + 1);
     }
@@ -252,7 +257,7 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       ratingSum += feedback.rating;
       if (feedback.afterResolution) after += 1;
       else during += 1;
-      if (feedback.comment !== '') comments.push({ caseId: facts.id, at: iso(feedback.at), rating: feedback.rating, comment: feedback.comment, afterResolution: feedback.afterResolution });
+      if (feedback.comment !== '') commentRows.push({ at: feedback.at, row: { caseId: facts.id, rating: feedback.rating, comment: feedback.comment, afterResolution: feedback.afterResolution } });
     }
     const review = resolvedHere ? reviews.get(facts.id) : undefined;
     if (review) {
@@ -262,13 +267,20 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
         let entry = rootCauses.get(id);
         if (!entry) rootCauses.set(id, (entry = { label, kind, caseIds: [], wall: [], business: [] }));
         entry.caseIds.push(facts.id);
-        if (facts.timeToResolve) {
-          entry.wall.push(facts.timeToResolve.wall);
-          if (facts.timeToResolve.business !== null) entry.business.push(facts.timeToResolve.business);
+        if (ttr) {
+          entry.wall.push(ttr.wall);
+          if (ttr.business !== null) entry.business.push(ttr.business);
         }
       }
     }
   }
+  const breaches: BreachRow[] = breachRows
+    .sort((a, b) => a.at - b.at || (a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0))
+    .map(({ at, row }) => {
+      const instant = iso(at);
+      return { ...row, dueAt: instant, breachedAt: instant };
+    });
+  const comments: FeedbackComment[] = commentRows.sort((a, b) => a.at - b.at).map(({ at, row }) => ({ ...row, at: iso(at) }));
 
   let dueInPeriod = 0;
   let doneByDue = 0;
@@ -298,7 +310,7 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
     overall: overall.row('All'),
     groups: groupOrder.filter((key) => groups.has(key)).map((key) => groups.get(key)!.row(key)),
     attainment: { byKind: byKind.rows(CLOCK_KINDS), bySeverity: bySeverity.rows(SEVERITIES), byPlan: byPlan.rows([]) },
-    breaches: breaches.sort((a, b) => Date.parse(a.breachedAt) - Date.parse(b.breachedAt) || a.caseId.localeCompare(b.caseId)),
+    breaches,
     escalations: {
       byTrigger: ESCALATION_TRIGGERS.map((key) => ({ key, count: triggers.get(key) ?? 0 })),
       byLevel: ESCALATION_LEVELS.map((key) => ({ key, count: levels.get(key) ?? 0 })),
@@ -310,7 +322,7 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       mean: count === 0 ? null : ratingSum / count,
       duringResolution: during,
       afterResolution: after,
-      comments: comments.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+      comments,
     },
     rootCauses: ranked,
     actionItems: {
@@ -319,7 +331,8 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       shareDoneByDue: shareOf(doneByDue, dueInPeriod),
       open,
       overdue: overdueItems.length,
-      overdueItems: overdueItems.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)),
+      // ISO instants of one format sort as their text
+      overdueItems: overdueItems.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)),
     },
   };
 }

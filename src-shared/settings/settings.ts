@@ -41,6 +41,25 @@ export const rootCauseCategoriesSchema = z
   .max(50, 'at most 50 root-cause categories')
   .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'each root-cause category is named once');
 
+/** The settings sections that belong to a team (docs/team.md); the others stay on each console. */
+export const SHARED_SETTINGS_SECTIONS = ['policy', 'templates', 'rootCauseCategories'] as const;
+export type SharedSettingsSection = (typeof SHARED_SETTINGS_SECTIONS)[number];
+
+const teamVersionSchema = z.object({
+  version: z.number().int().positive(),
+  /** The engineer who saved this version, and when (ISO). */
+  by: z.string(),
+  at: z.string(),
+});
+
+/** Which version of each shared section this console holds, from which team (kept by the core, never in a patch). */
+export const settingsTeamSchema = z.object({
+  /** The team's server as host:port/database: versions of another team's settings mean nothing here. */
+  server: z.string(),
+  versions: z.object({ policy: teamVersionSchema, templates: teamVersionSchema, rootCauseCategories: teamVersionSchema }).partial(),
+});
+export type SettingsTeam = z.infer<typeof settingsTeamSchema>;
+
 export const settingsSchema = z.object({
   /** The actor recorded on events this engineer creates. */
   engineerName: z.string().trim().min(1, 'engineer name is required').max(200, 'engineer name is longer than 200 characters'),
@@ -56,14 +75,29 @@ export const settingsSchema = z.object({
   rootCauseCategories: rootCauseCategoriesSchema.default([...DEFAULT_ROOT_CAUSE_CATEGORIES]),
   /** Every policy applied, oldest first, kept by the core (never sent in a patch): ended clocks are judged by the one in force then. */
   policyHistory: policyHistorySchema.default([]),
+  /** In a team: the version of each shared section held here (kept by the core). */
+  team: settingsTeamSchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** Partial update: each top-level section sent replaces the stored one whole. */
-export const settingsPatchSchema = settingsSchema.omit({ policyHistory: true }).partial();
+export const settingsPatchSchema = settingsSchema.omit({ policyHistory: true, team: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * A save: the sections, and in a team the version of each shared section the edit began from
+ * (`baseVersions`); a section the team changed since is refused, not overwritten.
+ */
+export const settingsUpdateSchema = settingsPatchSchema.extend({
+  baseVersions: z
+    .object({ policy: z.number().int().min(0), templates: z.number().int().min(0), rootCauseCategories: z.number().int().min(0) })
+    .partial()
+    .strict()
+    .optional(),
+});
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   engineerName: 'Engineer',

@@ -48,9 +48,10 @@ async function showAllCases(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('table', { name: 'All cases' });
 }
 
+/** The ids on screen once the table shows the answer to the latest query (a new query draws a new table). */
 async function rowIds(): Promise<string[]> {
+  await waitFor(() => expect(screen.getByRole('table', { name: 'All cases' })).toHaveAttribute('aria-busy', 'false'));
   const table = screen.getByRole('table', { name: 'All cases' });
-  await waitFor(() => expect(table).toHaveAttribute('aria-busy', 'false'));
   return within(table).getAllByRole('row').slice(1).map((row) => spokenText(within(row).getAllByRole('cell')[0]!));
 }
 

@@ -15,9 +15,10 @@ type State =
   | { readonly kind: 'ready'; readonly catalog: CaseCatalog };
 
 /**
- * Every case, open and closed, for lists over all of them. The catalog is built on first use
- * (the closed history's index, then the open cases; never at start-up) and then follows every
- * `cases.changed`; changes that land while it is built are applied after it, in order.
+ * Every case, open and closed, for lists over all of them. The catalog is built once (the closed
+ * history's index, then the open cases): in the background after start-up (`warm`), or by the
+ * first query if that comes first; then it follows every `cases.changed`; changes that land
+ * while it is built are applied after it, in order.
  */
 export class AllCases {
   #state: State = { kind: 'unbuilt' };
@@ -49,6 +50,16 @@ export class AllCases {
     return building;
   }
 
+  /** Builds the catalog in the background, so the first search does not wait for it; a failure is left to the first query to report. */
+  warm(): void {
+    this.catalog().catch(() => undefined);
+  }
+
+  /** Resolves once no build is under way (before the store closes). */
+  async settled(): Promise<void> {
+    if (this.#state.kind === 'building') await this.#state.catalog.catch(() => undefined);
+  }
+
   /** Every case was replaced (an import): the next query builds the catalog again. */
   replaced(): void {
     this.#state = { kind: 'unbuilt' };
@@ -60,6 +71,7 @@ export class AllCases {
     // Read after the history: a case reopened meanwhile is open here, and this copy wins.
     for (const record of this.deps.store.openCases()) catalog.upsert(summaryOf(record));
     for (const record of changes) catalog.upsert(summaryOf(record));
+    catalog.compact();
     return catalog;
   }
 

@@ -1,9 +1,12 @@
 import type { CaseQuery, CaseQueryResult, CaseSortColumn } from '../../../src-shared/contract';
 import { CASE_STATUSES, type CaseSummary } from '../../../src-shared/domain';
+import { TextIndex } from './text-index';
 
 /** A summary with the keys it is searched and ordered by, computed once per change. */
 interface Row {
   readonly summary: CaseSummary;
+  /** The case's number in the text index: given once, kept while the case changes. */
+  readonly slot: number;
   /** id, title and customer, lower case: what the search words are looked for in. */
   readonly text: string;
   readonly idPrefix: string;
@@ -16,11 +19,12 @@ interface Row {
   readonly updatedMs: number;
 }
 
-function rowOf(summary: CaseSummary): Row {
+function rowOf(summary: CaseSummary, slot: number): Row {
   const dash = summary.id.lastIndexOf('-');
   const customer = summary.customer.trim().toLowerCase();
   return {
     summary,
+    slot,
     text: `${summary.id}\n${summary.title}\n${summary.customer}`.toLowerCase(),
     idPrefix: summary.id.slice(0, dash + 1),
     idNumber: Number(summary.id.slice(dash + 1)),
@@ -60,8 +64,10 @@ function lowerBound(order: readonly Row[], row: Row, compare: (a: Row, b: Row) =
   return lo;
 }
 
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
+
 function matcher(query: CaseQuery): ((row: Row) => boolean) | null {
-  const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = wordsOf(query.text);
   const f = query.filters;
   const statuses = f.status.length > 0 ? new Set(f.status.map((status) => CASE_STATUSES.indexOf(status))) : null;
   const severities = f.severity.length > 0 ? new Set<string>(f.severity) : null;
@@ -83,13 +89,16 @@ function matcher(query: CaseQuery): ((row: Row) => boolean) | null {
 
 /**
  * Every case, open and closed, as summaries in memory, with one sorted order per column kept up
- * to date as cases change (binary search and one splice per order), so a query scans at most
- * the cases once and never sorts them. The matches of the last filtered query are kept, so the
- * next page of the same search is a slice.
+ * to date as cases change (binary search and one splice per order), so a query never sorts. A
+ * search looks only at the cases the text index names as candidates (those holding every
+ * trigram of its words), in the order asked for, and checks each with the same rule as a plain
+ * scan, so the index narrows the work and never the answer. The matches of the last filtered
+ * query are kept, so the next page of the same search is a slice.
  */
 export class CaseCatalog {
   readonly #rows = new Map<string, Row>();
   readonly #orders = new Map<CaseSortColumn, Row[]>();
+  readonly #index = new TextIndex();
   #version = 0;
   #last: { key: string; version: number; matches: readonly Row[] } | undefined;
 
@@ -100,9 +109,13 @@ export class CaseCatalog {
   /** Adds a case or replaces its summary. */
   upsert(summary: CaseSummary): void {
     const old = this.#rows.get(summary.id);
-    const row = rowOf(summary);
+    const row = rowOf(summary, old ? old.slot : this.#rows.size);
     this.#rows.set(summary.id, row);
     this.#version++;
+    if (old?.text !== row.text) {
+      if (old) this.#index.remove(old.slot, old.text);
+      this.#index.add(row.slot, row.text);
+    }
     for (const [column, order] of this.#orders) {
       const compare = COMPARE[column];
       if (old) order.splice(lowerBound(order, old, compare), 1);
@@ -119,7 +132,7 @@ export class CaseCatalog {
       const last = this.#last;
       if (last && last.key === key && last.version === this.#version) matches = last.matches;
       else {
-        matches = order.filter(match);
+        matches = this.#matches(order, match, wordsOf(query.text));
         this.#last = { key, version: this.#version, matches };
       }
     }
@@ -129,6 +142,28 @@ export class CaseCatalog {
     if (query.sort.direction === 'asc') for (let i = query.offset; i < end; i++) rows.push(matches[i]!.summary);
     else for (let i = query.offset; i < end; i++) rows.push(matches[total - 1 - i]!.summary);
     return { total, rows };
+  }
+
+  /** The rows of `order` that match, looking only at the text index's candidates when the words narrow them. */
+  #matches(order: readonly Row[], match: (row: Row) => boolean, words: readonly string[]): Row[] {
+    const candidate = this.#index.candidates(words, this.#rows.size);
+    if (!candidate) return order.filter(match);
+    const matches: Row[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const row = order[i]!;
+      if (candidate(row.slot) && match(row)) matches.push(row);
+    }
+    return matches;
+  }
+
+  /** Gives back the room the text index kept for growth: after a bulk build. */
+  compact(): void {
+    this.#index.compact();
+  }
+
+  /** Entries of the text index, for the figures in docs/storage.md. */
+  get indexStats(): { grams: number; entries: number } {
+    return this.#index.stats;
   }
 
   #order(column: CaseSortColumn): Row[] {

@@ -110,7 +110,7 @@ export class CaseService {
       ]);
     }
     const actor = this.deps.actor();
-    const command = { ...fields, at: fields.loggedAt, owner: actor };
+    const command = { ...fields, at: fields.loggedAt, owner: fields.owner ?? actor };
     const now = this.deps.clock.now();
     const ctx = this.decideContext(actor, now);
     // Decided once to check it (the rules do not depend on the id), then stamped with the number.

@@ -70,13 +70,68 @@ function refusal(decision: Extract<ReviewDecision, { ok: false }>, stored: Revie
 }
 
 /**
+ * Where reviews are shared with a team (docs/team.md). `publish` has the team take a review
+ * decided here, named with the version it was decided on: undefined when taken (or when the
+ * case's review stays on this console), else the team's newer review. It throws a DeskFailure
+ * when the review is shared and the team cannot be asked.
+ */
+export interface ReviewSharing {
+  publish(review: Review, baseVersion: number): Promise<Review | undefined>;
+}
+
+/** How many times a change is decided again on a team's newer review before giving up. */
+const MAX_REDECIDE = 5;
+
+/**
  * Post-incident reviews: one per case, changed one at a time per case through the shared
  * rules, written durably before the result returns, then announced as 'reviews.changed'.
  */
 export class ReviewService {
   private readonly queue = new KeyedQueue();
+  private sharing: ReviewSharing | undefined;
 
   constructor(private readonly deps: ReviewServiceDeps) {}
+
+  /** Team mode: each review is decided against the team's newest and published before it is kept here. */
+  share(sharing: ReviewSharing): void {
+    this.sharing = sharing;
+  }
+
+  /**
+   * A review as the team holds it, from another workstation: kept here when it is newer than
+   * this console's, and announced like a local save.
+   */
+  receive(review: Review): Promise<boolean> {
+    return this.queue.run(review.caseId, async () => {
+      const stored = await this.deps.store.load(review.caseId);
+      if (stored && stored.version >= review.version) return false;
+      await this.write(review);
+      return true;
+    });
+  }
+
+  /**
+   * Keeps a decided review: in a team the team takes it first (a save names the version it was
+   * decided on); when the team's review moved on, that one is kept here and the rule is decided
+   * again on it, so a stale save gets the same conflict answer as between two windows.
+   */
+  private async keep(stored: Review | undefined, decided: Review, again: ((team: Review) => ReviewDecision) | undefined): Promise<Review> {
+    let base = stored;
+    let next = decided;
+    for (let attempt = 0; this.sharing; attempt++) {
+      const team = await this.sharing.publish(next, base?.version ?? 0);
+      if (!team) break;
+      // The team's review is newer: it is kept here, then the change is decided again on it.
+      await this.write(team);
+      if (!again) return team;
+      if (attempt >= MAX_REDECIDE) throw new DeskFailure('CONFLICT', `The review of ${decided.caseId} keeps changing on the team; reload it and try again.`);
+      const decision = again(team);
+      if (!decision.ok) throw refusal(decision, team);
+      base = team;
+      next = decision.review;
+    }
+    return this.write(next);
+  }
 
   private context(): ReviewContext {
     return { nowIso: new Date(this.deps.clock.now()).toISOString(), actor: this.deps.actor() };
@@ -101,7 +156,7 @@ export class ReviewService {
       const stored = await this.existing(caseId);
       const decision = rule(stored, this.context());
       if (!decision.ok) throw refusal(decision, stored);
-      return this.write(decision.review);
+      return this.keep(stored, decision.review, (team) => rule(team, this.context()));
     });
   }
 
@@ -128,7 +183,8 @@ export class ReviewService {
       const record = await this.deps.cases.get(caseId);
       const stored = await this.deps.store.load(caseId);
       if (stored) return this.view(record, stored);
-      return this.view(record, await this.write(startReview(record, this.context())));
+      // Started on another workstation meanwhile: the team's review is the one opened.
+      return this.view(record, await this.keep(undefined, startReview(record, this.context()), undefined));
     });
   }
 

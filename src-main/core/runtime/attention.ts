@@ -1,6 +1,6 @@
 import type { Attention, Snooze, UrgentItem } from '../../../src-shared/contract';
 import { foldCase, type CaseRecord, type CaseState } from '../../../src-shared/domain';
-import { clocksOf, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
+import { clocksOf, type Clock as SlaClock, type Policy, type PolicyHistory } from '../../../src-shared/sla';
 
 export const URGENT_ITEMS = 5;
 
@@ -26,11 +26,11 @@ export function attentionFrom(owed: Iterable<Owed>, now: number, snoozed: readon
   return { overdueCount: items.filter((item) => item.overdue).length, urgent: items.slice(0, URGENT_ITEMS), snoozed };
 }
 
-/** The same view computed from the cases themselves. */
-export function attentionOf(records: readonly CaseRecord[], policy: Policy, now: number, snoozed: readonly Snooze[] = []): Attention {
+/** The same view computed from the cases themselves, their past clocks judged by the policy in force then. */
+export function attentionOf(records: readonly CaseRecord[], policy: Policy, now: number, snoozed: readonly Snooze[] = [], policyHistory: PolicyHistory = []): Attention {
   const nowIso = new Date(now).toISOString();
   const owed = records.flatMap((record) => {
-    const open = clocksOf(record.events, policy, nowIso).filter((c): c is SlaClock & { dueAt: string } => c.endedAt === null && c.dueAt !== null);
+    const open = clocksOf(record.events, policy, nowIso, { policyHistory }).filter((c): c is SlaClock & { dueAt: string } => c.endedAt === null && c.dueAt !== null);
     return owedBy(foldCase(record), open);
   });
   return attentionFrom(owed, now, snoozed);

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '../../../src-shared/contract';
 import { foldCase, type CaseRecord, type CaseState, type EscalationLevel } from '../../../src-shared/domain';
 import type { NotificationSettings } from '../../../src-shared/settings';
-import { clocksOf, lackOfProgressEscalation, unacknowledgedEscalationDue, type Clock as SlaClock, type Policy } from '../../../src-shared/sla';
+import { clocksOf, lackOfProgressEscalation, unacknowledgedEscalationDue, type Clock as SlaClock, type Policy, type PolicyHistory } from '../../../src-shared/sla';
 import type { ActionItem } from './action-items';
 import { owedBy, type Owed } from './attention';
 
@@ -24,6 +24,8 @@ export type Due =
 export interface CasePlanInput {
   readonly record: CaseRecord;
   readonly policy: Policy;
+  /** The policies applied before: what ended under one is judged by it (docs/sla.md, "History is a fact"). */
+  readonly policyHistory?: PolicyHistory;
   readonly notifications: NotificationSettings;
   readonly now: number;
   /** When a fact was last notified, if ever. */
@@ -80,7 +82,7 @@ export function planCase(input: CasePlanInput): CasePlan {
   const liveFacts = new Set<string>();
   const open = state.status !== 'closed';
 
-  const clocks = open ? openDeadlines(clocksOf(record.events, input.policy, new Date(now).toISOString())) : [];
+  const clocks = open ? openDeadlines(clocksOf(record.events, input.policy, new Date(now).toISOString(), { policyHistory: input.policyHistory ?? [] })) : [];
   for (const clock of clocks) {
     const dueAt = Date.parse(clock.dueAt);
     const key = `${prefix}${clock.id}:`;

@@ -1,5 +1,5 @@
 import type { Attention, DeskNotification, Snooze } from '../../../src-shared/contract';
-import { SYSTEM_ACTOR, foldCase, type CaseRecord } from '../../../src-shared/domain';
+import { SYSTEM_ACTOR, foldCase, type CaseRecord, type CaseState } from '../../../src-shared/domain';
 import { formatMinutes } from '../../../src-shared/words';
 import type { Settings } from '../../../src-shared/settings';
 import type { CaseService } from '../cases/case-service';
@@ -30,6 +30,8 @@ export interface RuntimeDeps {
   readonly stateFile: DocumentPort<RuntimeState>;
   /** Team mode: whether this workstation decides automatic escalations now (the team's leader, or alone offline). */
   readonly decidesAutomaticFacts?: () => boolean;
+  /** Team mode: whether this console is told that the case's response or update falls due (its owner's). */
+  readonly notifiesDueUpdates?: (record: CaseRecord, state: CaseState) => boolean;
   readonly actionItems?: ActionItemSource;
   /** The daily snapshot; absent where there is nothing to back up (memory store). */
   readonly snapshotIfDue?: (now: number) => Promise<string | undefined>;
@@ -64,6 +66,8 @@ export class Runtime {
   private attentionQueued = false;
   /** Whether this workstation decided automatic escalations at the last re-arm (team mode). */
   private decidesAutomaticFacts = true;
+  /** Whether the console was in a team at the last re-arm: due updates are then told by owner. */
+  private inTeam = false;
   private saving: Promise<void> = Promise.resolve();
   private readonly offs: Array<() => void> = [];
   private nextId = 1;
@@ -84,8 +88,11 @@ export class Runtime {
       this.deps.bus.on('settings.changed', () => this.rearmAll()),
       // Team mode: leadership won or lost, the server lost or back. Escalations are armed only
       // where they are decided, so a flip either way re-arms every case.
-      this.deps.bus.on('team.changed', () => {
-        if (this.automaticFactsHere() !== this.decidesAutomaticFacts) this.rearmAll();
+      this.deps.bus.on('team.changed', ({ connection }) => {
+        if (this.automaticFactsHere() !== this.decidesAutomaticFacts || (connection !== 'off') !== this.inTeam) {
+          this.inTeam = connection !== 'off';
+          this.rearmAll();
+        }
       }),
       this.scheduler.onClockChange(() => this.rearmAll()),
     );
@@ -164,6 +171,10 @@ export class Runtime {
     return attentionFrom([...this.owed.values()].flat(), now, snoozed);
   }
 
+  private toldHere(record: CaseRecord, state: CaseState): boolean {
+    return this.deps.notifiesDueUpdates?.(record, state) ?? true;
+  }
+
   private automaticFactsHere(): boolean {
     return this.deps.decidesAutomaticFacts?.() ?? true;
   }
@@ -189,7 +200,7 @@ export class Runtime {
     for (const record of this.deps.cases.list()) {
       const plan = this.planOrLog(record);
       if (!plan) continue;
-      this.arm(plan);
+      this.arm(plan, record);
       plan.liveFacts.forEach((fact) => live.add(fact));
     }
     this.forgetExcept((fact) => live.has(fact));
@@ -203,7 +214,7 @@ export class Runtime {
     const record = this.deps.cases.openCase(caseId);
     const live = record ? this.planOrLog(record) : undefined;
     this.owed.delete(caseId);
-    if (live) this.arm(live);
+    if (live && record) this.arm(live, record);
     this.forgetCaseFactsExcept(caseId, live?.liveFacts);
     this.announceAttention();
   }
@@ -246,6 +257,7 @@ export class Runtime {
     return planCase({
       record,
       policy: settings.policy,
+      policyHistory: settings.policyHistory,
       notifications: settings.notifications,
       now: this.deps.clock.now(),
       notifiedAt: (fact) => {
@@ -257,11 +269,14 @@ export class Runtime {
     });
   }
 
-  private arm(plan: CasePlan): void {
+  private arm(plan: CasePlan, record: CaseRecord): void {
     this.owed.set(plan.state.id, plan.owed);
     const keys: string[] = [];
+    const toldHere = this.toldHere(record, plan.state);
     for (const due of plan.dues) {
       if (this.escalating.has(due.key)) continue;
+      // In a team, another engineer's case reminds its owner, not this console.
+      if (due.type === 'notify' && !toldHere) continue;
       // Another workstation of the team escalates; its event arrives like any other change.
       if (due.type === 'escalate' && !this.decidesAutomaticFacts) continue;
       this.scheduler.arm(due.key, due.at, { type: 'case', caseId: plan.state.id });
@@ -293,6 +308,7 @@ export class Runtime {
       if (!plan) continue;
       const due = plan.dues.find((d) => d.key === item.key);
       if (!due || due.at > now) continue;
+      if (due.type === 'notify' && !this.toldHere(record, plan.state)) continue;
       const note = this.noteFor(plan, due, now);
       if (note) notes.push(note);
       if (due.type === 'escalate') escalations.push(this.escalate(plan, due, now, notes));

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { caseEventSchema, type CaseEvent } from '../../../src-shared/domain';
 import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from './migrations';
-import type { AppendOutcome, AppendRequest, PulledEvent, ServerLink, SharedDocument, SharedPutOutcome, TeamMember, TeamServer, Workstation } from './sync-port';
+import type { AppendOutcome, AppendRequest, PulledEvent, ServerLink, SharedDocument, SharedPut, SharedPutOutcome, TeamMember, TeamServer, Workstation } from './sync-port';
 import { v7 as uuidv7 } from 'uuid';
 
 /** Advisory lock keys (two-int form): class 0x5244 ("RD"), then what is locked. */
@@ -13,6 +13,21 @@ export const EVENTS_CHANNEL = 'rd_events';
 export const SHARED_CHANNEL = 'rd_shared';
 
 export class TeamSchemaError extends Error {}
+
+/** A shared write refused because a document moved on (rolls its transaction back). */
+class SharedConflict {
+  readonly names: string[] = [];
+}
+
+interface SharedRow {
+  name: string;
+  version: number;
+  value: unknown;
+  by: string | null;
+  at: Date;
+}
+const SHARED_SELECT = 'SELECT s.name, s.version, s.value, w.name AS by, s.updated_at AS at FROM rd_shared s LEFT JOIN rd_workstations w ON w.id = s.updated_by';
+const sharedDocument = (row: SharedRow): SharedDocument => ({ name: row.name, version: row.version, value: row.value, by: row.by ?? 'someone', at: row.at.toISOString() });
 
 export interface PostgresServerOptions {
   /** `postgres://user:password@host:port/db?sslmode=…`; kept in main, never logged. */
@@ -193,24 +208,46 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
     },
 
     async getShared(name: string): Promise<SharedDocument | undefined> {
-      const rows = await db().query<{ version: number; value: unknown }>('SELECT version, value FROM rd_shared WHERE name = $1', [name]);
-      const row = rows.rows[0];
-      return row ? { name, version: row.version, value: row.value } : undefined;
+      const rows = await db().query<SharedRow>(`${SHARED_SELECT} WHERE s.name = $1`, [name]);
+      return rows.rows[0] ? sharedDocument(rows.rows[0]) : undefined;
     },
 
-    async putShared(name: string, baseVersion: number, value: unknown): Promise<SharedPutOutcome> {
-      return inTransaction(async (client) => {
-        const rows = await client.query<{ version: number; value: unknown }>('SELECT version, value FROM rd_shared WHERE name = $1 FOR UPDATE', [name]);
-        const row = rows.rows[0];
-        const version = row?.version ?? 0;
-        if (version !== baseVersion) return { status: 'conflict', current: { name, version, value: row?.value ?? null } };
-        await client.query(
-          'INSERT INTO rd_shared (name, version, value) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, updated_at = now()',
-          [name, version + 1, JSON.stringify(value)],
-        );
-        await client.query('SELECT pg_notify($1, $2)', [SHARED_CHANNEL, name]);
-        return { status: 'applied', version: version + 1 };
-      });
+    async sharedVersions(prefix: string) {
+      // The prefix is matched as text, never as a LIKE pattern: its characters are the caller's.
+      const rows = await db().query<{ name: string; version: number }>('SELECT name, version FROM rd_shared WHERE left(name, length($1)) = $1 ORDER BY name', [prefix]);
+      return rows.rows;
+    },
+
+    async putShared(workstationId: string, puts: readonly SharedPut[]): Promise<SharedPutOutcome> {
+      const refused = new SharedConflict();
+      try {
+        return await inTransaction(async (client) => {
+          const names: string[] = [];
+          // One order of rows for every writer, so two writes of the same documents never deadlock.
+          for (const put of [...puts].sort((a, b) => a.name.localeCompare(b.name))) {
+            const written =
+              put.baseVersion === 0
+                ? await client.query('INSERT INTO rd_shared (name, version, value, updated_by) VALUES ($1, 1, $2, $3) ON CONFLICT (name) DO NOTHING', [put.name, JSON.stringify(put.value), workstationId])
+                : await client.query('UPDATE rd_shared SET version = version + 1, value = $3, updated_by = $4, updated_at = now() WHERE name = $1 AND version = $2', [
+                    put.name,
+                    put.baseVersion,
+                    JSON.stringify(put.value),
+                    workstationId,
+                  ]);
+            if (written.rowCount !== 1) refused.names.push(put.name);
+            names.push(put.name);
+          }
+          // Nothing is written when one document moved on: the transaction is rolled back.
+          if (refused.names.length > 0) throw refused;
+          for (const name of names) await client.query('SELECT pg_notify($1, $2)', [SHARED_CHANNEL, name]);
+          const rows = await client.query<SharedRow>(`${SHARED_SELECT} WHERE s.name = ANY($1::text[]) ORDER BY s.name`, [names]);
+          return { status: 'applied', documents: rows.rows.map(sharedDocument) };
+        });
+      } catch (error) {
+        if (error !== refused) throw error;
+        const rows = await db().query<SharedRow>(`${SHARED_SELECT} WHERE s.name = ANY($1::text[]) ORDER BY s.name`, [refused.names]);
+        return { status: 'conflict', current: rows.rows.map(sharedDocument) };
+      }
     },
 
     async tryLead() {

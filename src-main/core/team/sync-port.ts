@@ -44,11 +44,25 @@ export interface PulledEvent {
 
 export interface SharedDocument {
   readonly name: string;
+  /** Counts the document's writes: a write names the version it was based on. */
   readonly version: number;
+  readonly value: unknown;
+  /** The engineer whose console wrote it last, and when (ISO). */
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface SharedPut {
+  readonly name: string;
+  /** The version the new value was based on; 0 for a document the team does not have yet. */
+  readonly baseVersion: number;
   readonly value: unknown;
 }
 
-export type SharedPutOutcome = { readonly status: 'applied'; readonly version: number } | { readonly status: 'conflict'; readonly current: SharedDocument };
+export type SharedPutOutcome =
+  | { readonly status: 'applied'; readonly documents: readonly SharedDocument[] }
+  /** A document moved on since its base version: nothing was written; here is each one that did, as it stands. */
+  | { readonly status: 'conflict'; readonly current: readonly SharedDocument[] };
 
 export interface ServerLink {
   /** Called with the newest global sequence when another append landed (LISTEN/NOTIFY). */
@@ -71,7 +85,10 @@ export interface TeamServer {
   caseEvents(caseId: string): Promise<CaseEvent[]>;
   members(): Promise<TeamMember[]>;
   getShared(name: string): Promise<SharedDocument | undefined>;
-  putShared(name: string, baseVersion: number, value: unknown): Promise<SharedPutOutcome>;
+  /** The name and version of every shared document whose name starts with `prefix` (a catch-up compares them). */
+  sharedVersions(prefix: string): Promise<Array<{ readonly name: string; readonly version: number }>>;
+  /** Writes the documents, all or none, each only if it is still at its base version. */
+  putShared(workstationId: string, puts: readonly SharedPut[]): Promise<SharedPutOutcome>;
   /** Whether this workstation runs the team's automatic facts (a session advisory lock). */
   tryLead(): Promise<boolean>;
   disconnect(): Promise<void>;

@@ -1,6 +1,8 @@
 import type { TeamView } from '../../../src-shared/contract';
 import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
+import type { CaseRecord, CaseState } from '../../../src-shared/domain';
 import { DeskFailure } from '../errors';
+import { notifiesDueUpdates } from './due-update-routing';
 import { Outbox } from './outbox';
 import type { TeamMember, TeamServer } from './sync-port';
 import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
@@ -31,6 +33,7 @@ export class TeamHub implements CommandRecorder {
   #members: TeamMember[] = [];
   #problem: string | undefined;
   readonly #listeners = new Set<(view: TeamView) => void>();
+  readonly #sharedListeners = new Set<(name: string | undefined) => void>();
   #offSync: Array<() => void> = [];
 
   constructor(private readonly deps: TeamHubDeps) {}
@@ -79,6 +82,7 @@ export class TeamHub implements CommandRecorder {
         wasOnline = online;
         this.#emit(status);
       }),
+      sync.onShared((name) => this.#sharedListeners.forEach((listener) => listener(name))),
     ];
     sync.start();
     return this.view();
@@ -130,8 +134,26 @@ export class TeamHub implements CommandRecorder {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Told when a shared document changed on the team's server (no name: look at them all, after connecting). */
+  onShared(listener: (name: string | undefined) => void): () => void {
+    this.#sharedListeners.add(listener);
+    return () => this.#sharedListeners.delete(listener);
+  }
+
+  /** The team's server as the shared documents use it, when in a team: `online` says whether it answers now. */
+  shared(): { readonly server: TeamServer; readonly workstationId: string; readonly team: string; readonly online: boolean } | undefined {
+    const sync = this.#sync;
+    if (!sync || !this.#address) return undefined;
+    return { server: sync.server, workstationId: sync.workstationId, team: this.#address.display, online: sync.status().connection === 'online' };
+  }
+
   decidesAutomaticFacts(): boolean {
     return this.#sync?.decidesAutomaticFacts() ?? true;
+  }
+
+  /** Whether this console is told that the case's response or update falls due: always alone; in a team, by owner (`due-update-routing.ts`). */
+  notifiesDueUpdates(record: CaseRecord, state: Pick<CaseState, 'owner' | 'severity'>): boolean {
+    return !this.#sync || notifiesDueUpdates(record, state, this.deps.engineerName());
   }
 
   record(command: DecidedCommand): Promise<void> {

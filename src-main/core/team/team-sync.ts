@@ -93,6 +93,7 @@ export class TeamSync implements CommandRecorder {
   #running: Promise<void> | undefined;
   #again = false;
   readonly #listeners = new Set<(status: TeamStatus) => void>();
+  readonly #sharedListeners = new Set<(name: string | undefined) => void>();
 
   constructor(private readonly deps: TeamSyncDeps) {
     this.#stateFile = new DurableJsonFile<SyncState>(path.join(deps.dataDir, SYNC_STATE_FILE));
@@ -127,6 +128,25 @@ export class TeamSync implements CommandRecorder {
   onStatus(listener: (status: TeamStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Told when a shared document (team settings, a review) changed on the server, by name; with
+   * no name once connected (again), when any of them may have changed meanwhile.
+   */
+  onShared(listener: (name: string | undefined) => void): () => void {
+    this.#sharedListeners.add(listener);
+    return () => this.#sharedListeners.delete(listener);
+  }
+
+  /** The team server, for the shared documents: its calls fail while offline. */
+  get server(): TeamServer {
+    return this.deps.server;
+  }
+
+  /** This workstation's id on the team (the author of what it writes). */
+  get workstationId(): string {
+    return this.#state.workstationId;
   }
 
   /** Whether automatic facts (escalations) are decided here: by the team's leader, or alone while offline. */
@@ -203,7 +223,9 @@ export class TeamSync implements CommandRecorder {
         onPush: () => {
           if (generation === this.#generation) void this.kick();
         },
-        onShared: () => undefined,
+        onShared: (name) => {
+          if (generation === this.#generation) this.#sharedListeners.forEach((listener) => listener(name));
+        },
         onLost: (error) => {
           if (generation === this.#generation) this.#lost(error);
         },
@@ -220,6 +242,7 @@ export class TeamSync implements CommandRecorder {
       this.#problem = undefined;
       this.#retry = 0;
       this.#emit();
+      this.#sharedListeners.forEach((listener) => listener(undefined));
       await this.#askLeadership(generation);
       await this.kick();
     } catch (error) {

@@ -35,6 +35,7 @@ export function AllCasesFilterBar() {
           title={`Search every case, open and closed (${SEARCH_KEY})`}
           aria-keyshortcuts={SEARCH_KEY}
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => event.key === 'Enter' && allCases.getState().search()}
         />
       </label>
       <label>

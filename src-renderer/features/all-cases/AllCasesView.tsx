@@ -42,7 +42,7 @@ export function AllCasesView() {
   const result = useAllCases((state) => state.result);
   const loading = useAllCases(isLoading);
   const error = useAllCases((state) => state.error);
-  const text = useAllCases((state) => state.text);
+  const searched = useAllCases((state) => state.searched);
   const filters = useAllCases((state) => state.filters);
   const sort = useAllCases((state) => state.sort);
 
@@ -78,7 +78,7 @@ export function AllCasesView() {
       {result && total === 0 && !loading ? (
         <p className="empty">No case matches. Search for something else or clear the filters.</p>
       ) : (
-        <AllCasesTable key={JSON.stringify([text, filters, sort])} result={result} loading={loading} />
+        <AllCasesTable key={JSON.stringify([searched, filters, sort])} result={result} loading={loading} />
       )}
     </section>
   );

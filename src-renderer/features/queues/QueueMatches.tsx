@@ -15,6 +15,7 @@ export function QueueMatches({ queues, active }: { queues: Queues; active: Sever
   const total = holding.reduce((sum, severity) => sum + queues[severity].length, 0);
   const searchAll = () => {
     allCases.getState().setText(filters.search.trim());
+    allCases.getState().search();
     ui.getState().showView('allCases');
   };
   return (

@@ -27,6 +27,14 @@ describe('case commands in the core', () => {
     expect(state.owner).toBe('Ana');
   });
 
+  it('logs a case for another owner, or for nobody yet, when the form names one; still recorded as the engineer', async () => {
+    const { c } = await core();
+    const handed = await c.handlers['cases.create']({ title: 'Slow search', customer: 'Acme', plan: 'standard', description: '', reportedBy: '', owner: 'Ben Ode' });
+    const queued = await c.handlers['cases.create']({ title: 'Slow login', customer: 'Acme', plan: 'standard', description: '', reportedBy: '', owner: '' });
+    expect([foldCase(handed).owner, foldCase(queued).owner]).toEqual(['Ben Ode', null]);
+    expect([handed.events[0]?.actor, queued.events[0]?.actor]).toEqual(['Ana', 'Ana']);
+  });
+
   it('escalates a Premium P1 to senior engineering when it is logged', async () => {
     const { c } = await core();
     const record = await c.handlers['cases.create']({ title: 'Outage', customer: 'Acme', plan: 'premium', severity: 'P1', description: '', reportedBy: '' });

@@ -6,7 +6,7 @@ import { openDataDir } from '../../../src-main/core/data-dir';
 import { createPostgresServer } from '../../../src-main/core/team';
 import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
 import { createMemoryDocument } from '../../../src-main/core/testing/memory-store';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { startLink, viaPort, type Link } from './postgres';
 
@@ -24,15 +24,17 @@ export class Workstation {
     readonly dir: string,
     readonly link: Link,
     private readonly url: string,
+    initial: Partial<Settings> = {},
   ) {
     this.clock = createManualClock(START);
-    this.settings = createMemoryDocument({ ...DEFAULT_SETTINGS, engineerName: name });
+    this.settings = createMemoryDocument({ ...DEFAULT_SETTINGS, ...initial, engineerName: name });
   }
 
-  static async join(name: string, url: string, port: number): Promise<Workstation> {
+  /** `initial`: the settings this console had before it joined (its own, as the first of a team seeds them). */
+  static async join(name: string, url: string, port: number, initial: Partial<Settings> = {}): Promise<Workstation> {
     const dir = await mkdtemp(join(tmpdir(), 'desk-team-'));
     const link = await startLink(port);
-    const station = new Workstation(name, dir, link, url);
+    const station = new Workstation(name, dir, link, url, initial);
     await station.boot();
     return station;
   }
@@ -68,7 +70,7 @@ export class Workstation {
     return team;
   }
 
-  create(input: { title: string; plan?: string; severity?: 'P1' | 'P2' | 'P3' | 'P4' }): Promise<CaseRecord> {
+  create(input: { title: string; plan?: string; severity?: 'P1' | 'P2' | 'P3' | 'P4'; owner?: string }): Promise<CaseRecord> {
     return this.core.handlers['cases.create']({ customer: 'Acme', plan: 'standard', description: '', reportedBy: '', ...input });
   }
 
