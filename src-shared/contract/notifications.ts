@@ -45,4 +45,6 @@ export const notificationRequests = {
 
 export const notificationEvents = {
   'notifications.new': z.object({ notification: deskNotificationSchema }),
+  /** Notifications were marked read (by any page): every attached page updates its count and list. */
+  'notifications.read': z.object({ ids: z.array(z.string()) }),
 };

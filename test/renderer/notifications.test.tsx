@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DeskNotification, ListedNotification } from '../../src-shared/contract';
 import { NotificationCenter, createNotificationsStore, type DesktopNotifications, type DesktopPermission } from '../../src-renderer/features/notifications';
@@ -150,5 +150,57 @@ describe('notifications in the page', () => {
     renderCenter();
     await screen.findByRole('button', { name: 'Notifications, 0 unread' });
     expect(screen.queryByRole('button', { name: 'Enable desktop notifications' })).not.toBeInTheDocument();
+  });
+});
+
+describe('notifications in two pages at once', () => {
+  it('a page sees notifications read in another page: its count and its list follow without a reload', async () => {
+    const user = userEvent.setup();
+    // One core for two pages: marking read answers the page that asked and pushes to every page, as the core does.
+    const read = new Set<string>();
+    const earlier = [note('n2', 'RD-1002', 'Second'), note('n1', 'RD-1001', 'First')];
+    const pages = [0, 1].map(() => createFakeDesk({
+      'notifications.list': () => ({ ok: true, value: earlier.map((n) => listed(n, read.has(n.id))) }),
+      'notifications.markRead': ({ ids }: { ids: string[] }) => {
+        for (const id of ids) read.add(id);
+        queueMicrotask(() => pages.forEach((page) => page.push('notifications.read', { ids })));
+        return { ok: true, value: { unread: earlier.length - read.size } };
+      },
+    }));
+    render(
+      <>
+        <section aria-label="First tab">
+          <NotificationCenter desk={pages[0]!.desk} store={createNotificationsStore(pages[0]!.desk)} onOpenCase={() => undefined} />
+        </section>
+        <section aria-label="Second tab">
+          <NotificationCenter desk={pages[1]!.desk} store={createNotificationsStore(pages[1]!.desk)} onOpenCase={() => undefined} />
+        </section>
+      </>,
+    );
+    const first = within(screen.getByRole('region', { name: 'First tab' }));
+    const second = within(screen.getByRole('region', { name: 'Second tab' }));
+    // The second page has its list open, unread entries marked as such.
+    await user.click(await second.findByRole('button', { name: 'Notifications, 2 unread' }));
+    expect(pages[1]!.calls.filter((call) => call.name === 'notifications.markRead')).toHaveLength(1);
+    expect(await first.findByRole('button', { name: 'Notifications, 0 unread' })).toBeInTheDocument();
+    await user.click(first.getByRole('button', { name: 'Notifications, 0 unread' }));
+    expect(within(first.getByRole('list', { name: 'Notifications' })).queryAllByText('Unread:')).toHaveLength(0);
+  });
+
+  it('an open list shows an entry read elsewhere as read', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeDesk({
+      'notifications.list': () => ({ ok: true, value: [listed(note('n2', 'RD-1002', 'Second')), listed(note('n1', 'RD-1001', 'First'))] }),
+      // This page's own marking fails, so only the push from elsewhere can change its state.
+      'notifications.markRead': () => ({ ok: false, error: { code: 'INTERNAL', message: 'the disk is full' } }),
+    });
+    render(<NotificationCenter desk={fake.desk} store={createNotificationsStore(fake.desk)} onOpenCase={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    expect(within(screen.getByRole('list', { name: 'Notifications' })).getAllByText('Unread:')).toHaveLength(2);
+    act(() => fake.push('notifications.read', { ids: ['n1'] }));
+    expect(screen.getByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    const unread = within(screen.getByRole('list', { name: 'Notifications' })).getAllByText('Unread:');
+    expect(unread).toHaveLength(1);
+    expect(unread[0]!.closest('li')).toHaveTextContent('Second');
   });
 });

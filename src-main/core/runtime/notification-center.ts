@@ -75,16 +75,22 @@ export class NotificationCenter {
     return this.recentList.map((n) => ({ ...n }));
   }
 
-  /** Marks the named notifications read (unknown ids are ignored: they fell off the list); resolves once kept. */
+  /**
+   * Marks the named notifications read (unknown ids are ignored: they fell off the list); resolves
+   * once kept, and then tells every attached page which ones changed (`notifications.read`).
+   */
   async markRead(ids: readonly string[]): Promise<{ unread: number }> {
     const wanted = new Set(ids);
-    let changed = false;
+    const marked: string[] = [];
     this.recentList = this.recentList.map((n) => {
       if (n.read || !wanted.has(n.id)) return n;
-      changed = true;
+      marked.push(n.id);
       return { ...n, read: true };
     });
-    if (changed) await this.save();
+    if (marked.length > 0) {
+      await this.save();
+      this.bus.emit('notifications.read', { ids: marked });
+    }
     return { unread: this.recentList.filter((n) => !n.read).length };
   }
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { Desk } from '../../api';
 import { formatDateTime } from '../../components/time-format';
 import type { DesktopNotifications, DesktopPermission } from './desktop-notifications';
-import type { NotificationsStore } from './notifications-store';
+import { unreadOf, type NotificationsStore } from './notifications-store';
 
 export interface NotificationCenterProps {
   readonly desk: Desk;
@@ -20,7 +20,7 @@ export interface NotificationCenterProps {
  */
 export function NotificationCenter({ desk, store, desktop, onOpenCase }: NotificationCenterProps) {
   const items = useStore(store, (state) => state.items);
-  const unread = useStore(store, (state) => state.unread);
+  const unread = useStore(store, unreadOf);
   const error = useStore(store, (state) => state.error);
   const [open, setOpen] = useState(false);
   const [permission, setPermission] = useState<DesktopPermission | undefined>(() => desktop?.permission());
@@ -35,9 +35,12 @@ export function NotificationCenter({ desk, store, desktop, onOpenCase }: Notific
       store.getState().receive(notification);
       if (desktop?.permission() === 'granted') desktop.show(notification, () => openCase.current(notification.caseId));
     });
+    // Read in another page (or this one): the count and the list follow without a reload.
+    const offRead = desk.events.on('notifications.read', ({ ids }) => store.getState().markedRead(ids));
     const offOpen = desk.events.on('ui.openCase', ({ caseId }) => openCase.current(caseId));
     return () => {
       offNew();
+      offRead();
       offOpen();
     };
   }, [desk, store, desktop]);
@@ -88,7 +91,7 @@ export function NotificationCenter({ desk, store, desktop, onOpenCase }: Notific
           {items.length === 0 ? <p className="empty">No notifications yet.</p> : null}
           <ul aria-label="Notifications">
             {items.map((n) => (
-              <li key={n.id} className={n.urgency === 'critical' ? 'critical' : undefined}>
+              <li key={n.id} className={[n.urgency === 'critical' ? 'critical' : '', n.read ? '' : 'unread'].join(' ').trim() || undefined}>
                 <button
                   type="button"
                   onClick={() => {
@@ -96,6 +99,7 @@ export function NotificationCenter({ desk, store, desktop, onOpenCase }: Notific
                     openCase.current(n.caseId);
                   }}
                 >
+                  {n.read ? null : <span className="visually-hidden">Unread: </span>}
                   <strong>{n.title}</strong> <span>{n.body}</span> <time dateTime={n.at}>{formatDateTime(n.at)}</time>
                 </button>
               </li>

@@ -23,6 +23,18 @@ describe('the read state of notifications', () => {
     expect(after.filter((n) => n.read).map((n) => n.id)).toEqual([first]);
   });
 
+  it('tells every attached page which notifications were marked read, once they are kept, and nothing when none changed', async () => {
+    const { core, logCase } = await boot();
+    await logCase('premium', 'P1');
+    const listed = await core.handlers['notifications.list']({});
+    const pushed: string[][] = [];
+    core.bus.on('notifications.read', ({ ids }) => pushed.push(ids));
+    await core.handlers['notifications.markRead']({ ids: [listed[0]!.id, 'gone-from-the-list'] });
+    expect(pushed).toEqual([[listed[0]!.id]]);
+    await core.handlers['notifications.markRead']({ ids: [listed[0]!.id] });
+    expect(pushed).toHaveLength(1);
+  });
+
   it('keeps the notifications and what was read across a restart of the core', async () => {
     const notificationsFile = createMemoryDocument(emptyNotificationsFile());
     const clock = createManualClock(T0);
