@@ -5,6 +5,7 @@ import { fillTemplate, templateValues } from '../../../src-shared/templates';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { useCases, useDeskStores, useSettings } from '../../state';
+import { OwnerInput } from '../team';
 import type { ActionSpec, Field, FieldValues } from './action-specs';
 import { CopyButton } from './CopyButton';
 
@@ -169,6 +170,8 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
                       </option>
                     ))}
                   </select>
+                ) : field.kind === 'owner' ? (
+                  <OwnerInput value={String(typed[field.name])} onChange={(owner) => set(field.name, owner)} aria-invalid={!!message} aria-describedby={described} />
                 ) : field.kind === 'textarea' ? (
                   <textarea rows={3} value={String(typed[field.name])} onChange={(e) => set(field.name, e.target.value)} aria-invalid={!!message} aria-describedby={described} />
                 ) : (

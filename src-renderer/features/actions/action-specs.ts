@@ -16,6 +16,8 @@ export type FieldValues = Record<string, string | boolean>;
 /** A form field; `name` is the command's own field path, so the core's issues land on it. */
 export type Field = (
   | { readonly kind: 'text' | 'textarea'; readonly name: string; readonly label: string; readonly optional?: boolean }
+  /** A person who owns the case: a team member in a team, free text alone. */
+  | { readonly kind: 'owner'; readonly name: string; readonly label: string }
   | { readonly kind: 'checkbox'; readonly name: string; readonly label: string }
   | {
       /** A message to the customer: starts from its template, filled from the case, with Copy. */
@@ -219,7 +221,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     label: 'Assign owner',
     key: 'g',
     submit: 'Assign',
-    fields: [{ kind: 'text', name: 'owner', label: 'New owner' }],
+    fields: [{ kind: 'owner', name: 'owner', label: 'New owner' }],
     self: { label: 'Take', field: 'owner', describe: (name) => `Assign the case to yourself (${name})` },
     toCommand: (v) => ({ owner: text(v, 'owner') }),
   },

@@ -5,6 +5,7 @@ import { CASE_STATUSES, SEVERITIES, SEVERITY_INFO } from '../../../src-shared/do
 import { STATUS_LABEL } from '../../components/labels';
 import { NO_ALL_CASES_FILTERS, useAllCases, useDeskStores, useLoadedSettings, type AllCasesStatus } from '../../state';
 import { SEARCH_KEY, useSearchKey } from '../find';
+import { OwnerFilter } from './OwnerFilter';
 
 const STATUS_CHOICES: ReadonlyArray<{ value: AllCasesStatus; label: string }> = [
   { value: '', label: 'Any status' },
@@ -69,10 +70,7 @@ export function AllCasesFilterBar() {
         Customer
         <input type="text" value={filters.customer} placeholder="Whole name" onChange={(event) => setFilters({ customer: event.target.value })} />
       </label>
-      <label>
-        Owner
-        <input type="text" value={filters.owner} placeholder={settings.engineerName || 'Whole name'} onChange={(event) => setFilters({ owner: event.target.value })} />
-      </label>
+      <OwnerFilter owner={filters.owner} engineerName={settings.engineerName} onChange={(owner) => setFilters({ owner })} />
       <label>
         Logged from
         <DateField value={filters.loggedFrom} onValueChange={(day) => day !== null && setFilters({ loggedFrom: day })} />

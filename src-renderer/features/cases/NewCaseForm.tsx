@@ -5,7 +5,8 @@ import { DEFAULT_SEVERITY, SEVERITIES, SEVERITY_INFO, type CaseRecord, type Seve
 import { FieldError } from '../../components/FieldError';
 import { PlanOptions } from '../../components/PlanOptions';
 import { fromLocalInputValue, toLocalInputValue } from '../../components/local-time';
-import { useCases } from '../../state';
+import { useCases, useSettings } from '../../state';
+import { NewCaseOwnerField, newCaseOwner } from '../team';
 
 export interface PlanOption {
   readonly id: string;
@@ -26,6 +27,7 @@ const placed: ReadonlySet<string> = new Set(FIELD_NAMES);
 /** "New case": the request as the customer submitted it. Severity may be left to the P3 default. */
 export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
   const create = useCases((state) => state.create);
+  const engineerName = useSettings((state) => state.settings?.engineerName ?? '');
   const formId = useId();
   const [error, setError] = useState<DeskError>();
   const [busy, setBusy] = useState(false);
@@ -40,6 +42,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const severity = String(form.get('severity') ?? '');
+    const owner = newCaseOwner(form.get('owner'));
     setSubmitted(true);
     // The field says what is wrong with the time typed; nothing is sent until it is a time.
     if (loggedAt === null) return;
@@ -51,6 +54,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
       severity: severity === '' ? undefined : (severity as Severity),
       description: String(form.get('description') ?? ''),
       reportedBy: String(form.get('reportedBy') ?? ''),
+      ...(owner !== undefined ? { owner } : {}),
       loggedAt: fromLocalInputValue(loggedAt),
     });
     setBusy(false);
@@ -94,6 +98,7 @@ export function NewCaseForm({ plans, onDone, now = () => new Date() }: Props) {
         Description
         <textarea name="description" rows={4} />
       </label>
+      <NewCaseOwnerField engineerName={engineerName} />
       <div className="form-row">
         <label>
           Reported by
