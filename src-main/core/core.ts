@@ -8,7 +8,7 @@ import { DeskFailure, notAllowed } from './errors';
 import { EventBus } from './event-bus';
 import { ChosenFiles, ServiceDeskImport, type ServiceDeskImportRequest } from './import';
 import type { CaseStore, Clock, DataPort, DocumentPort, Notifier, OpenDialog, OpenFilesDialog, SaveDialog, StoreOpenReport } from './ports';
-import { ReportsProjection } from './reports';
+import { ReportsProjection, saveReportExport } from './reports';
 import { ReviewService, createFileReviewStore, type ReviewExportPort, type ReviewStore } from './reviews';
 import { NotificationCenter, Runtime, volatileRuntimeState, type ActionItemSource, type NotificationsFile, type RuntimeState } from './runtime';
 import { SettingsService } from './settings/settings-service';
@@ -227,6 +227,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
     'reports.query': async (query) => reports.query(query),
+    'reports.saveExport': async ({ period, groupBy, format }) => saveReportExport({ projection: reports, port: deps.reviewExport, policy: () => settings.get().policy }, { period, groupBy }, format),
     'team.status': async () => (await team?.status()) ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
     'team.join': async ({ url, email }) => {
       if (!team) throw new DeskFailure('NOT_ALLOWED', 'This console cannot join a team.');

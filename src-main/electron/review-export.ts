@@ -17,12 +17,12 @@ export interface ElectronReviewExportDeps {
 }
 
 /**
- * The Electron side of review exports: PDF through Chromium's printToPDF in a hidden window
- * that runs no script, and the native save dialog.
+ * The Electron side of review and report exports: PDF through Chromium's printToPDF in a
+ * hidden window that runs no script, and the native save dialog.
  */
 export function createElectronReviewExport(deps: ElectronReviewExportDeps): ReviewExportPort {
   return {
-    async printToPdf(html) {
+    async printToPdf(html, options = {}) {
       // Kept literal (as in main-window.ts) so static checks see it; the page only needs to render.
       const window = new BrowserWindow({
         show: false,
@@ -47,16 +47,16 @@ export function createElectronReviewExport(deps: ElectronReviewExportDeps): Revi
         const page = join(folder, 'review.html');
         await writeFile(page, html, { mode: 0o600 });
         await window.webContents.loadURL(pathToFileURL(page).toString());
-        const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+        const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', ...(options.landscape ? { landscape: true } : {}) });
         return new Uint8Array(pdf);
       } finally {
         window.destroy();
         await rm(folder, { recursive: true, force: true });
       }
     },
-    async chooseSavePath(defaultName, format) {
+    async chooseSavePath(defaultName, format, title = 'Save the review') {
       const parent = deps.parent();
-      const options = { title: 'Save the review', defaultPath: defaultName, filters: [FILTERS[format]] };
+      const options = { title, defaultPath: defaultName, filters: [FILTERS[format]] };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

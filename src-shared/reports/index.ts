@@ -3,3 +3,5 @@ export * from './facts';
 export * from './query';
 export * from './report';
 export * from './stats';
+export * from './report-tables';
+export * from './report-html';

@@ -1,7 +1,7 @@
 import { ESCALATION_LEVELS, ESCALATION_TRIGGERS, type EscalationLevel, type EscalationTrigger } from '../domain/events';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { CLOCK_KINDS, type ClockKind } from '../sla';
-import type { CaseFacts, ClockFact, ReviewFacts } from './facts';
+import type { CaseFacts, ClockFact, Duration, ReviewFacts } from './facts';
 import { periodBounds, type ReportGrouping, type ReportQuery } from './query';
 import { shareOf, statsOf, type Stats } from './stats';
 
@@ -85,6 +85,16 @@ class Accumulator {
   escalations = 0;
   reopened = 0;
 
+  acknowledged(duration: Duration): void {
+    this.ttaWall.push(duration.wall);
+    if (duration.business !== null) this.ttaBusiness.push(duration.business);
+  }
+
+  resolvedIn(duration: Duration): void {
+    this.ttrWall.push(duration.wall);
+    if (duration.business !== null) this.ttrBusiness.push(duration.business);
+  }
+
   row(key: string): GroupRow {
     return {
       key,
@@ -131,14 +141,20 @@ export function groupKeyOf(facts: CaseFacts, groupBy: ReportGrouping): string {
   }
 }
 
-/** When a clock is judged, and how: an ended clock at its end (unless it was stopped in time), an open one once breached. */
-function judgement(clock: ClockFact, now: number): { at: number; met: boolean; breachedAt: number | null } | null {
-  if (clock.endedAt !== null) {
-    if (clock.met) return { at: clock.endedAt, met: clock.breachedAt === null, breachedAt: clock.breachedAt };
-    return clock.breachedAt === null ? null : { at: clock.endedAt, met: false, breachedAt: clock.breachedAt };
-  }
-  const breachedAt = clock.breachedAt ?? (clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : null);
-  return breachedAt === null ? null : { at: breachedAt, met: false, breachedAt };
+/**
+ * When a clock is judged (NaN: not judged): an ended clock at its end, unless it was stopped in
+ * time; an open one once breached. A number rather than an object: it runs for every clock of
+ * every case a report reads.
+ */
+function judgedAt(clock: ClockFact, now: number): number {
+  if (clock.endedAt !== null) return clock.met || clock.breachedAt !== null ? clock.endedAt : Number.NaN;
+  return breachOf(clock, now);
+}
+
+/** When the clock breached, as of `now` (NaN: it has not). */
+function breachOf(clock: ClockFact, now: number): number {
+  if (clock.breachedAt !== null) return clock.breachedAt;
+  return clock.endedAt === null && clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : Number.NaN;
 }
 
 function weekStart(ms: number): number {
@@ -175,7 +191,7 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
     return group;
   };
   // breaches and comments are sorted by their instants as numbers, then written as ISO strings
-  const breachRows: Array<{ at: number; row: Omit<BreachRow, 'dueAt' | 'breachedAt'> }> = [];
+  const breachRows: Array<{ at: number; row: { -readonly [K in keyof BreachRow]: BreachRow[K] } }> = [];
   const commentRows: Array<{ at: number; row: Omit<FeedbackComment, 'at'> }> = [];
 
   for (const facts of cases) {
@@ -189,17 +205,13 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
     }
     const tta = facts.timeToAcknowledge;
     if (facts.acknowledgedAt !== null && tta && inPeriod(facts.acknowledgedAt)) {
-      for (const acc of [overall, groupOf(key)]) {
-        acc.ttaWall.push(tta.wall);
-        if (tta.business !== null) acc.ttaBusiness.push(tta.business);
-      }
+      overall.acknowledged(tta);
+      groupOf(key).acknowledged(tta);
     }
     const ttr = facts.timeToResolve;
     if (facts.firstResolvedAt !== null && ttr && inPeriod(facts.firstResolvedAt)) {
-      for (const acc of [overall, groupOf(key)]) {
-        acc.ttrWall.push(ttr.wall);
-        if (ttr.business !== null) acc.ttrBusiness.push(ttr.business);
-      }
+      overall.resolvedIn(ttr);
+      groupOf(key).resolvedIn(ttr);
     }
     let resolvedHere = false;
     for (const resolution of facts.resolutions) {
@@ -214,32 +226,38 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       weeks.get(weekStart(resolution.at))!.resolved[resolution.severity] += 1;
     }
     for (const clock of facts.clocks) {
-      const judged = judgement(clock, now);
-      if (judged === null) continue;
-      if (inPeriod(judged.at)) {
+      const at = judgedAt(clock, now);
+      if (Number.isNaN(at)) continue;
+      const breachedAt = breachOf(clock, now);
+      if (inPeriod(at)) {
         const group = groupOf(key);
-        const met = judged.met ? 1 : 0;
+        // met only if met on time
+        const met = clock.met && Number.isNaN(breachedAt);
         overall.judged += 1;
         group.judged += 1;
-        overall.met += met;
-        group.met += met;
-        byKind.add(clock.kind, judged.met);
-        bySeverity.add(clock.severity, judged.met);
-        byPlan.add(facts.plan, judged.met);
+        if (met) {
+          overall.met += 1;
+          group.met += 1;
+        }
+        byKind.add(clock.kind, met);
+        bySeverity.add(clock.severity, met);
+        byPlan.add(facts.plan, met);
       }
-      if (judged.breachedAt !== null && inPeriod(judged.breachedAt)) {
+      if (!Number.isNaN(breachedAt) && inPeriod(breachedAt)) {
         overall.breaches += 1;
         groupOf(key).breaches += 1;
         const end = clock.endedAt ?? now;
         breachRows.push({
-          at: judged.breachedAt,
+          at: breachedAt,
           row: {
             caseId: facts.id,
             title: facts.title,
             clock: clock.kind,
             severity: clock.severity,
+            dueAt: '',
+            breachedAt: '',
             outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
-            lateMinutes: Math.max(0, end - judged.breachedAt) / MINUTE,
+            lateMinutes: Math.max(0, end - breachedAt) / MINUTE,
           },
         });
       }
@@ -277,8 +295,9 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
   const breaches: BreachRow[] = breachRows
     .sort((a, b) => a.at - b.at || (a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0))
     .map(({ at, row }) => {
-      const instant = iso(at);
-      return { ...row, dueAt: instant, breachedAt: instant };
+      // the due time that passed is the breach instant
+      row.dueAt = row.breachedAt = iso(at);
+      return row;
     });
   const comments: FeedbackComment[] = commentRows.sort((a, b) => a.at - b.at).map(({ at, row }) => ({ ...row, at: iso(at) }));
 

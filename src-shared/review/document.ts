@@ -103,6 +103,13 @@ export function reviewBlocks(content: ReviewContent, timeZone: string, options: 
     },
     { type: 'heading', text: 'Root cause analysis' },
     { type: 'markdown', label: 'Root cause', text: orNone(content.rootCauseAnalysis.rootCause) },
+    {
+      type: 'facts',
+      rows: [
+        ['Categories', orNone((content.rootCauseAnalysis.categories ?? []).join(', '))],
+        ['Tags', orNone((content.rootCauseAnalysis.tags ?? []).join(', '))],
+      ],
+    },
     { type: 'markdown', label: 'Contributing factors', text: orNone(content.rootCauseAnalysis.contributingFactors) },
     { type: 'list', label: 'Five whys', items: content.rootCauseAnalysis.fiveWhys, ordered: true },
     { type: 'heading', text: 'Preventative recommendations' },

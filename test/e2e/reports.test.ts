@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { connectSocket, resolvedP1 } from './desk-socket';
 import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
 import { screenshotPath } from './screenshots';
 import { NO_RAW_WORDS, rawWordsIn } from '../human-words';
@@ -90,5 +91,46 @@ describe('Reports and Management in the browser', () => {
     const managementText = [...(await page.getByRole('list', { name: 'Counts' }).allInnerTexts()), ...(await page.locator('main.content table').allInnerTexts())].join('\n');
     expect(rawWordsIn(managementText)).toEqual(NO_RAW_WORDS);
     await page.screenshot({ path: screenshotPath('management.png') });
+  });
+
+  it("a review's root-cause categories and tags, chosen from the keyboard, are ranked in the report with the case behind them", async () => {
+    host = await startHost(await newDataDir());
+    const socket = await connectSocket(host);
+    const first = await resolvedP1(socket);
+    const second = await resolvedP1(socket);
+    socket.close();
+    const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const saved = () => expect.poll(() => page.getByRole('status', { name: 'Save status' }).textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const review = async (caseId: string, categories: string[], tag: string | null) => {
+      await page.goto(`${host!.url}&review=${caseId}`);
+      await button(page, 'Start review').click();
+      const rca = page.getByRole('region', { name: 'Root cause analysis', exact: true });
+      for (const category of categories) {
+        await rca.getByRole('checkbox', { name: category, exact: true }).focus();
+        await page.keyboard.press('Space');
+      }
+      if (tag) {
+        await rca.getByRole('textbox', { name: 'New tag' }).focus();
+        await page.keyboard.type(tag);
+        await page.keyboard.press('Enter');
+      }
+      await saved();
+      await page.screenshot({ path: screenshotPath(`root-cause-labels-${caseId}.png`) });
+    };
+    await review(first, ['Configuration', 'Capacity'], 'connection-pool');
+    await review(second, ['Configuration'], null);
+
+    await button(page, 'Reports').click();
+    const table = page.getByRole('table', { name: 'Recurring root causes' });
+    await table.waitFor();
+    const rows = async () => (await table.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split('\t').filter((cell) => cell !== '').map((cell) => cell.trim()));
+    await expect.poll(async () => (await rows()).map((row) => [row[0], row[1], row[2], row.at(-1)])).toEqual([
+      ['Configuration', 'Category', '2', [first, second].sort().join(' ')],
+      ['Capacity', 'Category', '1', first],
+      ['connection-pool', 'Tag', '1', first],
+    ]);
+    await page.screenshot({ path: screenshotPath('reports-root-causes.png') });
   });
 });

@@ -41,7 +41,7 @@ export function resolvedCase(extra = 0): CaseRecord {
  * The review requests answered as the core would, with the shared rules, so renderer tests
  * exercise real versions, conflicts and refusals at the message boundary.
  */
-export function createReviewBackend(options: { record?: CaseRecord; review?: Review | null; system?: Partial<SystemInfo> } = {}) {
+export function createReviewBackend(options: { record?: CaseRecord; review?: Review | null; system?: Partial<SystemInfo>; rootCauseCategories?: string[] } = {}) {
   /** `engineer` is who this console's settings name: the actor of every request. */
   const state = { record: options.record ?? resolvedCase(), review: options.review ?? null, engineer: 'Ana' };
   const context = () => ({ nowIso: NOW, actor: state.engineer });
@@ -67,7 +67,7 @@ export function createReviewBackend(options: { record?: CaseRecord; review?: Rev
   const fake = createFakeDesk({
     'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] }, ...options.system }),
     'reviews.get': () => ok(view()),
-    'settings.get': () => ok({ ...DEFAULT_SETTINGS, engineerName: state.engineer }),
+    'settings.get': () => ok({ ...DEFAULT_SETTINGS, engineerName: state.engineer, ...(options.rootCauseCategories ? { rootCauseCategories: options.rootCauseCategories } : {}) }),
     'reviews.start': () => {
       state.review ??= startReview(state.record, context());
       return ok(view());

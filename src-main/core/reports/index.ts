@@ -1,1 +1,2 @@
 export { ReportsProjection, type ReportsDeps } from './reports-projection';
+export { saveReportExport, type ReportExportDeps } from './report-export';

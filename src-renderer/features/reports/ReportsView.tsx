@@ -1,13 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DeskError } from '../../../src-shared/contract';
-import { REPORT_GROUPINGS, type Report, type ReportGrouping, type ReportPeriod } from '../../../src-shared/reports';
+import { GROUPING_LABEL, REPORT_GROUPINGS, reportHtml, reportTables, type Report, type ReportGrouping, type ReportPeriod, type Table } from '../../../src-shared/reports';
 import { formatDateTime, planNamesOf } from '../../../src-shared/words';
 import { DateField } from '../../components/DateField';
 import { downloadText } from '../../components/download-text';
-import { useDeskStores, useLoadedSettings } from '../../state';
+import { useDeskStores, useLoadedSettings, useSystem } from '../../state';
 import { tableCsv } from './csv';
-import { reportHtml } from './report-html';
-import { GROUPING_LABEL, reportTables, type Table } from './report-tables';
 import './reports.css';
 
 // uPlot is loaded with the Reports view's chart only, not with the console.
@@ -38,8 +36,13 @@ function currentQuarter(): string {
 
 /** Reports over every case (docs/reports.md): a period, a grouping, and every figure as a table that exports CSV. */
 export function ReportsView() {
-  const { desk, ui } = useDeskStores();
+  const { desk, ui, system } = useDeskStores();
   const settings = useLoadedSettings();
+  const host = useSystem((state) => state.info?.host);
+  const [saved, setSaved] = useState<{ message: string; error: boolean } | null>(null);
+  useEffect(() => {
+    void system.getState().load();
+  }, [system]);
   const [choice, setChoice] = useState<PeriodChoice>('last30');
   const [quarter, setQuarter] = useState(currentQuarter);
   const [from, setFrom] = useState('');
@@ -64,6 +67,19 @@ export function ReportsView() {
   const plans = settings.policy.plans;
   const tables = useMemo(() => (state.report ? reportTables(state.report, planNamesOf(plans)) : []), [state.report, plans]);
   const report = state.report;
+
+  /** The desktop console asks where to save (and prints the PDF itself); the browser downloads the HTML and prints the page. */
+  async function exportAs(format: 'html' | 'pdf') {
+    if (!report || !period) return;
+    setSaved(null);
+    if (host === 'electron') {
+      const result = await desk.api['reports.saveExport']({ period, groupBy, format });
+      if (!result.ok) return setSaved({ message: `The report could not be saved: ${result.error.message}`, error: true });
+      return setSaved(result.value.savedTo ? { message: `Saved to ${result.value.savedTo}`, error: false } : null);
+    }
+    if (format === 'pdf') return window.print();
+    downloadText(`report-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.html`, 'text/html', reportHtml(report, tables));
+  }
 
   return (
     <section className="reports" aria-labelledby="reports-heading">
@@ -109,12 +125,13 @@ export function ReportsView() {
         </label>
         {report ? (
           <span className="report-exports">
-            <button type="button" onClick={() => downloadText(`report-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.html`, 'text/html', reportHtml(report, tables))}>
+            <button type="button" onClick={() => void exportAs('html')}>
               Export HTML
             </button>
-            <button type="button" onClick={() => window.print()}>
-              Print or save as PDF
+            <button type="button" onClick={() => void exportAs('pdf')}>
+              {host === 'electron' ? 'Export PDF' : 'Print or save as PDF'}
             </button>
+            {saved ? <span role={saved.error ? 'alert' : 'status'}>{saved.message}</span> : null}
           </span>
         ) : null}
       </form>

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { Table } from './report-tables';
+import type { Table } from '../../../src-shared/reports';
 
 /** A table as RFC 4180 CSV (csv-stringify): a header row, CRLF line ends, fields quoted when they need it. */
 export function tableCsv(table: Table): string {

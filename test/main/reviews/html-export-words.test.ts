@@ -18,7 +18,7 @@ describe('the review as an HTML file', () => {
   const draft = startReview(record, ctx);
   const decision = saveReview(draft, 1, asChanges({
     summary: 'Payments failed for **3 hours**.',
-    rootCauseAnalysis: { rootCause: 'Connection pool exhausted', contributingFactors: 'No alert', fiveWhys: ['Why 502? Pool empty'] },
+    rootCauseAnalysis: { rootCause: 'Connection pool exhausted', contributingFactors: 'No alert', fiveWhys: ['Why 502? Pool empty'], categories: ['Configuration', 'Software defect'], tags: ['dns'] },
     preventativeRecommendations: 'Alert on pool use',
     operationalImprovements: 'Runbook for failover',
     actionItems: [{ id: '1', title: 'Fix the leak', owner: 'bo', due: '2026-12-04', status: 'open', link: 'https://tracker.example/1', closedBy: null, closedAt: null }],
@@ -33,6 +33,7 @@ describe('the review as an HTML file', () => {
       const text = visibleText(reviewToHtml(header, decision.review.content, { includeInternalNotes }));
       expect(text).toContain('Thu 26 Nov 2026, 10:00 CET');
       expect(text).toContain('Fri 4 Dec 2026');
+      expect(text).toContain('Categories Configuration, Software defect Tags dns');
       expect(rawWordsIn(text)).toEqual(NO_RAW_WORDS);
     }
   });

@@ -27,6 +27,8 @@ export function asChanges(values: SectionValues): ReviewChange[] {
     text('rootCauseAnalysis.rootCause', values.rootCauseAnalysis.rootCause);
     text('rootCauseAnalysis.contributingFactors', values.rootCauseAnalysis.contributingFactors);
     if (values.rootCauseAnalysis.fiveWhys.length > 0) changes.push({ op: 'setFiveWhys', value: [...values.rootCauseAnalysis.fiveWhys] });
+    const { categories = [], tags = [] } = values.rootCauseAnalysis;
+    if (categories.length > 0 || tags.length > 0) changes.push({ op: 'setRootCauseLabels', categories: [...categories], tags: [...tags] });
   }
   if (values.lessonsLearned) {
     text('lessonsLearned.wentWell', values.lessonsLearned.wentWell);

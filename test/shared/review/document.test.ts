@@ -8,7 +8,7 @@ describe('the review as Markdown', () => {
   const draft = startReview(record, ctx);
   const decision = saveReview(draft, 1, asChanges({
     summary: 'Payments failed for **3 hours**.',
-    rootCauseAnalysis: { rootCause: 'Connection pool exhausted', contributingFactors: 'No alert', fiveWhys: ['Why 502? Pool empty', 'Why empty? Leak'] },
+    rootCauseAnalysis: { rootCause: 'Connection pool exhausted', contributingFactors: 'No alert', fiveWhys: ['Why 502? Pool empty', 'Why empty? Leak'], categories: ['Configuration', 'Dependency or vendor'], tags: ['connection-pool', 'eu-west'] },
     preventativeRecommendations: 'Alert on pool use',
     operationalImprovements: 'Runbook for failover',
     actionItems: [{ id: '1', title: 'Fix | leak', owner: 'bo', due: '2026-12-04', status: 'open', link: 'https://tracker.example/1', closedBy: null, closedAt: null }],
@@ -37,6 +37,12 @@ describe('the review as Markdown', () => {
     expect(markdown).toContain('| Thu 26 Nov 2026, 10:00 CET | Case logged |');
     expect(markdown).not.toContain('Investigating the 502s');
     expect(markdown).toMatch(/\| Thu 26 Nov 2026, 10:20 CET \| Escalation \| to senior engineering for business impact — .* \| bo \| key \| turning point \|/);
+  });
+
+  it("names the root cause's categories and tags under the root cause, and a dash where there are none", () => {
+    expect(markdown).toContain('### Root cause\n\nConnection pool exhausted\n\n|  |  |\n| --- | --- |\n| Categories | Configuration, Dependency or vendor |\n| Tags | connection-pool, eu-west |');
+    const unlabelled = reviewToMarkdown(reviewHeader(record, draft, 'Europe/Berlin'), draft.content);
+    expect(unlabelled).toContain('| Categories | — |\n| Tags | — |');
   });
 
   it('keeps a pipe in a cell literal so the table holds', () => {

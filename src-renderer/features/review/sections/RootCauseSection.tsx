@@ -1,5 +1,6 @@
 import { FieldProblem } from '../FieldProblem';
 import { useChange, useFieldProblem, useSection } from '../review-context';
+import { RootCauseLabels } from './RootCauseLabels';
 import { Section } from './Section';
 import { TextField } from './TextField';
 
@@ -11,6 +12,7 @@ export function RootCauseSection() {
   return (
     <Section title="Root cause analysis">
       <TextField field="rootCauseAnalysis.rootCause" label="Root cause" value={analysis.rootCause} readOnly={readOnly} />
+      <RootCauseLabels categories={analysis.categories ?? []} tags={analysis.tags ?? []} readOnly={readOnly} />
       <TextField field="rootCauseAnalysis.contributingFactors" label="Contributing factors" value={analysis.contributingFactors} readOnly={readOnly} />
       <fieldset className="five-whys" {...(problem ? { 'aria-describedby': 'five-whys-problem' } : {})}>
         <legend>Five whys (optional)</legend>

@@ -1,5 +1,5 @@
-import type { Report } from '../../../src-shared/reports';
-import { formatDateTime } from '../../../src-shared/words';
+import type { Report } from './report';
+import { formatDateTime } from '../words';
 import { GROUPING_LABEL } from './report-tables';
 import type { Table } from './report-tables';
 

@@ -1,6 +1,7 @@
-import type { DurationStats, GroupRow, Report, ReportGrouping } from '../../../src-shared/reports';
-import { CLOCK_LABEL, LEVEL_LABEL, TRIGGER_LABEL, formatDate, formatDateTime, formatMinutes } from '../../../src-shared/words';
-import type { ClockKind } from '../../../src-shared/sla';
+import type { ReportGrouping } from './query';
+import type { DurationStats, GroupRow, Report } from './report';
+import { CLOCK_LABEL, LEVEL_LABEL, TRIGGER_LABEL, formatDate, formatDateTime, formatMinutes } from '../words';
+import type { ClockKind } from '../sla';
 
 /** One table of the report: its columns say both what is shown and what its CSV holds. */
 export type Cell = string | number;
