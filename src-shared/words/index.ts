@@ -20,6 +20,7 @@ export {
   formatDateTime,
   formatDayOf,
   formatDate,
+  formatHoliday,
   formatMinutes,
   formatSpan,
   formatCountdown,

@@ -73,6 +73,20 @@ export function formatDate(day: string, options: { readonly year?: boolean } = {
 }
 
 /**
+ * A calendar's holiday as the console writes dates: "Fri 25 Dec 2026" for one day, "25 Dec, every
+ * year" for a recurring one ("*-12-25"); anything else (a draft not yet valid) as it was typed.
+ */
+export function formatHoliday(holiday: string): string {
+  const recurring = /^\*-(\d{2})-(\d{2})$/.exec(holiday);
+  if (recurring) {
+    const date = DateTime.fromISO(`2000-${recurring[1]}-${recurring[2]}`, { zone: 'utc' });
+    return date.isValid ? `${date.setLocale(LOCALE).toFormat('d LLL')}, every year` : holiday;
+  }
+  const date = DateTime.fromISO(holiday, { zone: 'utc' });
+  return /^\d{4}-\d{2}-\d{2}$/.test(holiday) && date.isValid ? date.setLocale(LOCALE).toFormat(DATE_YEAR) : holiday;
+}
+
+/**
  * A span of minutes for a person: "less than a minute", "1 minute", "2 hours 5 minutes",
  * "3 days 4 hours". Rounded down to the minute; the two largest units.
  */

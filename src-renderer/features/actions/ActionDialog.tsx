@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { issueText, type DeskError, type ErrorIssue } from '../../../src-shared/contract';
 import { canApply, caseCommandSchema, type CaseState } from '../../../src-shared/domain';
-import { fillTemplate, templateValues } from '../../../src-shared/templates';
+import { fillTemplate, templateValues, type Placeholder } from '../../../src-shared/templates';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { useCases, useDeskStores, useSettings } from '../../state';
@@ -52,25 +52,27 @@ export function ActionDialog({ spec, state, onDone }: { spec: ActionSpec; state:
 
   const shown = spec.fields.filter((field) => !field.shownWhen || field.shownWhen(typed));
   const events = record?.events;
-  const messageOf = useMemo(() => {
-    return (field: MessageField, values: FieldValues): string => {
-      if (!settings) return '';
-      const followed = (name?: string) => (name === undefined ? undefined : String(values[name] ?? ''));
-      const nextSteps = followed(field.follows?.nextSteps);
-      const workaround = followed(field.follows?.workaround);
-      const filled = templateValues({
-        kind: field.template,
-        state,
-        events: events ?? [],
-        policy: settings.policy,
-        now: openedAt,
-        engineer: engineerName,
-        ...(nextSteps !== undefined ? { nextSteps } : {}),
-        ...(workaround !== undefined ? { workaround } : {}),
-      });
-      return fillTemplate(settings.templates[field.template], filled);
-    };
-  }, [settings, state, events, openedAt, engineerName]);
+  // The template's values from the case, its clocks and the policy, once per open (the next update
+  // time is a clock computation); each key then only puts the followed fields' text in.
+  const caseValues = useMemo(() => {
+    const byField = new Map<string, Record<Placeholder, string>>();
+    if (!settings) return byField;
+    for (const field of spec.fields) {
+      if (field.kind !== 'message') continue;
+      byField.set(field.name, templateValues({ kind: field.template, state, events: events ?? [], policy: settings.policy, now: openedAt, engineer: engineerName }));
+    }
+    return byField;
+  }, [spec, settings, state, events, openedAt, engineerName]);
+  const messageOf = (field: MessageField, values: FieldValues): string => {
+    const base = caseValues.get(field.name);
+    if (!base || !settings) return '';
+    const followed = (name: string | undefined, fallback: string) => (name === undefined ? fallback : String(values[name] ?? ''));
+    return fillTemplate(settings.templates[field.template], {
+      ...base,
+      'next steps': followed(field.follows?.nextSteps, base['next steps']),
+      workaround: followed(field.follows?.workaround, base.workaround),
+    });
+  };
 
   // What the form sends: typed values, and each message as filled until it is edited by hand.
   const values: FieldValues = { ...typed };

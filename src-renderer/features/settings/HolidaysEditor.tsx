@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { importHolidaysFromIcs } from '../../../src-shared/sla';
+import { formatHoliday } from '../../../src-shared/words';
 import { useDraft } from './editor-context';
 import { FieldMessages, fieldId } from './fields';
 import { calendarLabel } from './field-paths';
@@ -59,11 +60,13 @@ export function HolidaysEditor({ index }: { index: number }) {
           const invalid = messagesAt(holidayPath).length > 0;
           return (
             <li key={`${holiday}-${h}`}>
-              <span>{holiday}</span>
+              <span>
+                <time dateTime={holiday.startsWith('*') ? undefined : holiday}>{formatHoliday(holiday)}</time>
+              </span>
               <button
                 type="button"
                 disabled={disabled}
-                aria-label={`Remove holiday ${holiday} from ${label}`}
+                aria-label={`Remove holiday ${formatHoliday(holiday)} from ${label}`}
                 aria-describedby={invalid ? `${fieldId(holidayPath)}-error` : undefined}
                 onClick={() => change((next) => { next.policy.calendars[index]!.holidays.splice(h, 1); })}
               >

@@ -25,7 +25,9 @@ describe('holidays of a calendar', { timeout: 30_000 }, () => {
     await user.upload(await screen.findByLabelText(`Import holidays from .ics into ${CALENDAR}`), file);
     expect(await screen.findByText(/Imported 3 holiday dates from berlin-2026.ics. Skipped: "Standup" is not an all-day event./)).toBeInTheDocument();
     const list = screen.getByRole('list', { name: `${CALENDAR} holidays` });
-    expect(within(list).getAllByRole('listitem').map((item) => item.firstChild?.textContent)).toEqual(['*-01-01', '2026-12-25', '2026-12-26']);
+    // Listed in the console's date format, never as ISO dates.
+    expect(within(list).getAllByRole('listitem').map((item) => item.firstChild?.textContent)).toEqual(['1 Jan, every year', 'Fri 25 Dec 2026', 'Sat 26 Dec 2026']);
+    expect(within(list).getByRole('button', { name: `Remove holiday Fri 25 Dec 2026 from ${CALENDAR}` })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Saved');
     expect(updatesSent(fake)[0]?.policy?.calendars[0]?.holidays).toEqual(['*-01-01', '2026-12-25', '2026-12-26']);

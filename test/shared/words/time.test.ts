@@ -1,6 +1,6 @@
 import { DateTime, Settings as LuxonSettings } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatCountdown, formatDate, formatDateTime, formatDayOf, formatMinutes, fromInputValue, toInputValue, zoneName } from '../../../src-shared/words';
+import { formatCountdown, formatDate, formatDateTime, formatDayOf, formatHoliday, formatMinutes, fromInputValue, toInputValue, zoneName } from '../../../src-shared/words';
 
 // The engineer's zone is the machine's; luxon's default zone stands in for it here.
 let saved: typeof LuxonSettings.defaultZone;
@@ -38,6 +38,12 @@ describe('one way to write time', () => {
     }
     expect(formatDate('2026-11-30', { year: true })).toBe('Mon 30 Nov 2026');
     expect(() => formatDate('2026-11-31')).toThrow(/not a date/);
+    expect(formatHoliday('2026-12-25')).toBe('Fri 25 Dec 2026');
+    expect(formatHoliday('*-12-25')).toBe('25 Dec, every year');
+    expect(formatHoliday('*-02-29')).toBe('29 Feb, every year');
+    // A draft not yet valid stays as typed, so its field message points at what is there.
+    expect(formatHoliday('2026-02-30')).toBe('2026-02-30');
+    expect(formatHoliday('*-13-01')).toBe('*-13-01');
     expect(() => formatDate('2026-11-30T00:00:00Z')).toThrow(/not a date/);
   });
 
