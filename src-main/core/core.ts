@@ -172,7 +172,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     replacedDamage: () => health.replaced(),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
   });
-  const serviceDesk = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock: deps.clock });
+  const serviceDesk = new ServiceDeskImport({
+    plans: () => settings.get().policy.plans,
+    reader: () => data.caseReader(),
+    stage: (work, onCommit) => data.stageCases(work, onCommit),
+    clock: deps.clock,
+  });
   const serviceDeskFiles = new ChosenFiles();
   const serviceDeskRequest = (input: ParsedInput<'data.previewServiceDesk'>): ServiceDeskImportRequest => ({
     source: input.source,

@@ -94,6 +94,27 @@ export interface Replacement extends CaseSet {
   readonly folders: readonly string[];
 }
 
+/** What an import of many cases reads: every stored case once, and one case by id. */
+export interface CaseImportReader {
+  readonly prefix: string;
+  readonly nextNumber: number;
+  /** Every case, open then closed, one at a time (the history one partition at a time). */
+  eachCase(visit: (record: CaseRecord) => void): Promise<void>;
+  get(id: string): Promise<CaseRecord | undefined>;
+}
+
+/** Where an import puts the cases it creates or changes: a staged copy no one sees until it is committed. */
+export interface CaseImportStaging extends CaseImportReader {
+  /** Whole timelines, new or in place of the stored one; `get` answers with them from then on. */
+  put(records: readonly CaseRecord[]): Promise<void>;
+}
+
+/** What the work on a staged copy decided: commit it with this counter, or drop it (null). */
+export interface StagedWork<T> {
+  readonly value: T;
+  readonly commit: { readonly nextNumber: number } | null;
+}
+
 /** Whole-data operations of the durable store: export, import and the daily snapshot. */
 export interface DataPort {
   /** Every case, read whole or not at all: an unreadable part rejects, naming it. */
@@ -101,6 +122,15 @@ export interface DataPort {
   /** Replaces all the data after a snapshot of it; resolves with the snapshot's folder. */
   replaceAll(replacement: Replacement): Promise<{ backup: string }>;
   snapshotIfDue(now: number, keep?: number): Promise<string | undefined>;
+  /** The cases as an import's preview reads them (each call a shared read). */
+  caseReader?(): CaseImportReader;
+  /**
+   * An import of many cases: `work` puts them into a staged copy, a batch at a time, while no
+   * command writes; when it resolves with a commit, the copy replaces the cases atomically and
+   * durably after a snapshot (`onCommit` counts the files made durable). When it throws or
+   * resolves without one, the copy is dropped and nothing changed.
+   */
+  stageCases?<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }>;
   /** Files found damaged so far, at start-up or since (a history partition read lazily). */
   report(): StoreOpenReport;
 }

@@ -14,7 +14,7 @@ import type { Review } from '../../../src-shared/review';
 import type { Settings } from '../../../src-shared/settings';
 import { SETTINGS_VERSION } from '../data-dir';
 import { DeskFailure, notAllowed } from '../errors';
-import type { CaseSet, Clock, DataPort, OpenDialog, SaveDialog, StoreOpenReport } from '../ports';
+import type { CaseImportReader, CaseImportStaging, CaseSet, Clock, DataPort, OpenDialog, SaveDialog, StagedWork, StoreOpenReport } from '../ports';
 import { REVIEW_FILE_VERSION, type ReviewStore } from '../reviews';
 import { RUNTIME_STATE_VERSION } from '../runtime';
 import { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from '../storage';
@@ -158,6 +158,49 @@ export class DataService {
     }
   }
 
+  /**
+   * The cases as a service desk import reads them. A part of the data found damaged refuses it:
+   * the cases kept there could not be found again, and would be imported twice.
+   */
+  caseReader(): CaseImportReader {
+    const port = this.port();
+    if (!port.caseReader) throw notAllowed('This console cannot import cases.');
+    this.refuseKnownDamage('import');
+    return this.guarded(port.caseReader());
+  }
+
+  /**
+   * A service desk import of many cases (docs/import.md): the runtime stops, `work` puts the
+   * cases into a staged copy a batch at a time, and the copy is committed atomically after a
+   * snapshot, or dropped; then settings, reviews and the runtime are read again.
+   */
+  async stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }> {
+    const port = this.port();
+    if (!port.stageCases) throw notAllowed('This console cannot import cases.');
+    this.refuseKnownDamage('import');
+    await this.deps.beforeReplace();
+    try {
+      return await port.stageCases(async (staging) => {
+        const reader = this.guarded(staging);
+        return work({ ...reader, put: (records) => staging.put(records) });
+      }, onCommit);
+    } finally {
+      await this.deps.afterReplace();
+    }
+  }
+
+  private guarded(reader: CaseImportReader): CaseImportReader {
+    return {
+      prefix: reader.prefix,
+      nextNumber: reader.nextNumber,
+      eachCase: async (visit) => {
+        await reader.eachCase(visit);
+        this.refuseKnownDamage('import');
+      },
+      get: (id) => reader.get(id),
+    };
+  }
+
   /** Only a file the console found corrupt (at this start or since), and only from the backup it named. */
   async restoreBackup(file: string): Promise<RestoreRequested> {
     const found = this.deps.report?.().corrupt.find((problem) => problem.file === file && !problem.repaired);
@@ -167,12 +210,14 @@ export class DataService {
     return { file, backup: found.latestBackup, restartRequired: true };
   }
 
-  /** A file kept aside as damaged means its data is missing: an export now would be incomplete. */
-  private refuseKnownDamage(): void {
+  /** A file kept aside as damaged means its data is missing: an export now would be incomplete, an import could not find its cases. */
+  private refuseKnownDamage(what: 'export' | 'import' = 'export'): void {
     const damaged = this.damaged().filter((problem) => !problem.repaired && !this.replacedDamage.has(problem.movedTo));
     if (damaged.length === 0) return;
     const named = damaged.map((problem) => `${problem.file} could not be read (${problem.reason})`).join('; ');
-    throw refusal(`${named}. Restore ${damaged.length === 1 ? 'it' : 'them'} from the latest backup (Data problems, above) and export again`);
+    const restore = `Restore ${damaged.length === 1 ? 'it' : 'them'} from the latest backup (Data problems, above) and ${what} again`;
+    if (what === 'export') throw refusal(`${named}. ${restore}`);
+    throw new DeskFailure('STORAGE', `The import was refused, so that no case is imported twice: ${named}. ${restore}. Nothing was changed.`);
   }
 
   private damaged(): StoreOpenReport['corrupt'] {

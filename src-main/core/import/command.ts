@@ -1,7 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../../../src-shared/bundle';
 import { IMPORT_SOURCES, SEVERITIES, type ImportSource, type Severity } from '../../../src-shared/domain';
 import { IMPORT_STATUSES, describeImport, type ImportStatus, type MappingOptions, type PlanRule } from '../../../src-shared/import';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
@@ -163,19 +162,10 @@ export async function runImportCommand(argv: readonly string[], options: { reado
 
 /** A dry run on a folder with no data yet: the default settings and no case. Nothing is created. */
 function emptyImporter(clock: Pick<Clock, 'now'>) {
-  const bundle: Bundle = {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    exportedAt: new Date(clock.now()).toISOString(),
-    counter: { prefix: CASE_ID_PREFIX, nextNumber: FIRST_CASE_NUMBER },
-    settings: DEFAULT_SETTINGS,
-    runtime: { snoozes: {}, notified: {} },
-    reviews: [],
-    cases: [],
-  };
   const importer = new ServiceDeskImport({
-    collect: async () => ({ bundle }),
-    replace: () => Promise.reject(new Error('a dry run writes nothing')),
+    plans: () => DEFAULT_SETTINGS.policy.plans,
+    reader: () => ({ prefix: CASE_ID_PREFIX, nextNumber: FIRST_CASE_NUMBER, eachCase: async () => undefined, get: async () => undefined }),
+    stage: () => Promise.reject(new Error('a dry run writes nothing')),
     clock,
   });
   return { importer, close: async () => undefined };
@@ -201,6 +191,11 @@ async function dataDirImporter(dataDir: string, clock: Pick<Clock, 'now'>) {
     },
     report: () => ({ ...report, corrupt: [...report.corrupt, ...opened.extraReport.corrupt] }),
   });
-  const importer = new ServiceDeskImport({ collect: () => data.collect(), replace: (bundle) => data.replace(bundle), clock });
+  const importer = new ServiceDeskImport({
+    plans: () => settings.policy.plans,
+    reader: () => data.caseReader(),
+    stage: (work, onCommit) => data.stageCases(work, onCommit),
+    clock,
+  });
   return { importer, close: () => opened.store.close() };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import type { Bundle } from '../../../src-shared/bundle';
-import { MAX_CASE_NUMBER, type CaseRecord, type ImportSource } from '../../../src-shared/domain';
+import { MAX_CASE_NUMBER, SEVERITIES, type CaseRecord, type ImportSource, type Severity } from '../../../src-shared/domain';
 import {
+  IMPORT_STATUSES,
   PREVIEW_PROBLEMS,
   PREVIEW_ROWS,
   describeImport,
@@ -10,11 +10,13 @@ import {
   unknownPlans,
   type ImportPreview,
   type ImportProblem,
+  type ImportStatus,
   type MappedRow,
   type MappingOptions,
+  type PlanNames,
 } from '../../../src-shared/import';
 import { DeskFailure } from '../errors';
-import type { Clock } from '../ports';
+import type { CaseImportReader, CaseImportStaging, Clock, StagedWork } from '../ports';
 import { readJsm } from './jsm';
 import type { ImportFile, SourceRow } from './source';
 import { readZendesk } from './zendesk';
@@ -42,11 +44,15 @@ export interface ServiceDeskImported extends ImportPreview {
 }
 
 export interface ServiceDeskImportDeps {
-  /** All the data as one bundle (the export's reading). */
-  collect(): Promise<{ readonly bundle: Bundle }>;
-  /** Replaces all the data with the bundle, atomically, after a snapshot. */
-  replace(bundle: Bundle): Promise<{ backup: string }>;
+  /** The policy's plans, as the mapping names them. */
+  plans(): PlanNames;
+  /** The stored cases, for a preview (nothing is written). */
+  reader(): CaseImportReader;
+  /** A staged copy of the cases, committed atomically after a snapshot when the work says so, else dropped (DataService.stageCases). */
+  stage<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }>;
   readonly clock: Pick<Clock, 'now'>;
+  /** At most this many mapped cases are held before they go to the staged copy (default 200). */
+  readonly batchSize?: number;
 }
 
 /** The one service desk ticket a case came from: its source and id there. */
@@ -60,59 +66,75 @@ function originOf(record: CaseRecord): string | undefined {
   return originKey(first.data.origin.source, first.data.origin.externalId);
 }
 
-interface Plan {
+const DEFAULT_BATCH = 200;
+
+/** What one pass over the file found; `nextNumber` is the counter after the cases it created. */
+interface Pass {
   readonly preview: ImportPreview;
-  readonly bundle: Bundle;
   readonly changed: number;
+  readonly nextNumber: number;
 }
 
 /**
- * Imports a service desk's export into the cases: reads the whole file first (streaming, one
- * ticket at a time), maps every ticket, and only then writes, through the staged atomic
- * replacement the data import uses, after a snapshot. A file that cannot be read changes
- * nothing; a row that cannot be mapped is skipped and named. Cases imported before are found
- * by their origin, so the same file twice adds nothing.
+ * Imports a service desk's export into the cases with bounded memory (docs/import.md). One
+ * pass streams the file a ticket at a time and maps each ticket against the case imported
+ * from it before, if any (found by its origin). A preview only counts. An import puts the
+ * created and changed cases into the store's staged copy a batch at a time, and commits the
+ * copy when the whole file was read: a file that turns out bad at its last ticket drops the
+ * copy, and nothing changed. What is kept of every ticket is small: its origin and case id,
+ * and the severity and status it counts under.
  */
 export class ServiceDeskImport {
   constructor(private readonly deps: ServiceDeskImportDeps) {}
 
   async preview(request: ServiceDeskImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ImportPreview> {
-    return (await this.plan(request, onProgress)).preview;
+    this.checkPlans(request);
+    return (await this.pass(this.deps.reader(), request, onProgress)).preview;
   }
 
   async run(request: ServiceDeskImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ServiceDeskImported> {
-    const plan = await this.plan(request, onProgress);
-    const { preview } = plan;
-    if (preview.created + preview.updated + preview.alreadyPresent === 0) {
-      const first = preview.problems.slice(0, 3).map((problem) => `${problem.where}: ${problem.message}`);
-      throw new DeskFailure(
-        'INVALID_INPUT',
-        `None of the ${preview.tickets} tickets can be imported, so nothing was changed${first.length > 0 ? `. ${first.join('; ')}` : ''}.`,
-        preview.problems.slice(0, 20).map((problem) => ({ path: problem.where, message: problem.message })),
-      );
-    }
-    if (plan.changed === 0) return { ...preview, backup: null, message: `${describeImport(preview)}.` };
-    onProgress?.({ phase: 'writing', done: 0, total: 1 });
-    const { backup } = await this.deps.replace(plan.bundle);
-    onProgress?.({ phase: 'writing', done: 1, total: 1 });
+    this.checkPlans(request);
+    const { backup, value: preview } = await this.deps.stage(
+      async (staging) => {
+        const pass = await this.pass(staging, request, onProgress, staging);
+        const { preview } = pass;
+        if (preview.created + preview.updated + preview.alreadyPresent === 0) {
+          const first = preview.problems.slice(0, 3).map((problem) => `${problem.where}: ${problem.message}`);
+          throw new DeskFailure(
+            'INVALID_INPUT',
+            `None of the ${preview.tickets} tickets can be imported, so nothing was changed${first.length > 0 ? `. ${first.join('; ')}` : ''}.`,
+            preview.problems.slice(0, 20).map((problem) => ({ path: problem.where, message: problem.message })),
+          );
+        }
+        return { value: preview, commit: pass.changed > 0 ? { nextNumber: pass.nextNumber } : null };
+      },
+      (done, total) => onProgress?.({ phase: 'writing', done, total }),
+    );
+    if (backup === null) return { ...preview, backup, message: `${describeImport(preview)}.` };
     return { ...preview, backup, message: `${describeImport(preview)}; previous data backed up as ${backup}.` };
   }
 
-  private async plan(request: ServiceDeskImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<Plan> {
-    const { bundle } = await this.deps.collect();
-    const plans = bundle.settings.policy.plans.map((plan) => ({ id: plan.id, name: plan.name }));
-    const unknown = unknownPlans(plans, request.mapping);
+  private checkPlans(request: ServiceDeskImportRequest): void {
+    const unknown = unknownPlans(this.deps.plans(), request.mapping);
     if (unknown) throw new DeskFailure('INVALID_INPUT', `The mapping names a plan the policy lacks: ${unknown}. Nothing was changed.`);
+  }
 
+  /** Reads the file once, mapping each ticket; with `staging`, the changed cases go there a batch at a time. */
+  private async pass(cases: CaseImportReader, request: ServiceDeskImportRequest, onProgress?: (progress: ImportProgress) => void, staging?: CaseImportStaging): Promise<Pass> {
+    const plans = this.deps.plans();
+    const batchSize = this.deps.batchSize ?? DEFAULT_BATCH;
     const now = new Date(this.deps.clock.now()).toISOString();
-    const byOrigin = new Map<string, CaseRecord>();
-    for (const record of bundle.cases) {
+    const origins = new Map<string, string>();
+    await cases.eachCase((record) => {
       const key = originOf(record);
-      if (key) byOrigin.set(key, record);
-    }
-    const before = new Set(bundle.cases.map((record) => record.id));
-    const changed = new Map<string, CaseRecord>();
-    const mapped = new Map<string, MappedRow>();
+      if (key) origins.set(key, record.id);
+    });
+    /** Case numbers below this were there before the import. */
+    const firstNew = cases.nextNumber;
+    let next = firstNew;
+    /** Per case created or changed: its severity, status and whether it is new, in one number. */
+    const facts = new Map<string, number>();
+    const batch = new Map<string, CaseRecord>();
     const rows: Array<ImportPreview['rows'][number]> = [];
     const problems: ImportProblem[] = [];
     let problemCount = 0;
@@ -120,11 +142,9 @@ export class ServiceDeskImport {
       problemCount++;
       if (problems.length < PREVIEW_PROBLEMS) problems.push(found);
     };
-    let next = bundle.counter.nextNumber;
     let tickets = 0;
     let skipped = 0;
     let alreadyPresent = 0;
-    const updated = new Set<string>();
 
     const total = (await Promise.all(request.files.map(async (file) => (await stat(file.path)).size))).reduce((sum, size) => sum + size, 0);
     let done = 0;
@@ -146,13 +166,15 @@ export class ServiceDeskImport {
       }
       const { ticket } = row;
       const key = originKey(ticket.source, ticket.externalId);
-      const existing = byOrigin.get(key);
-      if (!existing && next > MAX_CASE_NUMBER) {
+      const known = origins.get(key);
+      if (known === undefined && next > MAX_CASE_NUMBER) {
         skipped++;
-        problem({ where: ticket.where, message: `no case number is left (${bundle.counter.prefix}-${MAX_CASE_NUMBER} was the last one)` });
+        problem({ where: ticket.where, message: `no case number is left (${cases.prefix}-${MAX_CASE_NUMBER} was the last one)` });
         continue;
       }
-      const id = existing?.id ?? `${bundle.counter.prefix}-${next}`;
+      const id = known ?? `${cases.prefix}-${next}`;
+      // A ticket met before in this file (an incremental export repeats them) builds on what it made.
+      const existing = known === undefined ? undefined : (batch.get(id) ?? (await cases.get(id)));
       const planned = planTimeline(ticket, existing, { id, now, plans }, request.mapping);
       if (!planned.ok) {
         skipped++;
@@ -160,29 +182,37 @@ export class ServiceDeskImport {
         continue;
       }
       for (const left of planned.value.notPlaced) problem(left);
-      const change = !existing ? 'create' : planned.value.added > 0 ? 'update' : 'none';
-      if (change === 'create') next++;
-      if (change === 'none' && before.has(id) && !changed.has(id)) alreadyPresent++;
-      if (change === 'update' && before.has(id)) updated.add(id);
+      const wasThere = numberOf(id) < firstNew;
+      const change = !existing && !facts.has(id) ? 'create' : planned.value.added > 0 ? 'update' : 'none';
+      if (known === undefined) {
+        origins.set(key, id);
+        next++;
+      }
+      if (change === 'none' && wasThere && !facts.has(id)) alreadyPresent++;
       if (change !== 'none') {
-        changed.set(id, planned.value.record);
-        byOrigin.set(key, planned.value.record);
-        mapped.set(id, planned.value.row);
+        facts.set(id, factOf(planned.value.row, !wasThere));
+        if (staging) {
+          batch.set(id, planned.value.record);
+          if (batch.size >= batchSize) await flush(staging, batch);
+        }
       }
       if (rows.length < PREVIEW_ROWS) rows.push({ ...planned.value.row, caseId: id, change });
     }
+    if (staging) await flush(staging, batch);
 
     const counts = emptyCounts();
-    for (const row of mapped.values()) {
-      counts.bySeverity[row.severity]++;
-      counts.byStatus[row.status]++;
+    let created = 0;
+    for (const fact of facts.values()) {
+      const { severity, status, isNew } = readFact(fact);
+      counts.bySeverity[severity]++;
+      counts.byStatus[status]++;
+      if (isNew) created++;
     }
-    const created = [...changed.keys()].filter((id) => !before.has(id)).length;
     const preview: ImportPreview = {
       source: request.source,
       tickets,
       created,
-      updated: updated.size,
+      updated: facts.size - created,
       alreadyPresent,
       skipped,
       ...counts,
@@ -191,12 +221,30 @@ export class ServiceDeskImport {
       problemCount,
       defaultPlan: request.mapping.defaultPlan,
     };
-    const cases = [...bundle.cases.map((record) => changed.get(record.id) ?? record), ...[...changed.values()].filter((record) => !before.has(record.id))];
-    return { preview, bundle: { ...bundle, counter: { ...bundle.counter, nextNumber: next }, cases }, changed: changed.size };
+    return { preview, changed: facts.size, nextNumber: next };
   }
 
   private rows(request: ServiceDeskImportRequest, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow> {
     if (request.files.length === 0) throw new DeskFailure('INVALID_INPUT', 'Choose the export file to import.');
     return request.source === 'zendesk' ? readZendesk(request.files, onBytes) : readJsm(request.files, { timeZone: request.timeZone }, onBytes);
   }
+}
+
+async function flush(staging: CaseImportStaging, batch: Map<string, CaseRecord>): Promise<void> {
+  if (batch.size === 0) return;
+  await staging.put([...batch.values()]);
+  batch.clear();
+}
+
+/** A case's severity, status and newness in one small number (a fact kept per ticket). */
+function factOf(row: MappedRow, isNew: boolean): number {
+  return SEVERITIES.indexOf(row.severity) * 100 + IMPORT_STATUSES.indexOf(row.status) * 10 + (isNew ? 1 : 0);
+}
+
+function readFact(fact: number): { severity: Severity; status: ImportStatus; isNew: boolean } {
+  return { severity: SEVERITIES[Math.floor(fact / 100)] ?? 'P3', status: IMPORT_STATUSES[Math.floor(fact / 10) % 10] ?? 'open', isNew: fact % 10 === 1 };
+}
+
+function numberOf(id: string): number {
+  return Number(id.slice(id.lastIndexOf('-') + 1));
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
-import type { CaseSet, CaseStore, Clock, Replacement, StoreOpenReport } from '../ports';
+import type { CaseImportReader, CaseImportStaging, CaseSet, CaseStore, Clock, Replacement, StagedWork, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import type { z } from 'zod';
 import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
@@ -37,7 +37,8 @@ import {
 import { KeyedQueue } from '../keyed-queue';
 import { Gate } from './locks';
 import { checkAppend, checkRecord, closedAt, wasEverClosed } from './timeline';
-import { finishImport, stageImport } from './transfer';
+import { CaseStaging } from './case-staging';
+import { commitImport, finishImport, stageImport } from './transfer';
 
 export interface FileCaseStoreOptions {
   readonly dir: string;
@@ -74,6 +75,10 @@ export interface FileCaseStore extends CaseStore {
    * current data, which it returns. Crash-safe: staged, committed, then swapped.
    */
   replaceAll(replacement: Replacement): Promise<{ backup: string }>;
+  /** The cases as an import's preview reads them: every case once (a partition at a time), and one by id. */
+  caseReader(): CaseImportReader;
+  /** An import of many cases into a staged copy, committed atomically after a snapshot, or dropped (docs/import.md). */
+  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }>;
 }
 
 const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
@@ -308,6 +313,49 @@ class FileStore implements FileCaseStore {
       await finishImport(this.#dir);
       await this.#load();
       return { backup };
+    });
+  }
+
+  caseReader(): CaseImportReader {
+    const meta = this.#metaDoc.data;
+    return {
+      prefix: meta.prefix,
+      nextNumber: meta.nextNumber,
+      eachCase: (visit) =>
+        this.#shared(async () => {
+          for (const record of this.openCases()) visit(record);
+          for (const key of await this.#locks.run(HISTORY_LOCK, () => this.#hist.partitionKeys())) {
+            for (const record of await this.#locks.run(HISTORY_LOCK, () => this.#hist.partitionCases(key))) visit(record);
+          }
+        }),
+      get: (id) => this.get(id),
+    };
+  }
+
+  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }> {
+    return this.#exclusive(async () => {
+      // The copy links the files: bring them up to date and empty the journal first.
+      await this.#journaled.checkpoint();
+      const staging = await CaseStaging.begin(this.#dir, this.#metaDoc.data, this.#partitionSize, this.#active.keys());
+      const now = this.#clock.now();
+      let decided: StagedWork<T>;
+      let backup: string;
+      try {
+        decided = await work(staging);
+        if (!decided.commit) {
+          await staging.discard();
+          return { backup: null, value: decided.value };
+        }
+        await staging.finish(decided.commit.nextNumber, onCommit);
+        backup = await snapshot(this.#dir, `${dayName(now)}-before-import-${fileTimestamp(now)}`);
+      } catch (error) {
+        await staging.discard();
+        throw error;
+      }
+      await commitImport(this.#dir, now);
+      await finishImport(this.#dir);
+      await this.#load();
+      return { backup, value: decided.value };
     });
   }
 

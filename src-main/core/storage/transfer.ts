@@ -28,6 +28,11 @@ export async function stageImport(dataDir: string, replacement: Replacement, par
     await fsyncDirectory(nodeDurableFs, path.join(staging, folder));
   }
   await fsyncDirectory(nodeDurableFs, dataDir);
+  await commitImport(dataDir, now);
+}
+
+/** The durable marker that makes a staged import the data: from here on, `finishImport` swaps it in, now or at the next start. */
+export async function commitImport(dataDir: string, now: number): Promise<void> {
   await new DurableJsonFile(path.join(dataDir, IMPORT_COMMIT_FILE)).write({ stagedAt: new Date(now).toISOString() });
 }
 

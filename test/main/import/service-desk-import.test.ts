@@ -1,12 +1,10 @@
-import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../src-main/core/core';
-import { openDataDir } from '../../../src-main/core/data-dir';
+import type { Core } from '../../../src-main/core/core';
 import type { ServiceDeskImportRequest } from '../../../src-main/core/import';
-import { createManualClock } from '../../../src-main/core/testing/manual-clock';
 import { foldCase, type CaseRecord } from '../../../src-shared/domain';
 import { clocksOf, DEFAULT_POLICY } from '../../../src-shared/sla';
+import { changedFiles, desk, snapshotOf } from './desk';
 
 // Each import snapshots and rewrites the data folder: a limit for hangs on a loaded machine, not for speed.
 vi.setConfig({ testTimeout: 30_000 });
@@ -14,25 +12,6 @@ vi.setConfig({ testTimeout: 30_000 });
 const FIXTURES = join(__dirname, '../../fixtures/import');
 const fixture = (name: string) => ({ path: join(FIXTURES, name), name });
 const T0 = '2026-11-30T12:00:00.000Z';
-const silent = { warn: () => undefined, error: () => undefined };
-const dirs: string[] = [];
-const cores: Core[] = [];
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  // A daily snapshot the advanced clock set off may still be linking files as the core closes.
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-});
-
-async function desk() {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-import-'));
-  dirs.push(dir);
-  const clock = createManualClock(T0);
-  const core = await createCore({ host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)), log: silent });
-  cores.push(core);
-  await core.runtime.idle();
-  return { core, dir, clock };
-}
 
 const zendesk = (files = [fixture('zendesk-tickets.json'), fixture('zendesk-audits.json')]): ServiceDeskImportRequest => ({
   source: 'zendesk',
@@ -60,26 +39,6 @@ function byExternal(cases: readonly CaseRecord[], externalId: string): CaseRecor
   const found = cases.find((record) => record.events[0]?.type === 'logged' && record.events[0].data.origin?.externalId === externalId);
   if (!found) throw new Error(`no case imported from ${externalId}`);
   return found;
-}
-
-/**
- * Every data file of the folder with its content, to show that nothing changed. The journal and
- * the notifications are left out: the runtime may still be appending the escalations of an
- * earlier import there; the cases themselves are compared through the store.
- */
-async function snapshotOf(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const skip = new Set(['journal', 'notifications.json']);
-  const walk = async (sub: string) => {
-    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
-      const relative = join(sub, entry.name);
-      if (skip.has(relative)) continue;
-      if (entry.isDirectory()) await walk(relative);
-      else out.set(relative, await readFile(join(dir, relative), 'utf8'));
-    }
-  };
-  await walk('.');
-  return out;
 }
 
 describe('importing a Zendesk export', () => {
@@ -257,16 +216,15 @@ describe('bad input changes nothing and says what and where', () => {
     ['a JSON file given as Jira', jsm([fixture('zendesk-tickets.json')]), /zendesk-tickets\.json cannot be imported: it is JSON, not a CSV/],
   ];
   it.each(refusals)('%s', async (_what, request, message) => {
-    const { core, dir } = await desk();
+    const { core, dir, atRest } = await desk();
     await run(core, zendesk([fixture('zendesk-export.jsonl')]));
-    await core.runtime.idle();
+    await atRest();
     const before = await snapshotOf(dir);
     const cases = await allCases(core);
     await expect(core.serviceDesk.run(request)).rejects.toThrow(message);
     await expect(core.serviceDesk.preview(request)).rejects.toThrow(message);
     expect(await allCases(core)).toEqual(cases);
-    const after = await snapshotOf(dir);
-    expect([...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file))).toEqual([]);
+    expect(changedFiles(before, await snapshotOf(dir))).toEqual([]);
   });
 
   it('a malformed document is refused with the line and column where it stops being JSON', async () => {
@@ -294,15 +252,12 @@ describe('bad input changes nothing and says what and where', () => {
   });
 
   it('the data folder keeps the imported cases across a restart', async () => {
-    const { core, dir } = await desk();
+    const { core, dir, close } = await desk();
     await run(core, zendesk());
     const cases = await allCases(core);
-    await core.close();
-    cores.splice(cores.indexOf(core), 1);
-    const clock = createManualClock(T0);
-    const reopened = await createCore({ host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)), log: silent });
-    cores.push(reopened);
-    expect(await allCases(reopened)).toEqual(cases);
+    await close();
+    const reopened = await desk(dir);
+    expect(await allCases(reopened.core)).toEqual(cases);
     await copyFile(join(FIXTURES, 'zendesk-export.jsonl'), join(dir, 'copy.jsonl'));
   });
 });
