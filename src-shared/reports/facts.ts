@@ -1,8 +1,8 @@
 import { foldCase } from '../domain/case-state';
 import type { CaseRecord, EscalationLevel, EscalationTrigger } from '../domain/events';
-import { type Severity, severityRank } from '../domain/severity';
+import { SEVERITIES, type Severity, severityRank } from '../domain/severity';
 import { endOfDueDay, reviewsCompleted, type Review } from '../review';
-import { businessMinutesBetween, calendarOf, clocksOf, planOf, policyInForce, type ClockKind, type Policy, type PolicyHistory } from '../sla';
+import { businessMinutesBetween, CLOCK_KINDS, calendarOf, clocksOf, planOf, policyInForce, type ClockKind, type Policy, type PolicyHistory } from '../sla';
 
 /**
  * What the reports need of one case, derived from its events (and its review) alone: never
@@ -13,7 +13,6 @@ export type ClockFact = {
   readonly kind: ClockKind;
   /** The severity the clock was judged under (the one it breached as, when it breached). */
   readonly severity: Severity;
-  readonly startedAt: number;
   /** Null while open. */
   readonly endedAt: number | null;
   /** The due time of its current target; null while paused. */
@@ -49,7 +48,8 @@ export type CaseFacts = {
   readonly open: boolean;
   readonly escalations: ReadonlyArray<{ readonly at: number; readonly trigger: EscalationTrigger; readonly level: EscalationLevel }>;
   readonly feedback: ReadonlyArray<{ readonly at: number; readonly rating: number; readonly comment: string; readonly afterResolution: boolean }>;
-  readonly clocks: readonly ClockFact[];
+  /** Its clocks, packed (`packClocks`): a team's history holds hundreds of thousands of them. */
+  readonly clocks: Float64Array;
   /** Why the clocks could not be judged (the plan left the policy), or null. */
   readonly problem: string | null;
 };
@@ -72,6 +72,45 @@ export type ReviewFacts = {
 };
 
 const MINUTE = 60_000;
+
+/** Numbers a packed clock takes: ended at, due at, breached at (NaN for none), and a code of its kind, severity and outcome. */
+export const PACKED_CLOCK_SIZE = 4;
+
+/**
+ * Clocks as one Float64Array, four numbers each, rather than an object each: at 60,000 cases
+ * (some 400,000 clocks) the objects alone would hold about 65 MB of the projection's heap.
+ */
+export function packClocks(clocks: readonly ClockFact[]): Float64Array {
+  const packed = new Float64Array(clocks.length * PACKED_CLOCK_SIZE);
+  clocks.forEach((clock, i) => {
+    const at = i * PACKED_CLOCK_SIZE;
+    packed[at] = clock.endedAt ?? Number.NaN;
+    packed[at + 1] = clock.dueAt ?? Number.NaN;
+    packed[at + 2] = clock.breachedAt ?? Number.NaN;
+    packed[at + 3] = CLOCK_KINDS.indexOf(clock.kind) * 8 + SEVERITIES.indexOf(clock.severity) * 2 + (clock.met ? 1 : 0);
+  });
+  return packed;
+}
+
+/** The clock at `index` of a packed array. */
+export function clockAt(packed: Float64Array, index: number): ClockFact {
+  const at = index * PACKED_CLOCK_SIZE;
+  const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+  const code = packed[at + 3]!;
+  return {
+    kind: CLOCK_KINDS[Math.floor(code / 8)]!,
+    severity: SEVERITIES[Math.floor(code / 2) % 4]!,
+    endedAt: orNull(packed[at]!),
+    dueAt: orNull(packed[at + 1]!),
+    breachedAt: orNull(packed[at + 2]!),
+    met: code % 2 === 1,
+  };
+}
+
+/** Every clock of a packed array, in order. */
+export function unpackClocks(packed: Float64Array): ClockFact[] {
+  return Array.from({ length: packed.length / PACKED_CLOCK_SIZE }, (_, index) => clockAt(packed, index));
+}
 
 /** `timeZone`: the case's (its plan's business calendar's), where an action item's due day ends. */
 export function reviewFactsOf(review: Review, timeZone: string): ReviewFacts {
@@ -166,7 +205,6 @@ export function caseFactsOf(record: CaseRecord, policy: Policy, history: PolicyH
     clocks = clocksOf(record.events, policy, asOf, { policyHistory: history, reviewsCompleted: completed }).map((clock) => ({
       kind: clock.kind,
       severity: clock.breachedAs ?? clock.severity,
-      startedAt: Date.parse(clock.startedAt),
       endedAt: clock.endedAt === null ? null : Date.parse(clock.endedAt),
       dueAt: clock.dueAt === null ? null : Date.parse(clock.dueAt),
       breachedAt: clock.breachedAt === null ? null : Date.parse(clock.breachedAt),
@@ -201,7 +239,7 @@ export function caseFactsOf(record: CaseRecord, policy: Policy, history: PolicyH
     open: state.status !== 'closed',
     escalations: state.escalations.map((e) => ({ at: Date.parse(e.at), trigger: e.trigger, level: e.level })),
     feedback,
-    clocks,
+    clocks: packClocks(clocks),
     problem,
   };
 }

@@ -1,7 +1,7 @@
 import { ESCALATION_LEVELS, ESCALATION_TRIGGERS, type EscalationLevel, type EscalationTrigger } from '../domain/events';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { CLOCK_KINDS, type ClockKind } from '../sla';
-import type { CaseFacts, ClockFact, Duration, ReviewFacts } from './facts';
+import { clockAt, PACKED_CLOCK_SIZE, type CaseFacts, type Duration, type ReviewFacts } from './facts';
 import { periodBounds, type ReportGrouping, type ReportQuery } from './query';
 import { shareOf, statsOf, type Stats } from './stats';
 
@@ -142,19 +142,22 @@ export function groupKeyOf(facts: CaseFacts, groupBy: ReportGrouping): string {
 }
 
 /**
- * When a clock is judged (NaN: not judged): an ended clock at its end, unless it was stopped in
- * time; an open one once breached. A number rather than an object: it runs for every clock of
- * every case a report reads.
+ * When the packed clock at `at` is judged (NaN: not judged): an ended clock at its end, unless
+ * it was stopped in time; an open one once breached. Numbers, not objects: this runs for every
+ * clock of every case a report reads.
  */
-function judgedAt(clock: ClockFact, now: number): number {
-  if (clock.endedAt !== null) return clock.met || clock.breachedAt !== null ? clock.endedAt : Number.NaN;
-  return breachOf(clock, now);
+function judgedAt(clocks: Float64Array, at: number, now: number): number {
+  const endedAt = clocks[at]!;
+  if (!Number.isNaN(endedAt)) return clocks[at + 3]! % 2 === 1 || !Number.isNaN(clocks[at + 2]!) ? endedAt : Number.NaN;
+  return breachOf(clocks, at, now);
 }
 
-/** When the clock breached, as of `now` (NaN: it has not). */
-function breachOf(clock: ClockFact, now: number): number {
-  if (clock.breachedAt !== null) return clock.breachedAt;
-  return clock.endedAt === null && clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : Number.NaN;
+/** When the packed clock at `at` breached, as of `now` (NaN: it has not). */
+function breachOf(clocks: Float64Array, at: number, now: number): number {
+  const breachedAt = clocks[at + 2]!;
+  if (!Number.isNaN(breachedAt)) return breachedAt;
+  const dueAt = clocks[at + 1]!;
+  return Number.isNaN(clocks[at]!) && dueAt < now ? dueAt : Number.NaN;
 }
 
 function weekStart(ms: number): number {
@@ -225,41 +228,44 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       group.reopened += reopened;
       weeks.get(weekStart(resolution.at))!.resolved[resolution.severity] += 1;
     }
-    for (const clock of facts.clocks) {
-      const at = judgedAt(clock, now);
-      if (Number.isNaN(at)) continue;
-      const breachedAt = breachOf(clock, now);
-      if (inPeriod(at)) {
-        const group = groupOf(key);
-        // met only if met on time
-        const met = clock.met && Number.isNaN(breachedAt);
-        overall.judged += 1;
-        group.judged += 1;
-        if (met) {
-          overall.met += 1;
-          group.met += 1;
+    for (let at = 0; at < facts.clocks.length; at += PACKED_CLOCK_SIZE) {
+      const judged = judgedAt(facts.clocks, at, now);
+      if (Number.isNaN(judged)) continue;
+      const breachedAt = breachOf(facts.clocks, at, now);
+      if (inPeriod(judged) || (!Number.isNaN(breachedAt) && inPeriod(breachedAt))) {
+        const clock = clockAt(facts.clocks, at / PACKED_CLOCK_SIZE);
+        if (inPeriod(judged)) {
+          const group = groupOf(key);
+          // met only if met on time
+          const met = clock.met && Number.isNaN(breachedAt);
+          overall.judged += 1;
+          group.judged += 1;
+          if (met) {
+            overall.met += 1;
+            group.met += 1;
+          }
+          byKind.add(clock.kind, met);
+          bySeverity.add(clock.severity, met);
+          byPlan.add(facts.plan, met);
         }
-        byKind.add(clock.kind, met);
-        bySeverity.add(clock.severity, met);
-        byPlan.add(facts.plan, met);
-      }
-      if (!Number.isNaN(breachedAt) && inPeriod(breachedAt)) {
-        overall.breaches += 1;
-        groupOf(key).breaches += 1;
-        const end = clock.endedAt ?? now;
-        breachRows.push({
-          at: breachedAt,
-          row: {
-            caseId: facts.id,
-            title: facts.title,
-            clock: clock.kind,
-            severity: clock.severity,
-            dueAt: '',
-            breachedAt: '',
-            outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
-            lateMinutes: Math.max(0, end - breachedAt) / MINUTE,
-          },
-        });
+        if (!Number.isNaN(breachedAt) && inPeriod(breachedAt)) {
+          overall.breaches += 1;
+          groupOf(key).breaches += 1;
+          const end = clock.endedAt ?? now;
+          breachRows.push({
+            at: breachedAt,
+            row: {
+              caseId: facts.id,
+              title: facts.title,
+              clock: clock.kind,
+              severity: clock.severity,
+              dueAt: '',
+              breachedAt: '',
+              outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
+              lateMinutes: Math.max(0, end - breachedAt) / MINUTE,
+            },
+          });
+        }
       }
     }
     for (const escalation of facts.escalations) {

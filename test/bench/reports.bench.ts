@@ -31,7 +31,7 @@ import { createFileCaseStore, REVIEWS_DIR, writeDataset } from '../../src-main/c
 import { createManualClock } from '../../src-main/core/testing/manual-clock';
 import { createMemoryDocument } from '../../src-main/core/testing/memory-store';
 import { applyEvent, canApply, decide, decideLog, foldCase, type CaseCommand, type CaseEvent, type CaseRecord, type CaseState, type Severity } from '../../src-shared/domain';
-import { reviewFactsOf, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../src-shared/reports';
+import { reviewFactsOf, unpackClocks, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../src-shared/reports';
 import { caseTimeZone, saveReview, startReview, type Review, type ReviewChange } from '../../src-shared/review';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { autoEscalationOf } from '../../src-shared/sla';
@@ -272,7 +272,7 @@ function loadSqliteFacts(db: SqliteDatabase, facts: Iterable<CaseFacts>, reviews
       const grp = f.worstSeverity;
       insert.case.run(f.id, grp, f.plan, f.loggedAt, f.loggedSeverity, f.acknowledgedAt, f.timeToAcknowledge?.wall ?? null, f.timeToAcknowledge?.business ?? null, f.firstResolvedAt, f.timeToResolve?.wall ?? null, f.timeToResolve?.business ?? null);
       for (const r of f.resolutions) insert.resolution.run(f.id, grp, r.at, r.severity, f.reopenedAt.some((at) => at >= r.at) ? 1 : 0);
-      for (const c of f.clocks) insert.clock.run(f.id, f.title, grp, f.plan, c.kind, c.severity, c.endedAt, c.dueAt, c.breachedAt, c.met ? 1 : 0);
+      for (const c of unpackClocks(f.clocks)) insert.clock.run(f.id, f.title, grp, f.plan, c.kind, c.severity, c.endedAt, c.dueAt, c.breachedAt, c.met ? 1 : 0);
       for (const e of f.escalations) insert.escalation.run(f.id, grp, e.at, e.trigger, e.level);
       for (const b of f.feedback) insert.feedback.run(f.id, b.at, b.rating, b.comment, b.afterResolution ? 1 : 0);
     }
