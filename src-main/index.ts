@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL, EVENT_NAMES } from '../src-shared/contract/names';
 import { createCore } from './core/core';
 import { createSystemClock } from './core/clock';
-import { parseLaunchOptions, resolveDataDir, resolveTeamLaunch } from './core/launch-options';
+import { parseLaunchOptions, resolveDataDir, resolveTeamLaunch, teamLaunchWarnings } from './core/launch-options';
 import { holdConsoleLock } from './core/console-lock';
 import { createFileTeamVault, createPostgresServer } from './core/team';
 import { electronSecretProtector } from './electron/team-secrets';
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     log,
     team: (() => {
       const launch = resolveTeamLaunch(options, process.env);
+      for (const warning of teamLaunchWarnings(options)) log.warn(warning);
       return { connect: (url: string) => createPostgresServer({ connectionString: url }), vault: createFileTeamVault(dataDir, electronSecretProtector()), ...(launch ? { launch } : {}) };
     })(),
   });

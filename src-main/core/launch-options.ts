@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { parseTeamAddress } from './team/team-address';
+import { hasPassword, passwordFromEnvironment, passwordInArgumentsWarning, withPassword } from './team/team-password';
 
 export interface LaunchOptions {
   readonly dataDir?: string;
@@ -56,11 +57,17 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
 
 /**
  * The team given at launch: `--team`, else RESPONSE_DESK_TEAM_DB (its email from
- * RESPONSE_DESK_TEAM_EMAIL). Undefined: the one joined in Settings, if any.
+ * RESPONSE_DESK_TEAM_EMAIL). An address without a password takes it from
+ * RESPONSE_DESK_TEAM_PASSWORD, else PGPASSWORD (kept in main's memory only). Undefined: the one
+ * joined in Settings, if any.
  */
 export function resolveTeamLaunch(options: LaunchOptions, env: NodeJS.ProcessEnv): { url: string; source: 'flag' | 'environment'; email: string } | undefined {
   const email = env.RESPONSE_DESK_TEAM_EMAIL?.trim() ?? '';
-  if (options.team) return { url: options.team, source: 'flag', email };
+  const password = (url: string) => {
+    const given = hasPassword(url) ? undefined : passwordFromEnvironment(env);
+    return given === undefined ? url : withPassword(url, given);
+  };
+  if (options.team) return { url: password(options.team), source: 'flag', email };
   const fromEnv = env.RESPONSE_DESK_TEAM_DB;
   if (fromEnv && fromEnv.trim() !== '') {
     try {
@@ -68,9 +75,15 @@ export function resolveTeamLaunch(options: LaunchOptions, env: NodeJS.ProcessEnv
     } catch (error) {
       throw new LaunchError(`RESPONSE_DESK_TEAM_DB: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { url: fromEnv.trim(), source: 'environment', email };
+    return { url: password(fromEnv.trim()), source: 'environment', email };
   }
   return undefined;
+}
+
+/** What to warn about at launch: a password on the command line. */
+export function teamLaunchWarnings(options: LaunchOptions): string[] {
+  const warning = passwordInArgumentsWarning(options.team);
+  return warning ? [warning] : [];
 }
 
 /**

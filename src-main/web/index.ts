@@ -6,7 +6,7 @@ import { createSystemClock } from '../core/clock';
 import { holdConsoleLock } from '../core/console-lock';
 import { openDataDir } from '../core/data-dir';
 import { startFailureLine } from '../core/errors';
-import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir, resolveTeamLaunch } from '../core/launch-options';
+import { LaunchError, defaultUserDataDir, parseLaunchOptions, resolveDataDir, resolveTeamLaunch, teamLaunchWarnings } from '../core/launch-options';
 import { createFileTeamVault, createPostgresServer } from '../core/team';
 import { startBrowserHost } from './browser-host';
 import { tokenFromFile } from './token-file';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const clock = createSystemClock();
   const data = await openDataDir(dataDir, clock);
   const launch = resolveTeamLaunch(options, process.env);
+  for (const warning of teamLaunchWarnings(options)) log.warn(warning);
   const core = await createCore({
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskError, Result } from '../../src-shared/contract';
-import type { Settings, SettingsPatch } from '../../src-shared/settings';
+import type { Settings, SettingsUpdate } from '../../src-shared/settings';
 import type { Desk } from '../api';
 import { rememberPolicyHistory } from './case-view';
 
@@ -9,8 +9,8 @@ export interface SettingsState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly error?: DeskError;
   load(): Promise<void>;
-  /** Sends `settings.update` (each section sent replaces the stored one) and holds what the core saved. */
-  update(patch: SettingsPatch): Promise<Result<Settings>>;
+  /** Sends `settings.update` (each section sent replaces the stored one; in a team, named with its base version) and holds what the core saved. */
+  update(patch: SettingsUpdate): Promise<Result<Settings>>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;

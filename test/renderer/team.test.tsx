@@ -70,4 +70,22 @@ describe('team mode in the console', () => {
     await user.click(screen.getByRole('button', { name: 'Join team' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/names no database/);
   });
+
+  it('says why when the team state cannot be asked for, instead of asking forever, and asks again on "Try again"', async () => {
+    let answer: 'fail' | 'ok' = 'fail';
+    const fake = mount(<TeamSection />, {
+      'team.status': () =>
+        answer === 'fail'
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'The console could not reach Response Desk, so this may not have been done; check once it is back.' } }
+          : { ok: true, value: { ...off, connection: 'online', server: 'db.example.com:5432/support', source: 'settings' } },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The console could not tell whether it is in a team: The console could not reach Response Desk');
+    expect(screen.queryByText('Asking…')).toBeNull();
+    answer = 'ok';
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('db.example.com:5432/support')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(fake.calls.filter((call) => call.name === 'team.status')).toHaveLength(2);
+  });
 });

@@ -95,14 +95,15 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
     }
   }
 
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** `begin` may carry constant statements to run with BEGIN in the same round trip. */
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await db().connect();
     // A connection that breaks while checked out reports here as well as in the query's rejection.
     const ignore = () => undefined;
     client.on('error', ignore);
     let broken = false;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -164,32 +165,48 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
     },
 
     async append(request: AppendRequest): Promise<AppendOutcome> {
+      // Four round trips, not nine: a change waits on these before it reaches the other consoles.
+      // The lock comes with BEGIN (constants only), so the checks read after it.
       return inTransaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, LOCK_APPEND]);
-        const done = await client.query<{ version: number }>('SELECT version FROM rd_commands WHERE command_id = $1', [request.commandId]);
-        if (done.rows[0]) return { status: 'applied', version: done.rows[0].version };
-        const current = await client.query<{ version: number }>('SELECT version FROM rd_cases WHERE case_id = $1', [request.caseId]);
-        const serverVersion = current.rows[0]?.version ?? 0;
-        if (request.kind === 'create' ? current.rows[0] !== undefined : serverVersion !== request.baseVersion || serverVersion === 0) {
+        const found = await client.query<{ done: number | null; current: number | null }>(
+          'SELECT (SELECT version FROM rd_commands WHERE command_id = $1) AS done, (SELECT version FROM rd_cases WHERE case_id = $2) AS current',
+          [request.commandId, request.caseId],
+        );
+        const { done, current } = found.rows[0]!;
+        if (done !== null) return { status: 'applied', version: done };
+        const serverVersion = current ?? 0;
+        if (request.kind === 'create' ? current !== null : serverVersion !== request.baseVersion || serverVersion === 0) {
           return { status: 'conflict', serverVersion };
         }
         const version = request.baseVersion + request.events.length;
-        if (request.kind === 'create') {
-          await client.query('INSERT INTO rd_cases (case_id, uid, version, created_by) VALUES ($1, $2, $3, $4)', [request.caseId, uuidv7(), version, request.workstationId]);
-        } else {
-          await client.query('UPDATE rd_cases SET version = $2 WHERE case_id = $1', [request.caseId, version]);
-        }
-        const inserted = await client.query<{ seq: string }>(
-          `INSERT INTO rd_events (case_id, version, uid, command_id, event)
-           SELECT $1, (e ->> 'seq')::integer, u, $2, e FROM unnest($3::jsonb[], $4::uuid[]) AS t(e, u)
-           RETURNING seq`,
-          [request.caseId, request.commandId, request.events.map((event) => JSON.stringify(event)), request.events.map(() => uuidv7())],
+        // One statement: the case's row, its events with the next global sequences, the command,
+        // and the notification the other consoles pull on (sent at COMMIT).
+        const caseRow =
+          request.kind === 'create'
+            ? 'INSERT INTO rd_cases (case_id, uid, version, created_by) VALUES ($1, $8, $3, $4)'
+            : 'UPDATE rd_cases SET version = $3 WHERE case_id = $1';
+        await client.query(
+          `WITH c AS (${caseRow}),
+           e AS (
+             INSERT INTO rd_events (case_id, version, uid, command_id, event)
+             SELECT $1, (x ->> 'seq')::integer, u, $2, x FROM unnest($5::jsonb[], $6::uuid[]) AS t(x, u)
+             RETURNING seq
+           ),
+           k AS (INSERT INTO rd_commands (command_id, workstation_id, case_id, version) VALUES ($2, $4, $1, $3))
+           SELECT pg_notify($7, max(seq)::text) FROM e`,
+          [
+            request.caseId,
+            request.commandId,
+            version,
+            request.workstationId,
+            request.events.map((event) => JSON.stringify(event)),
+            request.events.map(() => uuidv7()),
+            EVENTS_CHANNEL,
+            ...(request.kind === 'create' ? [uuidv7()] : []),
+          ],
         );
-        await client.query('INSERT INTO rd_commands (command_id, workstation_id, case_id, version) VALUES ($1, $2, $3, $4)', [request.commandId, request.workstationId, request.caseId, version]);
-        const newest = Math.max(...inserted.rows.map((row) => Number(row.seq)));
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(newest)]);
         return { status: 'applied', version };
-      });
+      }, `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_APPEND})`);
     },
 
     async pull(afterSeq: number, limit: number): Promise<PulledEvent[]> {

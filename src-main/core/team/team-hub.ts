@@ -8,6 +8,7 @@ import type { TeamMember, TeamServer } from './sync-port';
 import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
 import { TeamSync, type TeamStatus, type TeamSyncDeps } from './team-sync';
 import type { TeamVault } from './team-vault';
+import { hasPassword, sameAccount, withPassword } from './team-password';
 
 export type TeamSource = 'flag' | 'environment' | 'settings';
 
@@ -42,7 +43,7 @@ export class TeamHub implements CommandRecorder {
   async start(): Promise<void> {
     try {
       if (this.deps.launch) {
-        await this.join(this.deps.launch.url, this.deps.launch.email ?? '', this.deps.launch.source);
+        await this.join(await this.#withKeptPassword(this.deps.launch.url), this.deps.launch.email ?? '', this.deps.launch.source);
         return;
       }
       const kept = await this.deps.vault?.load();
@@ -52,6 +53,14 @@ export class TeamHub implements CommandRecorder {
       this.deps.log.warn(`team mode did not start: ${this.#problem}`);
       this.#emit();
     }
+  }
+
+  /** A launch address without a password takes the one kept from Settings for the same account, if any. */
+  async #withKeptPassword(url: string): Promise<string> {
+    if (hasPassword(url)) return url;
+    const kept = await this.deps.vault?.load().catch(() => undefined);
+    if (!kept || !sameAccount(kept.url, url) || !hasPassword(kept.url)) return url;
+    return withPassword(url, decodeURIComponent(new URL(kept.url).password));
   }
 
   async join(url: string, email: string, source: TeamSource = 'settings'): Promise<TeamView> {

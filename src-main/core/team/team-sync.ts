@@ -298,7 +298,8 @@ export class TeamSync implements CommandRecorder {
   // ---------------------------------------------------------------- the sync cycle
 
   async #cycle(): Promise<void> {
-    await this.#pullAll();
+    // Sent first, pulled after: a command waits on no round trip before its append. One decided
+    // on a case that moved on meanwhile is refused as a conflict and decided again below.
     for (;;) {
       const next = this.deps.outbox.list()[0];
       if (!next) break;
@@ -320,6 +321,7 @@ export class TeamSync implements CommandRecorder {
         await this.#saveState();
       }
     }
+    await this.#pullAll();
     await this.#saveState();
   }
 

@@ -1,3 +1,4 @@
+import { SHARED_SETTINGS_SECTIONS } from '../../../src-shared/settings';
 import type { FormEvent } from 'react';
 import { BackupsSection } from './BackupsSection';
 import { CalendarsSection } from './CalendarsSection';
@@ -20,6 +21,25 @@ const SECTION_NAMES: Record<SettingsSection, string> = {
   templates: 'Customer update templates',
   rootCauseCategories: 'Root-cause categories',
 };
+
+const TEAM_SECTIONS: readonly SettingsSection[] = SHARED_SETTINGS_SECTIONS;
+
+/** Sections edited here and saved elsewhere meanwhile: in a team, the team's sections are refused on save, not replaced. */
+function ChangedElsewhere({ sections, team }: { sections: readonly SettingsSection[]; team: boolean }) {
+  const names = (list: readonly SettingsSection[]) => list.map((section) => SECTION_NAMES[section]).join(', ');
+  const teams = team ? sections.filter((section) => TEAM_SECTIONS.includes(section)) : [];
+  const own = sections.filter((section) => !teams.includes(section));
+  return (
+    <>
+      {own.length > 0 ? (
+        <p className="settings-hint">{`Also changed elsewhere while you edited them: ${names(own)}. “Save settings” replaces them with yours; “Discard changes” shows the saved ones.`}</p>
+      ) : null}
+      {teams.length > 0 ? (
+        <p className="settings-hint">{`Changed by the team while you edited them: ${names(teams)}. Saving is refused for them; “Discard changes” shows the team's, then make your change again.`}</p>
+      ) : null}
+    </>
+  );
+}
 
 /** The settings editor over the settings store: everything is checked with the shared schema before it is sent. */
 export function SettingsView() {
@@ -65,11 +85,7 @@ export function SettingsView() {
             {saving ? 'Saving…' : editor.feedback === 'saved' ? 'Saved' : ''}
           </p>
         </div>
-        {editor.changedElsewhere.length > 0 ? (
-          <p className="settings-hint">
-            {`Also changed elsewhere while you edited them: ${editor.changedElsewhere.map((section) => SECTION_NAMES[section]).join(', ')}. “Save settings” replaces them with yours; “Discard changes” shows the saved ones.`}
-          </p>
-        ) : null}
+        {editor.changedElsewhere.length > 0 ? <ChangedElsewhere sections={editor.changedElsewhere} team={saved.team !== undefined} /> : null}
         <IssueSummary draft={draft} feedback={editor.feedback} issues={editor.issues} serverError={editor.serverError} />
         <DraftProvider draft={draft} issues={editor.issues} disabled={saving} change={editor.change}>
           <EngineerSection />

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { formatPath, type DeskError, type ErrorIssue } from '../../../src-shared/contract';
-import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../src-shared/settings';
+import { SHARED_SETTINGS_SECTIONS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch, type SettingsUpdate, type SharedSettingsSection } from '../../../src-shared/settings';
 import { useDeskStores, useSettings } from '../../state';
 
 export type Feedback = 'idle' | 'saving' | 'saved' | 'refused' | 'failed';
@@ -13,6 +13,8 @@ interface EditorState {
   readonly edits: SettingsPatch;
   /** Each edited section as it was saved when the engineer began editing it. */
   readonly bases: SettingsPatch;
+  /** In a team: the version of each edited shared section when the engineer began editing it (named on save). */
+  readonly baseVersions: NonNullable<SettingsUpdate['baseVersions']>;
   readonly serverError?: DeskError;
   readonly feedback: Feedback;
 }
@@ -36,7 +38,8 @@ export interface SettingsEditor {
 }
 
 const SECTIONS = Object.keys(settingsPatchSchema.shape) as SettingsSection[];
-const NOTHING_EDITED: EditorState = { edits: {}, bases: {}, feedback: 'idle' };
+const NOTHING_EDITED: EditorState = { edits: {}, bases: {}, baseVersions: {}, feedback: 'idle' };
+const isShared = (section: string): section is SharedSettingsSection => (SHARED_SETTINGS_SECTIONS as readonly string[]).includes(section);
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -83,7 +86,15 @@ export function useSettingsEditor(): SettingsEditor {
         mutate(next);
         const edits = changedSections(current, next);
         const bases = Object.fromEntries((Object.keys(edits) as SettingsSection[]).map((key) => [key, key in editor.bases ? editor.bases[key] : current[key]])) as SettingsPatch;
-        return { edits, bases, serverError: undefined, feedback: 'idle' };
+        // In a team, a shared section's save names the version its edit began from.
+        const baseVersions = current.team
+          ? Object.fromEntries(
+              (Object.keys(edits) as SettingsSection[])
+                .filter(isShared)
+                .map((key) => [key, editor.baseVersions[key] ?? current.team?.versions[key]?.version ?? 0]),
+            )
+          : {};
+        return { edits, bases, baseVersions, serverError: undefined, feedback: 'idle' };
       });
     },
     [store],
@@ -97,10 +108,20 @@ export function useSettingsEditor(): SettingsEditor {
       return;
     }
     setState((editor) => ({ ...editor, feedback: 'saving', serverError: undefined }));
-    const result = await store.getState().update(changedSections(saved, parsed.data));
+    const patch = changedSections(saved, parsed.data);
+    const baseVersions = Object.fromEntries(Object.entries(state.baseVersions).filter(([key]) => key in patch));
+    const result = await store.getState().update(Object.keys(baseVersions).length > 0 ? { ...patch, baseVersions } : patch);
     if (result.ok) setState({ ...NOTHING_EDITED, feedback: 'saved' });
-    else setState((editor) => ({ ...editor, serverError: result.error, feedback: 'failed' }));
-  }, [store, saved, draft, dirty]);
+    else if (result.error.code === 'CONFLICT') {
+      // The team changed a section edited here: the settings now show the team's; the edit of it
+      // (made on an older version) is dropped, the other edits stay to be saved again.
+      const stale = new Set((result.error.issues ?? []).map((issue) => issue.path).filter(isShared));
+      setState((editor) => {
+        const keep = <T extends object>(sections: T) => Object.fromEntries(Object.entries(sections).filter(([key]) => !stale.has(key as SharedSettingsSection))) as T;
+        return { edits: keep(editor.edits), bases: keep(editor.bases), baseVersions: keep(editor.baseVersions), serverError: { code: result.error.code, message: result.error.message }, feedback: 'failed' };
+      });
+    } else setState((editor) => ({ ...editor, serverError: result.error, feedback: 'failed' }));
+  }, [store, saved, draft, dirty, state.baseVersions]);
 
   const discard = useCallback(() => setState(NOTHING_EDITED), []);
   const reload = useCallback(() => store.getState().load(), [store]);

@@ -40,7 +40,16 @@ export function TeamSection() {
   return (
     <section className="settings settings-section team-section" aria-labelledby="settings-team-heading">
       <h3 id="settings-team-heading">Team</h3>
-      <p role="status">{view ? CONNECTION_WORDS[view.connection] : 'Asking…'}</p>
+      {!view && team.error ? (
+        <div role="alert" className="form-error">
+          <p>{`The console could not tell whether it is in a team: ${team.error.message}`}</p>
+          <button type="button" onClick={team.retry}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <p role="status">{view ? CONNECTION_WORDS[view.connection] : 'Asking…'}</p>
+      )}
       {view && view.connection !== 'off' ? (
         <>
           <dl className="team-facts">
@@ -66,7 +75,7 @@ export function TeamSection() {
             <p className="settings-hint">Joined at launch ({view.source === 'flag' ? '--team' : 'RESPONSE_DESK_TEAM_DB'}).</p>
           )}
         </>
-      ) : (
+      ) : !view && team.error ? null : (
         <form onSubmit={(event) => void join(event)} aria-labelledby="settings-team-heading">
           <label>
             Team database address

@@ -5,7 +5,7 @@ import { dispatch } from '../../../src-main/core/dispatch';
 import { createManualClock } from '../../../src-main/core/testing/manual-clock';
 import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
 import { fieldLabel, fieldOf } from '../../../src-renderer/features/settings/field-paths';
-import type { ErrorIssue, Result } from '../../../src-shared/contract';
+import type { ErrorIssue, Result, TeamView } from '../../../src-shared/contract';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../src-shared/settings';
 import { createFakeDesk } from '../fake-desk';
 import { renderSettings } from './render-settings';
@@ -70,6 +70,7 @@ describe('issue paths the core reports for settings', { timeout: 30_000 }, () =>
     const core = await realCore();
     const fake = createFakeDesk({
       'settings.get': () => dispatch(core.handlers, 'settings.get', {}, log) as Promise<Result<Settings>>,
+      'team.status': () => dispatch(core.handlers, 'team.status', {}, log) as Promise<Result<TeamView>>,
       // Stands in for a core whose rules are stricter than the renderer's copy of the schema.
       'settings.update': () => dispatch(core.handlers, 'settings.update', brokenPatch(), log) as Promise<Result<Settings>>,
     });

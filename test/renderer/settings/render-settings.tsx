@@ -14,6 +14,8 @@ export function settingsDesk(initial: Settings = DEFAULT_SETTINGS) {
       current = { ...current, ...structuredClone(patch) };
       return { ok: true, value: current };
     },
+    // The Team section below the form asks too: this console works alone.
+    'team.status': () => ({ ok: true, value: { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] } }),
   });
   return { ...fake, current: () => current };
 }

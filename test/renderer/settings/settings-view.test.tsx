@@ -96,6 +96,7 @@ describe('the settings editor', { timeout: 30_000 }, () => {
     const user = userEvent.setup({ delay: null });
     const fake = createFakeDesk({
       'settings.get': () => ({ ok: true, value: DEFAULT_SETTINGS }),
+      'team.status': () => ({ ok: true, value: { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] } }),
       'settings.update': () => ({
         ok: false,
         error: {
