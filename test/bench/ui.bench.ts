@@ -138,7 +138,7 @@ async function startHost(dataDir: string): Promise<{ url: string; stop: () => vo
 }
 
 /** committedMs: to React's commit plus a forced style and layout; scriptMs: its first part, to the commit alone. */
-type Timing = { committedMs: number; scriptMs: number; framesMs: number };
+type Timing = { committedMs: number; scriptMs: number; framesMs: number; answerMs?: number };
 
 /*
  * Runs in the page, so it is plain JavaScript (the TypeScript loader would add helpers the page
@@ -151,14 +151,27 @@ const PAGE_SCRIPT = `
   const sockets = [];
   window.benchLastMessageAt = performance.now();
   window.benchQueriesSent = [];
+  /** Request id -> when it was sent; answered ones get the time of their answer in benchAnswers. */
+  window.benchQueryIds = new Map();
+  window.benchAnswers = new Map();
   window.WebSocket = class extends Native {
     constructor(url, protocols) {
       super(url, protocols);
       sockets.push(this);
-      this.addEventListener('message', () => { window.benchLastMessageAt = performance.now(); });
+      this.addEventListener('message', (event) => {
+        window.benchLastMessageAt = performance.now();
+        if (typeof event.data === 'string' && event.data.startsWith('{"type":"result"')) {
+          const id = JSON.parse(event.data).id;
+          if (window.benchQueryIds.has(id)) window.benchAnswers.set(window.benchQueryIds.get(id), window.benchLastMessageAt);
+        }
+      });
     }
     send(data) {
-      if (typeof data === 'string' && data.includes('"name":"cases.query"')) window.benchQueriesSent.push(performance.now());
+      if (typeof data === 'string' && data.includes('"name":"cases.query"')) {
+        const at = performance.now();
+        window.benchQueriesSent.push(at);
+        window.benchQueryIds.set(JSON.parse(data).id, at);
+      }
       return super.send(data);
     }
   };
@@ -212,7 +225,8 @@ const PAGE_SCRIPT = `
     const sentAt = window.benchQueriesSent.find((at) => at >= typedAt);
     if (sentAt === undefined) throw new Error('no request went out for the search ' + JSON.stringify(text));
     const waited = sentAt - typedAt;
-    return { committedMs: t.committedMs - waited, scriptMs: t.scriptMs - waited, framesMs: t.framesMs - waited };
+    const answeredAt = window.benchAnswers.get(sentAt);
+    return { committedMs: t.committedMs - waited, scriptMs: t.scriptMs - waited, framesMs: t.framesMs - waited, answerMs: answeredAt === undefined ? -1 : answeredAt - sentAt };
   };
   /** Scrolls the All cases table by one screen; timed from the scroll event to the rows in view, with data. */
   window.benchScroll = async () => {
@@ -365,6 +379,7 @@ async function main(): Promise<void> {
       ['nothing changed, to the 2nd animation frame: p50 / p95', `${round(percentile(idle.map((t) => t.framesMs), 50))} / ${p95(idle, 'framesMs')} ms`],
       [`All cases (${CLOSED} closed + ${CASES} open): first query, catalog built`, `${round(allCasesFirstMs)} ms`],
       [`All cases search, to commit + layout: p50 / p95 (${SEARCHES})`, `${round(percentile(searches.map((t) => t.committedMs), 50))} / ${p95(searches, 'committedMs')} ms`],
+      ['  of which the core\'s answer on the socket: p50 / p95', spread(searches.map((t) => t.answerMs ?? -1))],
       [`All cases scroll of one screen, to commit + layout: p50 / p95 (${SCROLLS})`, `${round(percentile(scrolls.map((t) => t.committedMs), 50))} / ${p95(scrolls, 'committedMs')} ms`],
       ['  of which: p50 / p95', phases(scrolls)],
       ['JS heap after GC', `${round(heapMb)} MB`],

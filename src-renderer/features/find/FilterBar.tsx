@@ -3,6 +3,7 @@ import { PlanOptions } from '../../components/PlanOptions';
 import { STATUS_LABEL } from '../../components/labels';
 import { STATUS_FILTERS, useDeskStores, useLoadedSettings, useUi, type StatusFilter } from '../../state';
 import { SEARCH_KEY, useSearchKey } from './use-search-key';
+import './filter-bar.css';
 
 const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
   new: STATUS_LABEL.new,
@@ -22,7 +23,7 @@ export const FilterBar = memo(function FilterBar() {
 
   const set = ui.getState().setFilters;
   return (
-    <form className="filters" role="search" aria-label="Find cases" onSubmit={(event) => event.preventDefault()}>
+    <form className="filters queue-filters" role="search" aria-label="Find cases" onSubmit={(event) => event.preventDefault()}>
       <label className="search">
         Search
         <input
