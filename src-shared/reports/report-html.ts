@@ -7,7 +7,7 @@ const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '
 
 /** The whole report as one self-contained HTML document (no scripts), the tables as on screen. */
 export function reportHtml(report: Report, tables: readonly Table[]): string {
-  const [from, to, made] = [report.from, report.to, report.generatedAt].map((iso) => escape(formatDateTime(iso)));
+  const [from, to, made] = [report.from, report.to, report.generatedAt].map((iso) => escape(formatDateTime(iso, { year: true })));
   const body = tables
     .map(
       (table) =>

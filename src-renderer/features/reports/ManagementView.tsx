@@ -38,7 +38,9 @@ export function ManagementView() {
     }
     return visible.sort((a, b) => a.dueMs - b.dueMs || a.state.id.localeCompare(b.state.id));
   }, [byId, settings.policy]);
-  const breachesOf = (view: CaseView) => view.clocks.filter((clock) => clock.breachedAt !== null || (clock.endedAt === null && clock.dueAt !== null && Date.parse(clock.dueAt) < nowMs));
+  // read against the console's shared now, like every countdown (a view's clocks are replayed once per record)
+  const breachesOf = (view: CaseView) =>
+    view.clocks.filter((clock) => (clock.breachedAt !== null && Date.parse(clock.breachedAt) <= nowMs) || (clock.endedAt === null && clock.dueAt !== null && Date.parse(clock.dueAt) < nowMs));
   const breached = views.filter((view) => breachesOf(view).length > 0).length;
   const bySeverity = new Map<Severity, CaseView[]>(SEVERITIES.map((severity) => [severity, views.filter((view) => view.state.severity === severity)]));
 

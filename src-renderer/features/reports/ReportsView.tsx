@@ -141,7 +141,8 @@ export function ReportsView() {
       {report ? (
         <>
           <p className="report-period" aria-live="polite">
-            {`From ${formatDateTime(report.from)} to ${formatDateTime(report.to)}, as of ${formatDateTime(report.generatedAt)}. `}
+            {/* a report may cover a quarter of another year: its instants carry the year */}
+            {`From ${formatDateTime(report.from, { year: true })} to ${formatDateTime(report.to, { year: true })}, as of ${formatDateTime(report.generatedAt, { year: true })}. `}
             {`Feedback: ${report.feedback.count} (mean ${report.feedback.mean === null ? '—' : report.feedback.mean.toFixed(1)}; ${report.feedback.duringResolution} during the case, ${report.feedback.afterResolution} after resolution). `}
             {`Action items: ${report.actionItems.open} open, ${report.actionItems.overdue} overdue; ${report.actionItems.doneByDue} of ${report.actionItems.dueInPeriod} due in the period done by their due date.`}
           </p>
@@ -165,7 +166,8 @@ function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: strin
         <h3 id={headingId}>{table.title}</h3>
         {/* The name says which table ("Export By severity as CSV") and holds the visible words, as WCAG 2.5.3 asks. */}
         <button type="button" onClick={() => downloadText(`${table.id}.csv`, 'text/csv', tableCsv(table))}>
-          Export<span className="visually-hidden">{` ${table.title} as`}</span> CSV
+          {/* the spaces stay outside the hidden words: a name computed from the parts keeps them */}
+          Export <span className="visually-hidden">{`${table.title} as`}</span> CSV
         </button>
       </header>
       {table.rows.length === 0 ? (
