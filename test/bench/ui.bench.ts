@@ -362,7 +362,7 @@ async function main(): Promise<void> {
     const heapMb = heap.usedSize / 1024 / 1024;
 
     const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-    const p95 = (timings: Timing[], key: keyof Timing) => round(percentile(timings.map((t) => t[key]), 95));
+    const p95 = (timings: Timing[], key: 'committedMs' | 'scriptMs' | 'framesMs') => round(percentile(timings.map((t) => t[key]), 95));
     const spread = (values: number[]) => `${round(percentile(values, 50))} / ${round(percentile(values, 95))} ms`;
     // Where the time goes: the action to React's commit (script), then the forced style recalculation and layout.
     const phases = (timings: Timing[]) => `${spread(timings.map((t) => t.scriptMs))} to the commit, ${spread(timings.map((t) => t.committedMs - t.scriptMs))} style + layout`;
