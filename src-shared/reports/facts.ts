@@ -92,10 +92,11 @@ export function packClocks(clocks: readonly ClockFact[]): Float64Array {
   return packed;
 }
 
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
 /** The clock at `index` of a packed array. */
 export function clockAt(packed: Float64Array, index: number): ClockFact {
   const at = index * PACKED_CLOCK_SIZE;
-  const orNull = (value: number) => (Number.isNaN(value) ? null : value);
   const code = packed[at + 3]!;
   return {
     kind: CLOCK_KINDS[Math.floor(code / 8)]!,

@@ -1,7 +1,7 @@
 import { ESCALATION_LEVELS, ESCALATION_TRIGGERS, type EscalationLevel, type EscalationTrigger } from '../domain/events';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { CLOCK_KINDS, type ClockKind } from '../sla';
-import { clockAt, PACKED_CLOCK_SIZE, type CaseFacts, type Duration, type ReviewFacts } from './facts';
+import { PACKED_CLOCK_SIZE, type CaseFacts, type Duration, type ReviewFacts } from './facts';
 import { periodBounds, type ReportGrouping, type ReportQuery } from './query';
 import { shareOf, statsOf, type Stats } from './stats';
 
@@ -233,36 +233,40 @@ export function buildReport(cases: Iterable<CaseFacts>, reviews: ReadonlyMap<str
       if (Number.isNaN(judged)) continue;
       const breachedAt = breachOf(facts.clocks, at, now);
       if (inPeriod(judged) || (!Number.isNaN(breachedAt) && inPeriod(breachedAt))) {
-        const clock = clockAt(facts.clocks, at / PACKED_CLOCK_SIZE);
+        const code = facts.clocks[at + 3]!;
+        const kind = CLOCK_KINDS[Math.floor(code / 8)]!;
+        const severity = SEVERITIES[Math.floor(code / 2) % 4]!;
+        const metAtEnd = code % 2 === 1;
+        const endedAt = facts.clocks[at]!;
         if (inPeriod(judged)) {
           const group = groupOf(key);
           // met only if met on time
-          const met = clock.met && Number.isNaN(breachedAt);
+          const met = metAtEnd && Number.isNaN(breachedAt);
           overall.judged += 1;
           group.judged += 1;
           if (met) {
             overall.met += 1;
             group.met += 1;
           }
-          byKind.add(clock.kind, met);
-          bySeverity.add(clock.severity, met);
+          byKind.add(kind, met);
+          bySeverity.add(severity, met);
           byPlan.add(facts.plan, met);
         }
         if (!Number.isNaN(breachedAt) && inPeriod(breachedAt)) {
           overall.breaches += 1;
           groupOf(key).breaches += 1;
-          const end = clock.endedAt ?? now;
+          const open = Number.isNaN(endedAt);
           breachRows.push({
             at: breachedAt,
             row: {
               caseId: facts.id,
               title: facts.title,
-              clock: clock.kind,
-              severity: clock.severity,
+              clock: kind,
+              severity,
               dueAt: '',
               breachedAt: '',
-              outcome: clock.endedAt === null ? 'open' : clock.met ? 'metLate' : 'stopped',
-              lateMinutes: Math.max(0, end - breachedAt) / MINUTE,
+              outcome: open ? 'open' : metAtEnd ? 'metLate' : 'stopped',
+              lateMinutes: Math.max(0, (open ? now : endedAt) - breachedAt) / MINUTE,
             },
           });
         }
