@@ -130,10 +130,17 @@ export interface DataPort {
    * durably after a snapshot (`onCommit` counts the files made durable). When it throws or
    * resolves without one, the copy is dropped and nothing changed.
    */
-  stageCases?<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }>;
+  stageCases?<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then?: AfterStaging): Promise<{ backup: string | null; value: T }>;
   /** Files found damaged so far, at start-up or since (a history partition read lazily). */
   report(): StoreOpenReport;
 }
+
+/**
+ * What the store does once a staged import is committed: `reload` reads the open cases again
+ * (a console goes on with them); `close` closes the store instead, so a command that ends right
+ * after never holds every open case in memory (docs/import.md, Memory).
+ */
+export type AfterStaging = 'reload' | 'close';
 
 /** Asks the engineer which file to open; undefined when they cancel. */
 export type OpenDialog = () => Promise<string | undefined>;

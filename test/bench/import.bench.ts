@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     await writeZendeskExport(zendesk, { tickets, comments: 5 });
     await writeJsmExport(jsm, { tickets, comments: 5 });
     // About 2 KB a ticket: 100,000 of them make a file of about 200 MB.
-    await writeZendeskExport(big, { tickets: bigTickets, comments: 5, textLength: 155 });
+    await writeZendeskExport(big, { tickets: bigTickets, comments: 5, textLength: 180 });
 
     const zd = await measure(['zendesk', zendesk, '--data-dir', join(work, 'zendesk-desk')]);
     const js = await measure(['jsm', jsm, '--data-dir', join(work, 'jsm-desk')]);

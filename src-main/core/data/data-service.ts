@@ -14,7 +14,7 @@ import type { Review } from '../../../src-shared/review';
 import type { Settings } from '../../../src-shared/settings';
 import { SETTINGS_VERSION } from '../data-dir';
 import { DeskFailure, notAllowed } from '../errors';
-import type { CaseImportReader, CaseImportStaging, CaseSet, Clock, DataPort, OpenDialog, SaveDialog, StagedWork, StoreOpenReport } from '../ports';
+import type { AfterStaging, CaseImportReader, CaseImportStaging, CaseSet, Clock, DataPort, OpenDialog, SaveDialog, StagedWork, StoreOpenReport } from '../ports';
 import { REVIEW_FILE_VERSION, type ReviewStore } from '../reviews';
 import { RUNTIME_STATE_VERSION } from '../runtime';
 import { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from '../storage';
@@ -174,7 +174,7 @@ export class DataService {
    * cases into a staged copy a batch at a time, and the copy is committed atomically after a
    * snapshot, or dropped; then settings, reviews and the runtime are read again.
    */
-  async stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }> {
+  async stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then?: AfterStaging): Promise<{ backup: string | null; value: T }> {
     const port = this.port();
     if (!port.stageCases) throw notAllowed('This console cannot import cases.');
     this.refuseKnownDamage('import');
@@ -183,7 +183,7 @@ export class DataService {
       return await port.stageCases(async (staging) => {
         const reader = this.guarded(staging);
         return work({ ...reader, put: (records) => staging.put(records) });
-      }, onCommit);
+      }, onCommit, then);
     } finally {
       await this.deps.afterReplace();
     }

@@ -194,7 +194,8 @@ async function dataDirImporter(dataDir: string, clock: Pick<Clock, 'now'>) {
   const importer = new ServiceDeskImport({
     plans: () => settings.policy.plans,
     reader: () => data.caseReader(),
-    stage: (work, onCommit) => data.stageCases(work, onCommit),
+    // The command ends after the import: the store closes instead of reading every open case again.
+    stage: (work, onCommit) => data.stageCases(work, onCommit, 'close'),
     clock,
   });
   return { importer, close: () => opened.store.close() };

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
-import type { CaseImportReader, CaseImportStaging, CaseSet, CaseStore, Clock, Replacement, StagedWork, StoreOpenReport } from '../ports';
+import type { AfterStaging, CaseImportReader, CaseImportStaging, CaseSet, CaseStore, Clock, Replacement, StagedWork, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import type { z } from 'zod';
 import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
@@ -78,7 +78,7 @@ export interface FileCaseStore extends CaseStore {
   /** The cases as an import's preview reads them: every case once (a partition at a time), and one by id. */
   caseReader(): CaseImportReader;
   /** An import of many cases into a staged copy, committed atomically after a snapshot, or dropped (docs/import.md). */
-  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }>;
+  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then?: AfterStaging): Promise<{ backup: string | null; value: T }>;
 }
 
 const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
@@ -332,7 +332,7 @@ class FileStore implements FileCaseStore {
     };
   }
 
-  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void): Promise<{ backup: string | null; value: T }> {
+  stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then: AfterStaging = 'reload'): Promise<{ backup: string | null; value: T }> {
     return this.#exclusive(async () => {
       // The copy links the files: bring them up to date and empty the journal first.
       await this.#journaled.checkpoint();
@@ -354,7 +354,12 @@ class FileStore implements FileCaseStore {
       }
       await commitImport(this.#dir, now);
       await finishImport(this.#dir);
-      await this.#load();
+      if (then === 'close') {
+        // The caller ends now: reading every open case again would only raise its peak memory.
+        this.#state = 'closed';
+        this.#active.clear();
+        await this.#journal?.close();
+      } else await this.#load();
       return { backup, value: decided.value };
     });
   }

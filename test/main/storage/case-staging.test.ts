@@ -96,6 +96,23 @@ describe('staging an import of many cases', () => {
     expect((await (await reopen()).exportCases()).cases).toEqual([openCase('RD-1001', 3)]);
   });
 
+  it('committed with "close", the store closes instead of reading the open cases again, and the import is whole on the next open', async () => {
+    await store.create(openCase('RD-1001', 3));
+    const { value } = await store.stageCases(async (staging) => {
+      await staging.put([openCase('RD-1002', 2), closedIn('RD-1003', '2026-10')]);
+      return { value: 'done', commit: { nextNumber: 1004 } };
+    }, undefined, 'close');
+    expect(value).toBe('done');
+    // Closed: nothing more is read or written through it (the command ends here).
+    await expect(store.exportCases()).rejects.toThrow('The case store is closed');
+    expect(store.openCases()).toEqual([]);
+    const next = await reopen();
+    expect((await next.verify()).problems).toEqual([]);
+    expect((await next.exportCases()).cases.map((record) => record.id)).toEqual(['RD-1001', 'RD-1002', 'RD-1003']);
+    expect(next.openCases().map((record) => record.id).sort()).toEqual(['RD-1001', 'RD-1002']);
+    expect((await next.exportCases()).nextNumber).toBe(1004);
+  });
+
   it('refuses a counter that is not above the cases it staged, and changes nothing', async () => {
     await expect(store.stageCases(async (staging) => {
       await staging.put([openCase('RD-1005', 2)]);
