@@ -1,5 +1,5 @@
 import { DateTime, Settings as LuxonSettings } from 'luxon';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatCountdown, formatDate, formatDateTime, formatDayOf, formatHoliday, formatMinutes, fromInputValue, toInputValue, zoneName } from '../../../src-shared/words';
 
 // The engineer's zone is the machine's; luxon's default zone stands in for it here.
@@ -66,6 +66,25 @@ describe('one way to write time', () => {
     expect(fromInputValue('')).toBeNull();
     expect(fromInputValue('not a time')).toBeNull();
     expect(DateTime.fromISO(fromInputValue('2026-11-30T10:00', 'America/New_York') ?? '').toUTC().hour).toBe(15);
+  });
+});
+
+describe('time in the machine zone, row after row', () => {
+  it('builds no Intl.DateTimeFormat per value once warm (naming the machine zone does, and a table draws hundreds of values)', () => {
+    LuxonSettings.defaultZone = 'system';
+    const instants = Array.from({ length: 50 }, (_, i) => new Date(Date.UTC(2026, 10, 1 + (i % 28), i % 24)).toISOString());
+    const warm = [formatDateTime(instants[0]!), formatDayOf(instants[0]!)];
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      const texts = instants.flatMap((iso) => [formatDateTime(iso), formatDayOf(iso)]);
+      expect(built).not.toHaveBeenCalled();
+      // and the words are those of the machine zone
+      expect(texts[0]).toBe(warm[0]);
+      expect(texts[1]).toBe(warm[1]);
+      expect(texts[0]).toBe(DateTime.fromISO(instants[0]!).setLocale('en-GB').toFormat('ccc d LLL, HH:mm'));
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 
