@@ -178,7 +178,7 @@ export class SettingsService {
     return this.serially(() => this.takeTeam(team, sections, exact));
   }
 
-  /** Takes each section newer than the one held here (`exact`: any other version, as after a gap). */
+  /** Takes each section newer than the one held here (`exact`: every section whose version differs, as after a gap). */
   private async takeTeam(team: string, sections: readonly TeamSection[], exact = false): Promise<Settings> {
     const before = this.get();
     const held = this.teamVersions(team);

@@ -156,6 +156,20 @@ export class TeamHub implements CommandRecorder {
     return { server: sync.server, workstationId: sync.workstationId, team: this.#address.display, online: sync.status().connection === 'online' };
   }
 
+  /**
+   * Writes shared documents on the team's server, each only if still at its base version; when
+   * there is no team or the server does not answer, refuses with `offline` (the caller's words).
+   */
+  async putShared(documents: Parameters<TeamServer['putShared']>[1], offline: string): ReturnType<TeamServer['putShared']> {
+    const shared = this.shared();
+    if (!shared?.online) throw new DeskFailure('NOT_ALLOWED', offline);
+    try {
+      return await shared.server.putShared(shared.workstationId, documents);
+    } catch {
+      throw new DeskFailure('NOT_ALLOWED', offline);
+    }
+  }
+
   decidesAutomaticFacts(): boolean {
     return this.#sync?.decidesAutomaticFacts() ?? true;
   }

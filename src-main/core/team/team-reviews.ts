@@ -1,5 +1,5 @@
 import { reviewSchema, type Review } from '../../../src-shared/review';
-import { DeskFailure } from '../errors';
+import { KeyedQueue } from '../keyed-queue';
 import type { ReviewService, ReviewSharing, ReviewStore } from '../reviews';
 import { CASE_ID_PREFIX } from '../storage/layout';
 import type { TeamHub } from './team-hub';
@@ -25,7 +25,7 @@ export interface TeamReviewsDeps {
  * before it joined, `RD-`) stay here too.
  */
 export class TeamReviews implements ReviewSharing {
-  #chain: Promise<unknown> = Promise.resolve();
+  readonly #arrivals = new KeyedQueue();
 
   constructor(private readonly deps: TeamReviewsDeps) {
     deps.reviews.share(this);
@@ -42,15 +42,8 @@ export class TeamReviews implements ReviewSharing {
 
   async publish(review: Review, baseVersion: number): Promise<Review | undefined> {
     if (!this.shares(review.caseId)) return undefined;
-    const shared = this.deps.hub.shared()!;
     const offline = `The review of ${review.caseId} is shared with the team, and the team server cannot be reached now, so this change was not saved. Your text stays in the editor: save again once the server is back (the banner says when).`;
-    if (!shared.online) throw new DeskFailure('NOT_ALLOWED', offline);
-    let outcome;
-    try {
-      outcome = await shared.server.putShared(shared.workstationId, [{ name: documentName(review.caseId), baseVersion, value: review }]);
-    } catch {
-      throw new DeskFailure('NOT_ALLOWED', offline);
-    }
+    const outcome = await this.deps.hub.putShared([{ name: documentName(review.caseId), baseVersion, value: review }], offline);
     if (outcome.status === 'applied') return undefined;
     const current = outcome.current[0];
     if (!current) return undefined;
@@ -85,16 +78,13 @@ export class TeamReviews implements ReviewSharing {
     }
   }
 
+  /** Arrivals one at a time (each reports its own failure). */
   #serially(work: () => Promise<void>): void {
-    this.#chain = this.#chain.then(work, work);
+    void this.#arrivals.run('arrivals', work).catch(() => undefined);
   }
 
   /** Waits until every arrival so far is applied (tests). */
-  async settled(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.#chain) {
-      seen = this.#chain;
-      await seen;
-    }
+  settled(): Promise<void> {
+    return this.#arrivals.idle();
   }
 }

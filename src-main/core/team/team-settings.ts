@@ -1,5 +1,5 @@
 import { SHARED_SETTINGS_SECTIONS, type SharedSettingsSection } from '../../../src-shared/settings';
-import { DeskFailure } from '../errors';
+import { KeyedQueue } from '../keyed-queue';
 import { SHARED_SECTION_WORDS, sharedValue, type SettingsService, type SettingsSharing, type TeamSection } from '../settings/settings-service';
 import type { SharedDocument } from './sync-port';
 import type { TeamHub } from './team-hub';
@@ -29,8 +29,7 @@ export interface TeamSettingsDeps {
  * seeds the team's settings with its own; a console joining later takes the team's.
  */
 export class TeamSettings implements SettingsSharing {
-  /** Arrivals, one at a time. */
-  #chain: Promise<unknown> = Promise.resolve();
+  readonly #arrivals = new KeyedQueue();
 
   constructor(private readonly deps: TeamSettingsDeps) {
     deps.settings.share(this);
@@ -45,19 +44,12 @@ export class TeamSettings implements SettingsSharing {
   }
 
   async publish(changes: ReadonlyArray<{ section: SharedSettingsSection; baseVersion: number; value: unknown }>) {
-    const shared = this.deps.hub.shared();
     const words = changes.map(({ section }) => SHARED_SECTION_WORDS[section]).join(', ');
     const offline = `The team's ${words} change for the whole team, and the team server cannot be reached now, so nothing was saved. Save again once it is back (the banner says when); your own settings (name, notifications, backups) save in the meantime on their own.`;
-    if (!shared?.online) throw new DeskFailure('NOT_ALLOWED', offline);
-    let outcome;
-    try {
-      outcome = await shared.server.putShared(
-        shared.workstationId,
-        changes.map(({ section, baseVersion, value }) => ({ name: documentName(section), baseVersion, value })),
-      );
-    } catch {
-      throw new DeskFailure('NOT_ALLOWED', offline);
-    }
+    const outcome = await this.deps.hub.putShared(
+      changes.map(({ section, baseVersion, value }) => ({ name: documentName(section), baseVersion, value })),
+      offline,
+    );
     if (outcome.status === 'applied') return { ok: true as const, sections: outcome.documents.flatMap((document) => asSection(document) ?? []) };
     return { ok: false as const, current: outcome.current.flatMap((document) => asSection(document) ?? []) };
   }
@@ -99,16 +91,13 @@ export class TeamSettings implements SettingsSharing {
     }
   }
 
+  /** Arrivals one at a time (each reports its own failure). */
   #serially(work: () => Promise<void>): void {
-    this.#chain = this.#chain.then(work, work);
+    void this.#arrivals.run('arrivals', work).catch(() => undefined);
   }
 
   /** Waits until every arrival so far is applied (tests). */
-  async settled(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.#chain) {
-      seen = this.#chain;
-      await seen;
-    }
+  settled(): Promise<void> {
+    return this.#arrivals.idle();
   }
 }
