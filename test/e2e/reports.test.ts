@@ -57,6 +57,13 @@ describe('Reports and Management in the browser', () => {
     const p1 = bySeverity.getByRole('row').filter({ has: page.getByRole('cell', { name: 'P1', exact: true }) });
     await expect.poll(async () => (await p1.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['P1', '1', '0']);
     await page.screenshot({ path: screenshotPath('reports.png') });
+    // The view scrolls inside the content area, never the page: wheeled to its end, the top bar stays.
+    const content = await page.locator('main.content').boundingBox();
+    await page.mouse.move(content!.x + 6, content!.y + content!.height / 2);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 600);
+    await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(720);
+    expect((await button(page, 'Reports').boundingBox())!.y).toBeGreaterThanOrEqual(0);
     // What a person reads: the period line and every table, on screen and in the HTML export.
     // (the chart's legend is a table of uPlot's, its cells run together in innerText: the report's own tables are read)
     const shown = [await page.locator('.report-period').innerText(), ...(await page.locator('main.content .report-table table').allInnerTexts())].join('\n');
