@@ -47,7 +47,8 @@ describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
   it('three workstations on one server share cases: a change on one reaches the others, with the engineer as its actor', async () => {
     const [ana, ben, cy] = await team('Ana Lopez', 'Ben Ode', 'Cy Park');
     const logged = await ana!.create({ title: 'Checkout down', severity: 'P2' });
-    await until(async () => (await cy!.cases()).has(logged.id), 'Cy sees the case Ana logged');
+    // Ben acts on it next: wait for his console too, not only Cy's (each pulls on its own notification).
+    for (const station of [ben!, cy!]) await until(async () => (await station.cases()).has(logged.id), `${station.name} sees the case Ana logged`);
     await ben!.act(logged.id, ack);
     await until(async () => (await cy!.cases()).get(logged.id)?.events.length === 2, 'Cy sees the acknowledgement');
     await cy!.act(logged.id, { type: 'addNote', text: 'Seen the same in EU.' });
