@@ -1,7 +1,7 @@
 import { invalidInput } from '../../../src-shared/contract';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { SHARED_SETTINGS_SECTIONS, settingsSchema, type Settings, type SettingsTeam, type SettingsUpdate, type SharedSettingsSection } from '../../../src-shared/settings';
-import { PolicyError, planOf, withPolicyApplied, type Policy } from '../../../src-shared/sla';
+import { findPlan, withPolicyApplied, type Policy } from '../../../src-shared/sla';
 import { DeskFailure } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { DocumentPort } from '../ports';
@@ -248,24 +248,13 @@ export function sharedValue<S extends SharedSettingsSection>(settings: Settings,
 
 /** The plan a case names, as the policy it ran under knows it (a case may name a plan by id or by name). */
 function known(policy: Policy, plan: string): { id: string; name: string } {
-  try {
-    const found = planOf(policy, plan);
-    return { id: found.id, name: found.name };
-  } catch (error) {
-    if (error instanceof PolicyError) return { id: plan, name: plan };
-    throw error;
-  }
+  const found = findPlan(policy, plan);
+  return found ? { id: found.id, name: found.name } : { id: plan, name: plan };
 }
 
 /** Why a case on this plan could not run its clocks under the policy, or undefined. (A calendar a plan runs on cannot go: the policy's own check refuses it.) */
 function planProblem(policy: Policy, wanted: { id: string; name: string }): string | undefined {
-  try {
-    planOf(policy, wanted.id);
-    return undefined;
-  } catch (error) {
-    if (error instanceof PolicyError) return `plan "${wanted.name}" would be removed`;
-    throw error;
-  }
+  return findPlan(policy, wanted.id) ? undefined : `plan "${wanted.name}" would be removed`;
 }
 
 function casesList(ids: readonly string[]): string {

@@ -1,35 +1,9 @@
 import { DEFAULT_POLICY } from '../../../src-shared/sla';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, until } from './workstations';
+import { Workstation, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
-afterEach(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-});
-
-/** Joins the consoles one after another on a fresh database, each with the settings it had alone. */
-async function team(...members: Array<[name: string, initial?: Partial<Settings>]>): Promise<Workstation[]> {
-  const url = await server.database();
-  const joined: Workstation[] = [];
-  for (const [name, initial] of members) {
-    const station = await Workstation.join(name, url, server.port, initial);
-    stations.push(station);
-    joined.push(station);
-    await until(() => station.team.status().connection === 'online', `${name} online`);
-    await until(() => station.core.settings.get().team?.versions.rootCauseCategories !== undefined, `${name} holds the team's settings`);
-  }
-  return joined;
-}
+const postgres = useTeamServer();
+const team = (...members: Array<[name: string, initial?: Partial<Settings>]>) => postgres.team(...members);
 
 const settingsOf = (station: Workstation) => station.core.settings.get();
 const versionOf = (station: Workstation, section: 'policy' | 'templates' | 'rootCauseCategories') => settingsOf(station).team?.versions[section]?.version ?? 0;
