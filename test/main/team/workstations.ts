@@ -18,6 +18,8 @@ export class Workstation {
   core!: Core;
   readonly clock: ManualClock;
   private readonly settings;
+  /** Works alone (no team offered) until `joinNow()`. */
+  private alone = false;
 
   private constructor(
     readonly name: string,
@@ -31,12 +33,24 @@ export class Workstation {
   }
 
   /** `initial`: the settings this console had before it joined (its own, as the first of a team seeds them). */
-  static async join(name: string, url: string, port: number, initial: Partial<Settings> = {}): Promise<Workstation> {
+  static async join(name: string, url: string, port: number, initial: Partial<Settings> = {}, alone = false): Promise<Workstation> {
     const dir = await mkdtemp(join(tmpdir(), 'desk-team-'));
     const link = await startLink(port);
     const station = new Workstation(name, dir, link, url, initial);
+    station.alone = alone;
     await station.boot();
     return station;
+  }
+
+  /** A console that works alone first (its cases keep `RD-` keys) and joins the team later. */
+  static alone(name: string, url: string, port: number, initial: Partial<Settings> = {}): Promise<Workstation> {
+    return Workstation.join(name, url, port, initial, true);
+  }
+
+  /** Joins the team now: the console starts again with the team given at launch. */
+  async joinNow(): Promise<void> {
+    this.alone = false;
+    await this.restart();
   }
 
   /** Starts (or starts again after a restart) the console on its data folder. */
@@ -50,13 +64,18 @@ export class Workstation {
       ...data,
       settingsFile: this.settings,
       log: quiet,
-      team: {
+      team: this.alone ? { connect: (url) => createPostgresServer({ connectionString: url }) } : {
         connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),
         launch: { url: viaPort(this.url, this.link.port), source: 'flag', email: `${this.name.toLowerCase().replace(/\s+/g, '.')}@example.com` },
         retryMs: [30, 60, 120],
         leaderRetryMs: 50,
       },
     });
+  }
+
+  /** The team's address (the server's own port, not this console's link). */
+  get teamUrl(): string {
+    return this.url;
   }
 
   async restart(): Promise<void> {
@@ -152,6 +171,8 @@ export interface TeamTestServer {
   team(...members: Member[]): Promise<Workstation[]>;
   /** One console joined to `url` without waiting for it to be online; closed after the test. */
   join(name: string, url: string, initial?: Partial<Settings>): Promise<Workstation>;
+  /** One console working alone, ready to join `url` (`joinNow()`); closed after the test. */
+  alone(name: string, url: string, initial?: Partial<Settings>): Promise<Workstation>;
 }
 
 /**
@@ -183,6 +204,11 @@ export function useTeamServer(): TeamTestServer {
     },
     async join(name, url, initial) {
       const station = await Workstation.join(name, url, running().port, initial);
+      stations.push(station);
+      return station;
+    },
+    async alone(name, url, initial) {
+      const station = await Workstation.alone(name, url, running().port, initial);
       stations.push(station);
       return station;
     },
