@@ -150,7 +150,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(team ? { decidesAutomaticFacts: () => team.decidesAutomaticFacts(), notifiesDueUpdates: (record, state) => team.notifiesDueUpdates(record, state) } : {}),
   });
   // The team's settings and reviews are shared through its server (docs/team.md, "Shared settings").
-  const teamSettings = team ? new TeamSettings({ hub: team, settings, log }) : undefined;
+  const teamSettings = team ? new TeamSettings({ hub: team, settings, bus, log }) : undefined;
   const teamReviews = team ? new TeamReviews({ hub: team, reviews, store: reviewStore, log }) : undefined;
   const data = new DataService({
     data: deps.data,

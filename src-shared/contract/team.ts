@@ -22,6 +22,8 @@ export const teamViewSchema = z.object({
   prefix: z.string().optional(),
   leader: z.boolean(),
   problem: z.string().optional(),
+  /** A change to the team's settings not applied on this console, and why (Settings' Team section). */
+  settingsProblem: z.string().optional(),
   refusals: z.array(z.object({ caseId: z.string(), command: z.string(), reason: z.string(), at: isoInstantSchema, record: caseRecordSchema })),
   members: z.array(teamMemberSchema),
 });

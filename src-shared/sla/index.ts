@@ -15,6 +15,7 @@ export {
   planSchema,
   policySchema,
   parsePolicy,
+  findPlan,
   planOf,
   calendarOf,
 } from './policy';

@@ -107,10 +107,15 @@ export class PolicyError extends Error {
   }
 }
 
-/** The plan a case names, by id or (case-insensitively) by name. */
-export function planOf(policy: Policy, plan: string): Plan {
+/** The plan a case names, by id or (case-insensitively) by name; undefined when the policy has none such. */
+export function findPlan(policy: Policy, plan: string): Plan | undefined {
   const wanted = plan.trim().toLowerCase();
-  const found = policy.plans.find((p) => p.id === plan) ?? policy.plans.find((p) => p.name.toLowerCase() === wanted || p.id.toLowerCase() === wanted);
+  return policy.plans.find((p) => p.id === plan) ?? policy.plans.find((p) => p.name.toLowerCase() === wanted || p.id.toLowerCase() === wanted);
+}
+
+/** The plan a case names, as `findPlan`; a plan the policy does not have is a PolicyError naming it and the known ones. */
+export function planOf(policy: Policy, plan: string): Plan {
+  const found = findPlan(policy, plan);
   if (!found) throw new PolicyError('unknownPlan', `plan "${plan}" is not in the policy (known: ${policy.plans.map((p) => p.id).join(', ')})`);
   return found;
 }

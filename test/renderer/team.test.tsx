@@ -60,6 +60,12 @@ describe('team mode in the console', () => {
     expect(document.body.textContent).not.toContain('pw@');
   });
 
+  it("says in the Team section why the team's policy is not applied here", async () => {
+    const settingsProblem = 'Ana Lopez\'s change to the team\'s plans, calendars and holidays (version 2) is not applied on this console: plan "Gold" would be removed, used by open case RD-1001 here.';
+    mount(<TeamSection />, { 'team.status': () => ({ ok: true, value: { ...off, connection: 'online', server: 'h:5432/db', source: 'settings', settingsProblem } }) });
+    expect(await screen.findByText(settingsProblem, {}, { timeout: 10_000 })).toBeTruthy();
+  });
+
   it('names what is wrong with an address the console refuses', async () => {
     mount(<TeamSection />, {
       'team.status': () => ({ ok: true, value: off }),

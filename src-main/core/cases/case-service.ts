@@ -1,7 +1,7 @@
 import type { NewCase } from '../../../src-shared/contract';
 import { newCaseSchema } from '../../../src-shared/contract';
 import { decide, decideLog, foldCase, type CaseCommand, type CaseEvent, type CaseRecord, type DecideContext, type Decision, type LogCaseCommand } from '../../../src-shared/domain';
-import { PolicyError, autoEscalationOf, planOf, type Policy } from '../../../src-shared/sla';
+import { autoEscalationOf, findPlan, type Policy } from '../../../src-shared/sla';
 import { DeskFailure, notFound } from '../errors';
 import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
@@ -37,16 +37,6 @@ export interface CommandRecorder {
   recorded(): void;
 }
 
-function hasPlan(policy: Policy, plan: string): boolean {
-  try {
-    planOf(policy, plan);
-    return true;
-  } catch (error) {
-    if (error instanceof PolicyError) return false;
-    throw error;
-  }
-}
-
 /** The id a case is decided under before it takes its number. */
 const UNNUMBERED = 'RD-0';
 
@@ -62,13 +52,7 @@ function refusal(decision: Extract<Decision, { ok: false }>, fieldPrefix: string
 
 /** A plan's name for the words on events; the id when the policy no longer has the plan. */
 function planNameIn(policy: Policy): (planId: string) => string {
-  return (planId) => {
-    try {
-      return planOf(policy, planId).name;
-    } catch {
-      return planId;
-    }
-  };
+  return (planId) => findPlan(policy, planId)?.name ?? planId;
 }
 
 /**
@@ -103,7 +87,7 @@ export class CaseService {
   async create(input: NewCase): Promise<CaseRecord> {
     const fields = newCaseSchema.parse(input);
     const policy = this.deps.policy();
-    if (!hasPlan(policy, fields.plan)) {
+    if (!findPlan(policy, fields.plan)) {
       const known = policy.plans.map((plan) => plan.name).join(', ');
       throw new DeskFailure('INVALID_INPUT', `There is no plan "${fields.plan}" in the settings; choose one of: ${known}.`, [
         { path: 'plan', message: `is not a plan in the settings (${known})` },

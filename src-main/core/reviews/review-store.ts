@@ -1,9 +1,9 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { reviewSchema, type Review } from '../../../src-shared/review';
-import { fileTimestamp, fsyncDirectory, latestBackupOf, nodeDurableFs, openDocument, type CorruptFile } from '../storage';
+import { latestBackupOf, openDocument, setAside, type CorruptFile } from '../storage';
 
 /** Where reviews are kept: one document per case. `save` resolves once the review is durable. */
 export interface ReviewStore {
@@ -45,13 +45,9 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
     ...(empty ? { empty } : {}),
   });
   /** A file holds the review of the case it is named after; another case's review is damage, kept aside. */
-  const setAside = async (caseId: string, holds: string): Promise<void> => {
-    const file = join(options.dir, `${caseId}.json`);
-    const movedTo = `${file}.corrupt-${fileTimestamp(options.now())}`;
-    await rename(file, movedTo);
-    await fsyncDirectory(nodeDurableFs, options.dir);
-    const latestBackup = await latestBackupOf(dirname(options.dir), file);
-    options.onCorrupt?.({ file, movedTo, reason: `${basename(file)}: holds the review of ${holds}, not ${caseId}`, ...(latestBackup ? { latestBackup } : {}) });
+  const setAsideMismatch = async (caseId: string, holds: string): Promise<void> => {
+    const set = await setAside(join(options.dir, `${caseId}.json`), `holds the review of ${holds}, not ${caseId}`, { now: options.now(), latestBackup: (file) => latestBackupOf(dirname(options.dir), file) });
+    options.onCorrupt?.(set);
   };
 
   return {
@@ -62,7 +58,7 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
       if (!opened.db) return undefined;
       if (opened.db.data.review.caseId !== caseId) {
-        await setAside(caseId, opened.db.data.review.caseId);
+        await setAsideMismatch(caseId, opened.db.data.review.caseId);
         return undefined;
       }
       open.set(caseId, opened.db);
@@ -75,7 +71,7 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       if (!db) {
         const opened = await openDocument<ReviewFile>(spec(review.caseId, () => ({ schemaVersion: REVIEW_FILE_VERSION, review })));
         if (opened.corrupt) options.onCorrupt?.(opened.corrupt);
-        if (opened.db!.data.review.caseId !== review.caseId) await setAside(review.caseId, opened.db!.data.review.caseId);
+        if (opened.db!.data.review.caseId !== review.caseId) await setAsideMismatch(review.caseId, opened.db!.data.review.caseId);
         db = opened.db!;
         open.set(review.caseId, db);
       }

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../../src-shared/contract';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { SHARED_SETTINGS_SECTIONS, settingsSchema, type Settings, type SettingsTeam, type SettingsUpdate, type SharedSettingsSection } from '../../../src-shared/settings';
-import { PolicyError, planOf, withPolicyApplied, type Policy } from '../../../src-shared/sla';
+import { findPlan, withPolicyApplied, type Policy } from '../../../src-shared/sla';
 import { DeskFailure } from '../errors';
 import type { EventBus } from '../event-bus';
 import type { DocumentPort } from '../ports';
@@ -43,6 +43,19 @@ export const SHARED_SECTION_WORDS: Record<SharedSettingsSection, string> = {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const listWords = (words: readonly string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+/**
+ * A team's policy this console did not take: it would leave open cases here without their plan
+ * (cases that stay on this console, `RD-`, which the author's console could not check).
+ */
+export interface WithheldPolicy {
+  readonly version: number;
+  readonly by: string;
+  /** The open cases here on a plan the team's policy lacks. */
+  readonly cases: readonly string[];
+  /** In words, for Settings' Team section. */
+  readonly message: string;
+}
 
 /** At most this many case ids are named in a refusal; the rest are counted. */
 const NAMED_CASES = 10;
@@ -174,12 +187,21 @@ export class SettingsService {
    * here replaces it, without a restart. A new policy is judged by the same rules as a local edit:
    * it comes with the team's history, and running clocks are judged again (settings.changed).
    */
-  applyTeam(team: string, sections: readonly TeamSection[], exact = false): Promise<Settings> {
-    return this.serially(() => this.takeTeam(team, sections, exact));
+  applyTeam(team: string, sections: readonly TeamSection[], exact = false): Promise<{ settings: Settings; withheld?: WithheldPolicy }> {
+    return this.serially(async () => {
+      let withheld: WithheldPolicy | undefined;
+      const settings = await this.takeTeam(team, sections, exact, (found) => (withheld = found));
+      return { settings, ...(withheld ? { withheld } : {}) };
+    });
   }
 
-  /** Takes each section newer than the one held here (`exact`: every section whose version differs, as after a gap). */
-  private async takeTeam(team: string, sections: readonly TeamSection[], exact = false): Promise<Settings> {
+  /**
+   * Takes each section newer than the one held here (`exact`: every section whose version
+   * differs, as after a gap). A team policy that drops the plan of an open case here is not
+   * taken (the console keeps the policy it holds, and the version it holds says so): the other
+   * sections are, and `onWithheld` says which cases hold it back.
+   */
+  private async takeTeam(team: string, sections: readonly TeamSection[], exact = false, onWithheld?: (withheld: WithheldPolicy) => void): Promise<Settings> {
     const before = this.get();
     const held = this.teamVersions(team);
     let next: Settings = { ...before, team: { server: team, versions: { ...held } } };
@@ -190,6 +212,13 @@ export class SettingsService {
       const candidate = { ...next, ...(section.section === 'policy' ? (section.value as object) : { [section.section]: section.value }) };
       const parsed = settingsSchema.safeParse(candidate);
       if (!parsed.success) throw new Error(`the team's ${SHARED_SECTION_WORDS[section.section]} (version ${section.version}) are not valid here: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      if (section.section === 'policy') {
+        const stranded = this.strandedBy(next.policy, parsed.data.policy);
+        if (stranded.length > 0) {
+          onWithheld?.(withheldPolicy(section, stranded));
+          continue;
+        }
+      }
       // Only this section is taken from the parse: the others keep their objects (and identity).
       const taken: Partial<Settings> =
         section.section === 'policy' ? { policy: parsed.data.policy, policyHistory: parsed.data.policyHistory } : { [section.section]: parsed.data[section.section] };
@@ -219,6 +248,18 @@ export class SettingsService {
 
   /** Refuses a policy that leaves open cases without their plan. */
   private checkOpenCases(before: Policy, policy: Policy): void {
+    const stranded = this.strandedBy(before, policy);
+    if (stranded.length === 0) return;
+    const issues = stranded.map(({ problem, cases }) => ({ path: 'policy.plans', message: `${problem}, used by ${casesList(cases)}` }));
+    throw new DeskFailure(
+      'INVALID_INPUT',
+      `The settings were not saved: ${issues.map((issue) => issue.message).join('; ')}. Keep the plan until those cases are closed.`,
+      issues,
+    );
+  }
+
+  /** The open cases that `policy` would leave without their plan, by what is wrong. */
+  private strandedBy(before: Policy, policy: Policy): Array<{ problem: string; cases: string[] }> {
     const stranded = new Map<string, { problem: string; cases: string[] }>();
     for (const record of this.openCases()) {
       // The plan is set at logging and never changes; a case may name it by id or by name.
@@ -230,14 +271,20 @@ export class SettingsService {
       if (!entry) stranded.set(problem, (entry = { problem, cases: [] }));
       entry.cases.push(record.id);
     }
-    if (stranded.size === 0) return;
-    const issues = [...stranded.values()].map(({ problem, cases }) => ({ path: 'policy.plans', message: `${problem}, used by ${casesList(cases)}` }));
-    throw new DeskFailure(
-      'INVALID_INPUT',
-      `The settings were not saved: ${issues.map((issue) => issue.message).join('; ')}. Keep the plan until those cases are closed.`,
-      issues,
-    );
+    return [...stranded.values()];
   }
+}
+
+function withheldPolicy(section: TeamSection, stranded: ReadonlyArray<{ problem: string; cases: string[] }>): WithheldPolicy {
+  const why = stranded.map(({ problem, cases }) => `${problem}, used by ${casesList(cases)} here`).join('; ');
+  return {
+    version: section.version,
+    by: section.by,
+    cases: stranded.flatMap(({ cases }) => cases),
+    message:
+      `${section.by}'s change to the team's ${SHARED_SECTION_WORDS.policy} (version ${section.version}) is not applied on this console: ${why}. ` +
+      `This console keeps its ${SHARED_SECTION_WORDS.policy} until those cases are closed, then takes the team's; its own policy edits are refused until then.`,
+  };
 }
 
 /** A shared section's value as the team keeps it. */
@@ -248,24 +295,13 @@ export function sharedValue<S extends SharedSettingsSection>(settings: Settings,
 
 /** The plan a case names, as the policy it ran under knows it (a case may name a plan by id or by name). */
 function known(policy: Policy, plan: string): { id: string; name: string } {
-  try {
-    const found = planOf(policy, plan);
-    return { id: found.id, name: found.name };
-  } catch (error) {
-    if (error instanceof PolicyError) return { id: plan, name: plan };
-    throw error;
-  }
+  const found = findPlan(policy, plan);
+  return found ? { id: found.id, name: found.name } : { id: plan, name: plan };
 }
 
 /** Why a case on this plan could not run its clocks under the policy, or undefined. (A calendar a plan runs on cannot go: the policy's own check refuses it.) */
 function planProblem(policy: Policy, wanted: { id: string; name: string }): string | undefined {
-  try {
-    planOf(policy, wanted.id);
-    return undefined;
-  } catch (error) {
-    if (error instanceof PolicyError) return `plan "${wanted.name}" would be removed`;
-    throw error;
-  }
+  return findPlan(policy, wanted.id) ? undefined : `plan "${wanted.name}" would be removed`;
 }
 
 function casesList(ids: readonly string[]): string {

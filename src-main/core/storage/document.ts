@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DurableJsonFile, DurableTextFile } from './durable-file';
-import { fsyncDirectory, nodeDurableFs, type DurableFs } from './durable-fs';
+import { nodeDurableFs, type DurableFs } from './durable-fs';
+import { setAside } from './set-aside';
 import { formatIssues } from './issues';
 
 /** Upgrades a document from schemaVersion `from` to `from + 1`. Pure: input in, output out. */
@@ -49,11 +50,6 @@ export interface OpenedDocument<T> {
 
 class Unreadable extends Error {}
 
-/** "20261126T155106123Z": sortable and safe in a file name. */
-export function fileTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:.]/g, '');
-}
-
 /**
  * Opens one versioned JSON document: parse, migrate to `version`, validate. A file that
  * fails any step is never overwritten: it is renamed to `<name>.corrupt-<timestamp>`,
@@ -75,11 +71,8 @@ export async function openDocument<T extends { schemaVersion: number }>(spec: Do
     return { db, migrated: `${name}: ${from} -> ${spec.version}` };
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
-    const movedTo = `${spec.path}.corrupt-${fileTimestamp((spec.now ?? Date.now)())}`;
-    await fsys.rename(spec.path, movedTo);
-    await fsyncDirectory(fsys, path.dirname(spec.path));
-    const latestBackup = await spec.latestBackup?.(spec.path);
-    return { db: empty(), corrupt: { file: spec.path, movedTo, reason: `${name}: ${error.message}`, ...(latestBackup ? { latestBackup } : {}) } };
+    const corrupt = await setAside(spec.path, error.message, { now: (spec.now ?? Date.now)(), fs: fsys, ...(spec.latestBackup ? { latestBackup: spec.latestBackup } : {}) });
+    return { db: empty(), corrupt };
   }
 }
 

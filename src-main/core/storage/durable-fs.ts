@@ -35,8 +35,13 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** fsync a directory so a rename or unlink inside it survives a power cut. */
-export async function fsyncDirectory(fsys: DurableFs, dir: string): Promise<void> {
-  const fd = await fsys.open(dir, 'r');
+export function fsyncDirectory(fsys: DurableFs, dir: string): Promise<void> {
+  return fsyncByName(fsys, dir);
+}
+
+/** fsync a file or directory by its name (no descriptor of it at hand). */
+export async function fsyncByName(fsys: DurableFs, name: string): Promise<void> {
+  const fd = await fsys.open(name, 'r');
   try {
     await fsys.fsync(fd);
   } finally {

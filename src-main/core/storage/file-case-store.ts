@@ -1,13 +1,14 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { MAX_CASE_NUMBER, type CaseEvent, type CaseRecord, type CaseSummary } from '../../../src-shared/domain';
 import type { AfterStaging, CaseImportReader, CaseImportStaging, CaseSet, CaseStore, Clock, Replacement, StagedWork, StoreOpenReport } from '../ports';
 import { dayName, latestBackupOf, snapshot, snapshotIfDue } from './backups';
 import type { z } from 'zod';
-import { fileTimestamp, openDocument, type CorruptFile, type OpenedDocument } from './document';
+import { openDocument, type CorruptFile, type OpenedDocument } from './document';
+import { fileTimestamp, setAside } from './set-aside';
 import { isTempFileName } from './durable-file';
-import { fsyncDirectory, nodeDurableFs } from './durable-fs';
+import { nodeDurableFs } from './durable-fs';
 import { Journal } from './journal';
 import type { JournalFs } from './journal-fs';
 import { JournaledJsonFile } from './journaled-file';
@@ -499,12 +500,7 @@ class FileStore implements FileCaseStore {
 
   /** Moves a file whose content contradicts its name aside (never overwritten) and reports it. */
   async #setAside(file: string, why: string): Promise<void> {
-    const absolute = path.join(this.#dir, file);
-    const movedTo = `${absolute}.corrupt-${fileTimestamp(this.#clock.now())}`;
-    await rename(absolute, movedTo);
-    await fsyncDirectory(nodeDurableFs, path.dirname(absolute));
-    const latestBackup = await latestBackupOf(this.#dir, absolute);
-    this.#damage({ file: absolute, movedTo, reason: `${path.basename(file)}: ${why}`, ...(latestBackup ? { latestBackup } : {}) });
+    this.#damage(await setAside(path.join(this.#dir, file), why, { now: this.#clock.now(), latestBackup: (absolute) => latestBackupOf(this.#dir, absolute) }));
   }
 
   /** Damage is reported once found; after open() the listeners hear of it at once. */

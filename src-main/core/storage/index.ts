@@ -1,6 +1,7 @@
 /** The durable case store: versioned lowdb documents, written atomically and durably. */
 export { createFileCaseStore, type FileCaseStore, type FileCaseStoreOptions } from './file-case-store';
-export { fileTimestamp, openDocument, type DocumentSpec, type Migration, type OpenedDocument, type CorruptFile } from './document';
+export { openDocument, type DocumentSpec, type Migration, type OpenedDocument, type CorruptFile } from './document';
+export { fileTimestamp, setAside, type SetAsideOptions } from './set-aside';
 export { DurableTextFile, DurableJsonFile } from './durable-file';
 export { fsyncDirectory, nodeDurableFs, type DurableFs } from './durable-fs';
 export { writeDataset, type Dataset } from './dataset';

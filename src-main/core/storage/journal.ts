@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { fileTimestamp, type CorruptFile } from './document';
+import type { CorruptFile } from './document';
+import { fileTimestamp } from './set-aside';
 import { fsyncDirectory, isNotFound } from './durable-fs';
 import { nodeJournalFs, type JournalFs } from './journal-fs';
 import { writeManyDurably, type FileChange } from './write-many';

@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { fileTimestamp } from './document';
+import { fileTimestamp } from './set-aside';
 import { DurableJsonFile, DurableTextFile } from './durable-file';
 import { isNotFound } from './durable-fs';
 

@@ -33,6 +33,7 @@ export class TeamHub implements CommandRecorder {
   #email = '';
   #members: TeamMember[] = [];
   #problem: string | undefined;
+  #settingsProblem: string | undefined;
   readonly #listeners = new Set<(view: TeamView) => void>();
   readonly #sharedListeners = new Set<(name: string | undefined) => void>();
   #offSync: Array<() => void> = [];
@@ -108,6 +109,13 @@ export class TeamHub implements CommandRecorder {
     return this.view();
   }
 
+  /** Why a change to the team's settings is not applied here (in words), or undefined. */
+  setSettingsProblem(problem: string | undefined): void {
+    if (problem === this.#settingsProblem) return;
+    this.#settingsProblem = problem;
+    this.#emit();
+  }
+
   /** The running sync, when the console is in a team. */
   get sync(): TeamSync | undefined {
     return this.#sync;
@@ -133,6 +141,7 @@ export class TeamHub implements CommandRecorder {
       ...(status.prefix ? { prefix: status.prefix } : {}),
       leader: status.leader,
       ...(status.problem ? { problem: status.problem } : {}),
+      ...(this.#settingsProblem ? { settingsProblem: this.#settingsProblem } : {}),
       refusals: status.refusals.map((refusal) => ({ ...refusal, at: new Date(refusal.at).toISOString() })),
       members: this.#members,
     };

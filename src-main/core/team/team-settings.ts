@@ -1,6 +1,7 @@
 import { SHARED_SETTINGS_SECTIONS, type SharedSettingsSection } from '../../../src-shared/settings';
+import type { EventBus } from '../event-bus';
 import { KeyedQueue } from '../keyed-queue';
-import { SHARED_SECTION_WORDS, sharedValue, type SettingsService, type SettingsSharing, type TeamSection } from '../settings/settings-service';
+import { SHARED_SECTION_WORDS, sharedValue, type SettingsService, type SettingsSharing, type TeamSection, type WithheldPolicy } from '../settings/settings-service';
 import type { SharedDocument } from './sync-port';
 import type { TeamHub } from './team-hub';
 
@@ -17,6 +18,8 @@ const asSection = (document: SharedDocument): TeamSection | undefined => {
 export interface TeamSettingsDeps {
   readonly hub: TeamHub;
   readonly settings: SettingsService;
+  /** The cases' changes: a team policy held back by open cases here is taken once they close. */
+  readonly bus: EventBus;
   readonly log: { warn(message: string): void };
 }
 
@@ -27,9 +30,15 @@ export interface TeamSettingsDeps {
  * on another workstation arrives by LISTEN/NOTIFY and is applied at once; after any gap (a
  * start, a reconnection) every section is compared by version. The first console of a team
  * seeds the team's settings with its own; a console joining later takes the team's.
+ *
+ * A team policy that drops the plan of a case open here (one that stays on this console, `RD-`:
+ * the author's console could not check it) is not taken: this console keeps the policy it holds,
+ * Settings' Team section says why (`TeamView.settingsProblem`), and the team's policy is taken
+ * once those cases are closed.
  */
 export class TeamSettings implements SettingsSharing {
   readonly #arrivals = new KeyedQueue();
+  #withheld: WithheldPolicy | undefined;
 
   constructor(private readonly deps: TeamSettingsDeps) {
     deps.settings.share(this);
@@ -37,6 +46,18 @@ export class TeamSettings implements SettingsSharing {
       if (name === undefined) this.#serially(() => this.catchUp());
       else if (sectionOf(name)) this.#serially(() => this.#take([name]));
     });
+    deps.bus.on('cases.changed', ({ record }) => {
+      if (this.#withheld?.cases.includes(record.id)) this.#serially(() => this.#take([documentName('policy')]));
+    });
+    deps.hub.onChange((view) => {
+      // Leaving the team (or joining another) forgets a policy held back from the one before.
+      if (view.connection === 'off' && this.#withheld) this.#withhold(undefined);
+    });
+  }
+
+  /** The team's policy this console holds back, and why (Settings' Team section shows it). */
+  withheld(): WithheldPolicy | undefined {
+    return this.#withheld;
   }
 
   team(): string | undefined {
@@ -85,10 +106,18 @@ export class TeamSettings implements SettingsSharing {
     try {
       const documents = await Promise.all(names.map((name) => shared.server.getShared(name)));
       const sections = documents.flatMap((document) => (document ? (asSection(document) ?? []) : []));
-      await this.deps.settings.applyTeam(shared.team, sections, exact);
+      const { withheld } = await this.deps.settings.applyTeam(shared.team, sections, exact);
+      if (withheld) this.deps.log.warn(`the team's policy version ${withheld.version} is held back by open cases here: ${withheld.cases.join(', ')}`);
+      if (withheld || sections.some((section) => section.section === 'policy')) this.#withhold(withheld);
     } catch (error) {
       this.deps.log.warn(`the team's settings could not be applied: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  #withhold(withheld: WithheldPolicy | undefined): void {
+    if (this.#withheld?.message === withheld?.message) return;
+    this.#withheld = withheld;
+    this.deps.hub.setSettingsProblem(withheld?.message);
   }
 
   /** Arrivals one at a time (each reports its own failure). */

@@ -67,6 +67,11 @@ export function TeamSection() {
             <dd>{view.members.length > 0 ? view.members.map((member) => (member.email ? `${member.name} <${member.email}>` : member.name)).join(', ') : '—'}</dd>
           </dl>
           {view.problem && view.connection === 'offline' ? <p className="settings-hint">{`Why: ${view.problem}`}</p> : null}
+          {view.settingsProblem ? (
+            <p className="field-error" role="status">
+              {view.settingsProblem}
+            </p>
+          ) : null}
           {view.source === 'settings' ? (
             <button type="button" disabled={busy} onClick={() => void leave()}>
               Leave team

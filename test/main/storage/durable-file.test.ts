@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DurableTextFile, nodeDurableFs, type DurableFs } from '../../../src-main/core/storage';
+import { DurableTextFile } from '../../../src-main/core/storage';
+import { recordDurableFs } from './fixtures/recording-fs';
 
 let dir: string;
 beforeEach(async () => {
@@ -11,42 +12,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Real node:fs, with every call logged (descriptors named by the path they were opened on). */
-function recordingFs(failOn?: (call: string) => boolean): { fs: DurableFs; calls: string[] } {
-  const calls: string[] = [];
-  const names = new Map<number, string>();
-  const name = (p: string) => (p === dir ? 'DIR' : path.basename(p).includes('.tmp') ? 'TEMP' : path.basename(p));
-  const log = (call: string) => {
-    calls.push(call);
-    if (failOn?.(call)) throw Object.assign(new Error(`injected failure at ${call}`), { code: 'EIO' });
-  };
-  const fs: DurableFs = {
-    ...nodeDurableFs,
-    async open(p, flags) {
-      log(`open ${name(p)}`);
-      const fd = await nodeDurableFs.open(p, flags);
-      names.set(fd, name(p));
-      return fd;
-    },
-    async write(fd, data) {
-      log(`write ${names.get(fd)}`);
-      await nodeDurableFs.write(fd, data);
-    },
-    async fsync(fd) {
-      log(`fsync ${names.get(fd)}`);
-      await nodeDurableFs.fsync(fd);
-    },
-    async close(fd) {
-      calls.push(`close ${names.get(fd)}`);
-      await nodeDurableFs.close(fd);
-    },
-    async rename(from, to) {
-      log(`rename ${name(from)} -> ${name(to)}`);
-      await nodeDurableFs.rename(from, to);
-    },
-  };
-  return { fs, calls };
-}
+const recordingFs = (failOn?: (call: string) => boolean) => recordDurableFs(dir, failOn);
 
 describe('DurableTextFile', () => {
   it('writes a temp file, fsyncs it, renames it over the target, then fsyncs the directory', async () => {

@@ -1,14 +1,10 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../src-main/core/core';
-import { openDataDir } from '../../../src-main/core/data-dir';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { LaunchError, parseLaunchOptions, resolveTeamLaunch } from '../../../src-main/core/launch-options';
 import { TEAM_CONNECTION_FILE, createFileTeamVault, createPostgresServer, parseTeamAddress } from '../../../src-main/core/team';
-import { createManualClock } from '../../../src-main/core/testing/manual-clock';
-import { startPostgres, type TestPostgres } from './postgres';
-import { until } from './workstations';
+import { until, useConsole, useTeamServer } from './workstations';
 
 describe('the team database address', () => {
   it.each([
@@ -66,36 +62,13 @@ describe('the kept team connection', () => {
 });
 
 describe('joining a team from Settings', { timeout: 90_000 }, () => {
-  let server: TestPostgres;
-  let dir: string;
-  let core: Core | undefined;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.destroy();
-  });
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'desk-join-'));
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = undefined;
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const boot = async () => {
-    const clock = createManualClock('2026-11-26T09:00:00.000Z');
-    core = await createCore({
-      host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)),
-      log: { warn: () => undefined, error: () => undefined },
-      team: { connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }), vault: createFileTeamVault(dir), retryMs: [50] },
-    });
-    return core;
-  };
+  const postgres = useTeamServer();
+  const desk = useConsole('desk-join-');
+  const boot = () =>
+    desk.boot({ connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }), vault: createFileTeamVault(desk.dir), retryMs: [50] });
 
   it('works alone until a team is joined; joins without a restart, keeps it for the next start, and never shows the password', async () => {
-    const url = await server.database();
+    const url = await postgres.server.database();
     let c = await boot();
     expect(await c.handlers['team.status']({})).toMatchObject({ connection: 'off', pending: 0 });
     const bad = await dispatch(c.handlers, 'team.join', { url: 'postgres://nobody@/x' }, { warn: () => undefined, error: () => undefined });
@@ -105,13 +78,13 @@ describe('joining a team from Settings', { timeout: 90_000 }, () => {
     const joined = await c.handlers['team.join']({ url, email: 'ana@example.com' });
     expect(JSON.stringify(joined)).not.toContain('team-test');
     await until(() => pushed.includes('online'), 'the renderer is told the console is online');
-    await c.close();
+    await desk.closeCore();
     c = await boot();
     await until(async () => (await c.handlers['team.status']({})).connection === 'online', 'online again after a restart');
     expect(await c.handlers['team.status']({})).toMatchObject({ source: 'settings', email: 'ana@example.com', server: expect.stringMatching(/^127\.0\.0\.1:\d+\/team_/) });
     const left = await c.handlers['team.leave']({});
     expect(left.connection).toBe('off');
-    await c.close();
+    await desk.closeCore();
     c = await boot();
     expect((await c.handlers['team.status']({})).connection).toBe('off');
   });

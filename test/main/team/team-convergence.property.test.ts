@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, ack, converge, until } from './workstations';
+import { Workstation, ack, converge, joinTeam, useTeamServer } from './workstations';
 
 /**
  * Random interleavings of commands, disconnects and restarts on three workstations: once every
@@ -8,13 +7,7 @@ import { Workstation, ack, converge, until } from './workstations';
  * locally is in the team's history (notes are never refused, so each acknowledged note is
  * there exactly once) or was refused by the rules and shown to its author.
  */
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.destroy();
-}, 60_000);
+const postgres = useTeamServer();
 
 type Step =
   | { kind: 'create'; who: number }
@@ -49,14 +42,9 @@ describe('team convergence', () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
-        const url = await server.database();
         const stations: Workstation[] = [];
         try {
-          for (const name of ['Ana Lopez', 'Ben Ode', 'Cy Park']) {
-            const station = await Workstation.join(name, url, server.port);
-            stations.push(station);
-            await until(() => station.team.status().connection === 'online', `${name} online`);
-          }
+          await joinTeam(await postgres.server.database(), postgres.server.port, ['Ana Lopez', 'Ben Ode', 'Cy Park'], stations);
           const ids: string[] = [];
           const notes: string[] = [];
           let n = 0;

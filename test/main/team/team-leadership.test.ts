@@ -1,17 +1,7 @@
 import type { CaseRecord } from '../../../src-shared/domain';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, converge, until } from './workstations';
+import { converge, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
+const postgres = useTeamServer();
 
 const lackOfProgress = (record: CaseRecord | undefined) =>
   (record?.events ?? []).filter((event) => event.type === 'escalated' && event.data.trigger === 'lackOfProgress');
@@ -19,12 +9,10 @@ const lackOfProgress = (record: CaseRecord | undefined) =>
 // A limit for hangs on a loaded machine, not for speed.
 describe('who decides automatic escalations in a team', { timeout: 90_000 }, () => {
   it('a workstation that loses the server while the leader is gone escalates a Premium P1 on time by itself, and the team keeps one escalation', async () => {
-    const url = await server.database();
-    const ana = await Workstation.join('Ana Lopez', url, server.port);
-    stations.push(ana);
+    const url = await postgres.server.database();
+    const ana = await postgres.join('Ana Lopez', url);
     await until(() => ana.team.status().leader, 'Ana leads');
-    const ben = await Workstation.join('Ben Ode', url, server.port);
-    stations.push(ben);
+    const ben = await postgres.join('Ben Ode', url);
     await until(() => ben.team.status().connection === 'online', 'Ben online');
     const p1 = await ana.create({ title: 'Payments down', plan: 'premium', severity: 'P1' });
     await converge([ana, ben]);
@@ -60,12 +48,10 @@ describe('who decides automatic escalations in a team', { timeout: 90_000 }, () 
   });
 
   it('a workstation back online under another leader disarms the escalations it armed offline', async () => {
-    const url = await server.database();
-    const ana = await Workstation.join('Ana Lopez', url, server.port);
-    stations.push(ana);
+    const url = await postgres.server.database();
+    const ana = await postgres.join('Ana Lopez', url);
     await until(() => ana.team.status().leader, 'Ana leads');
-    const ben = await Workstation.join('Ben Ode', url, server.port);
-    stations.push(ben);
+    const ben = await postgres.join('Ben Ode', url);
     const p1 = await ana.create({ title: 'Login down', plan: 'premium', severity: 'P1' });
     await converge([ana, ben]);
 

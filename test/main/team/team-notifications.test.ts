@@ -1,17 +1,7 @@
 import { foldCase } from '../../../src-shared/domain';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, converge, until } from './workstations';
+import { Workstation, converge, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
+const postgres = useTeamServer();
 
 /** The cases whose response or update this console was told falls due, by case. */
 async function toldAbout(station: Workstation): Promise<Map<string, string[]>> {
@@ -29,13 +19,7 @@ const advanceAll = (all: readonly Workstation[], minutes: number) => all.forEach
 // A limit for hangs on a loaded machine, not for speed.
 describe('due-update notifications in a team', { timeout: 90_000 }, () => {
   it("go to the owner's console only; an unowned P1 or P2 tells everyone; an unowned P3 tells the engineer who logged it", async () => {
-    const url = await server.database();
-    for (const name of ['Ana Lopez', 'Ben Ode', 'Cy Park']) {
-      const station = await Workstation.join(name, url, server.port);
-      stations.push(station);
-      await until(() => station.team.status().connection === 'online', `${name} online`);
-    }
-    const [ana, ben, cy] = stations as [Workstation, Workstation, Workstation];
+    const [ana, ben, cy] = (await postgres.team('Ana Lopez', 'Ben Ode', 'Cy Park')) as [Workstation, Workstation, Workstation];
     const bens = await ana.create({ title: 'Exports fail', plan: 'premium', severity: 'P2' });
     await ana.act(bens.id, { type: 'assignOwner', owner: 'Ben Ode' });
     const unownedP1 = await ana.create({ title: 'Payments down', plan: 'premium', severity: 'P1', owner: '' });
@@ -63,12 +47,7 @@ describe('due-update notifications in a team', { timeout: 90_000 }, () => {
   });
 
   it('a console that leaves the team is told about every case again', async () => {
-    const url = await server.database();
-    const ana = await Workstation.join('Ana Lopez', url, server.port);
-    stations.push(ana);
-    const ben = await Workstation.join('Ben Ode', url, server.port);
-    stations.push(ben);
-    await until(() => ben.team.status().connection === 'online', 'Ben online');
+    const [ana, ben] = (await postgres.team('Ana Lopez', 'Ben Ode')) as [Workstation, Workstation];
     const bens = await ana.create({ title: 'Slow search', plan: 'premium', severity: 'P3', owner: 'Ben Ode' });
     await converge([ana, ben]);
     advanceAll([ana], 125);

@@ -1,13 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore, type Core } from '../../../src-main/core/core';
-import { openDataDir } from '../../../src-main/core/data-dir';
 import { parseLaunchOptions, resolveTeamLaunch, teamLaunchWarnings } from '../../../src-main/core/launch-options';
 import { createFileTeamVault, createPostgresServer } from '../../../src-main/core/team';
-import { createManualClock } from '../../../src-main/core/testing/manual-clock';
-import { startPostgres, type TestPostgres } from './postgres';
-import { until } from './workstations';
+import { until, useConsole, useTeamServer } from './workstations';
 
 const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
 const withoutPassword = (url: string) => {
@@ -39,55 +32,31 @@ describe('the team password kept off the command line', () => {
 });
 
 describe('a launch address without a password, on a real PostgreSQL', { timeout: 90_000 }, () => {
-  let server: TestPostgres;
-  let dir: string;
-  let core: Core | undefined;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.destroy();
-  });
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'desk-password-'));
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = undefined;
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const boot = async (launchUrl: string) => {
-    const clock = createManualClock('2026-11-26T09:00:00.000Z');
-    core = await createCore({
-      host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)),
-      log: { warn: () => undefined, error: () => undefined },
-      team: {
-        connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),
-        vault: createFileTeamVault(dir),
-        launch: { url: launchUrl, source: 'flag' },
-        retryMs: [50],
-      },
+  const postgres = useTeamServer();
+  const desk = useConsole('desk-password-');
+  const boot = (launchUrl: string) =>
+    desk.boot({
+      connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),
+      vault: createFileTeamVault(desk.dir),
+      launch: { url: launchUrl, source: 'flag' },
+      retryMs: [50],
     });
-    return core;
-  };
 
   it('connects with the password from the environment', async () => {
-    const url = await server.database();
+    const url = await postgres.server.database();
     const launch = resolveTeamLaunch(parseLaunchOptions(['--team', withoutPassword(url)]), { RESPONSE_DESK_TEAM_PASSWORD: passwordOf(url) })!;
     const c = await boot(launch.url);
     await until(() => c.team?.sync?.status().connection === 'online', 'online with the password from the environment');
   });
 
   it('connects with the password kept from Settings for the same account, and not with another account\'s', async () => {
-    const url = await server.database();
-    await createFileTeamVault(dir).save({ url, email: '' });
+    const url = await postgres.server.database();
+    await createFileTeamVault(desk.dir).save({ url, email: '' });
     const c = await boot(withoutPassword(url));
     await until(() => c.team?.sync?.status().connection === 'online', 'online with the kept password');
-    await c.close();
-    core = undefined;
+    await desk.closeCore();
     // Kept for another database: not offered to this one.
-    await createFileTeamVault(dir).save({ url: url.replace(/\/team_[^/?]+/, '/elsewhere'), email: '' });
+    await createFileTeamVault(desk.dir).save({ url: url.replace(/\/team_[^/?]+/, '/elsewhere'), email: '' });
     const other = await boot(withoutPassword(url));
     await until(() => other.team?.sync?.status().connection === 'offline', 'refused without a password');
     expect(other.team?.sync?.status().problem).toMatch(/password/i);

@@ -1,32 +1,8 @@
 import type { ReviewChange } from '../../../src-shared/review';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, ack, converge, until } from './workstations';
+import { Workstation, ack, converge, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
-afterEach(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-});
-
-async function team(...names: string[]): Promise<Workstation[]> {
-  const url = await server.database();
-  const joined: Workstation[] = [];
-  for (const name of names) {
-    const station = await Workstation.join(name, url, server.port);
-    stations.push(station);
-    joined.push(station);
-    await until(() => station.team.status().connection === 'online', `${name} online`);
-  }
-  return joined;
-}
+const postgres = useTeamServer();
+const team = (...names: string[]) => postgres.team(...names);
 
 /** A resolved P1 every workstation holds: it needs a review. */
 async function resolvedP1(stations: readonly Workstation[]): Promise<string> {

@@ -1,35 +1,9 @@
 import { DEFAULT_POLICY } from '../../../src-shared/sla';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, until } from './workstations';
+import { Workstation, ack, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
-afterEach(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-});
-
-/** Joins the consoles one after another on a fresh database, each with the settings it had alone. */
-async function team(...members: Array<[name: string, initial?: Partial<Settings>]>): Promise<Workstation[]> {
-  const url = await server.database();
-  const joined: Workstation[] = [];
-  for (const [name, initial] of members) {
-    const station = await Workstation.join(name, url, server.port, initial);
-    stations.push(station);
-    joined.push(station);
-    await until(() => station.team.status().connection === 'online', `${name} online`);
-    await until(() => station.core.settings.get().team?.versions.rootCauseCategories !== undefined, `${name} holds the team's settings`);
-  }
-  return joined;
-}
+const postgres = useTeamServer();
+const team = (...members: Array<[name: string, initial?: Partial<Settings>]>) => postgres.team(...members);
 
 const settingsOf = (station: Workstation) => station.core.settings.get();
 const versionOf = (station: Workstation, section: 'policy' | 'templates' | 'rootCauseCategories') => settingsOf(station).team?.versions[section]?.version ?? 0;
@@ -39,6 +13,9 @@ const withHoliday = (policy: Settings['policy'], day: string): Settings['policy'
   ...policy,
   calendars: policy.calendars.map((calendar) => ({ ...calendar, holidays: [...calendar.holidays, day] })),
 });
+
+/** The default policy with a third plan, "Gold". */
+const withGold = (policy: Settings['policy']): Settings['policy'] => ({ ...policy, plans: [...policy.plans, { ...structuredClone(policy.plans[0]!), id: 'gold', name: 'Gold' }] });
 
 // A limit for hangs on a loaded machine, not for speed.
 describe('shared team settings on PostgreSQL', { timeout: 90_000 }, () => {
@@ -141,6 +118,40 @@ describe('shared team settings on PostgreSQL', { timeout: 90_000 }, () => {
 
     await save(ben!, { rootCauseCategories: ['Back online'], baseVersions: { rootCauseCategories: versionOf(ben!, 'rootCauseCategories') } });
     await until(() => settingsOf(ana!).rootCauseCategories.join() === 'Back online', 'Ana takes Ben\'s categories');
+  });
+
+  it('a team policy that drops the plan of a case open only here is held back, with the reason in the Team section, and taken once that case is closed', async () => {
+    const policy = withGold(DEFAULT_POLICY);
+    const [ana] = await team(['Ana Lopez', { policy }]);
+    const url = ana!.teamUrl;
+    // Ben worked alone before joining: his case on Gold keeps its RD- key and stays on his console.
+    const ben = await postgres.alone('Ben Ode', url, { policy });
+    const local = await ben.create({ title: 'Legacy contract', plan: 'gold' });
+    expect(local.id).toMatch(/^RD-/);
+    await ben.joinNow();
+    await until(() => versionOf(ben, 'policy') === 1, 'Ben holds the team policy');
+
+    // Ana removes Gold: no case of the team uses it, so her console saves it.
+    const withoutGold = { ...settingsOf(ana!).policy, plans: settingsOf(ana!).policy.plans.filter((plan) => plan.id !== 'gold') };
+    await save(ana!, { policy: withoutGold, baseVersions: { policy: 1 } });
+    await save(ana!, { rootCauseCategories: ['After Gold'], baseVersions: { rootCauseCategories: versionOf(ana!, 'rootCauseCategories') } });
+    // Ben takes the other section, not the policy: his open case would lose its plan.
+    await until(() => settingsOf(ben).rootCauseCategories.join() === 'After Gold', 'Ben takes the categories');
+    await until(async () => (await ben.core.handlers['team.status']({})).settingsProblem !== undefined, 'Ben is told why');
+    expect(versionOf(ben, 'policy')).toBe(1);
+    expect(settingsOf(ben).policy.plans.map((plan) => plan.id)).toContain('gold');
+    expect((await ben.core.handlers['team.status']({})).settingsProblem).toBe(
+      `Ana Lopez's change to the team's plans, calendars and holidays (version 2) is not applied on this console: plan "Gold" would be removed, used by open case ${local.id} here. ` +
+        "This console keeps its plans, calendars and holidays until those cases are closed, then takes the team's; its own policy edits are refused until then.",
+    );
+
+    // Once the case is closed the team's policy is taken, and the Team section says nothing more.
+    await ben.act(local.id, ack);
+    await ben.act(local.id, { type: 'resolve', criterion: 'serviceRestored', method: 'configurationChange', summary: 'Done.' });
+    await ben.act(local.id, { type: 'close', customerConfirmation: 'Confirmed.' });
+    await until(() => versionOf(ben, 'policy') === 2, 'Ben takes the team policy once the case is closed');
+    expect(settingsOf(ben).policy.plans.map((plan) => plan.id)).not.toContain('gold');
+    expect((await ben.core.handlers['team.status']({})).settingsProblem).toBeUndefined();
   });
 
   it('after a restart the console keeps the team versions it holds and takes what changed while it was off', async () => {

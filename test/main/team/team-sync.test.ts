@@ -1,42 +1,17 @@
 import pg from 'pg';
 import { foldCase } from '../../../src-shared/domain';
 import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION, createPostgresServer } from '../../../src-main/core/team';
-import { startPostgres, type TestPostgres } from './postgres';
-import { Workstation, ack, converge, until } from './workstations';
+import { ack, converge, until, useTeamServer } from './workstations';
 
-let server: TestPostgres;
-const stations: Workstation[] = [];
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-  await server?.destroy();
-}, 60_000);
-afterEach(async () => {
-  await Promise.allSettled(stations.splice(0).map((station) => station.close()));
-});
-
-async function team(...names: string[]): Promise<Workstation[]> {
-  const url = await server.database();
-  // One after another: the first to join gets the letters both would want.
-  const joined: Workstation[] = [];
-  for (const name of names) {
-    const station = await Workstation.join(name, url, server.port);
-    stations.push(station);
-    joined.push(station);
-    await until(() => station.team.status().connection === 'online', `${name} online`);
-  }
-  return joined;
-}
+const postgres = useTeamServer();
+const team = (...names: string[]) => postgres.team(...names);
 
 const timeline = (record: { events: ReadonlyArray<{ type: string; actor: string }> }) => record.events.map((event) => `${event.type}:${event.actor}`);
 
 // A limit for hangs on a loaded machine, not for speed.
 describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
   it('creates the schema with versioned migrations, once, and refuses a database newer than the console', async () => {
-    const url = await server.database();
+    const url = await postgres.server.database();
     const link = { onPush: () => undefined, onShared: () => undefined, onLost: () => undefined };
     const first = createPostgresServer({ connectionString: url });
     const second = createPostgresServer({ connectionString: url });
@@ -72,7 +47,8 @@ describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
   it('three workstations on one server share cases: a change on one reaches the others, with the engineer as its actor', async () => {
     const [ana, ben, cy] = await team('Ana Lopez', 'Ben Ode', 'Cy Park');
     const logged = await ana!.create({ title: 'Checkout down', severity: 'P2' });
-    await until(async () => (await cy!.cases()).has(logged.id), 'Cy sees the case Ana logged');
+    // Ben acts on it next: wait for his console too, not only Cy's (each pulls on its own notification).
+    for (const station of [ben!, cy!]) await until(async () => (await station.cases()).has(logged.id), `${station.name} sees the case Ana logged`);
     await ben!.act(logged.id, ack);
     await until(async () => (await cy!.cases()).get(logged.id)?.events.length === 2, 'Cy sees the acknowledgement');
     await cy!.act(logged.id, { type: 'addNote', text: 'Seen the same in EU.' });
@@ -121,7 +97,7 @@ describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
     const [ana, ben, cy] = await team('Ana Lopez', 'Ben Ode', 'Cy Park');
     const first = await ana!.create({ title: 'Mail delayed' });
     await converge([ana!, ben!, cy!]);
-    await server.stop();
+    await postgres.server.stop();
     try {
       await until(() => [ana!, ben!, cy!].every((station) => station.team.status().connection !== 'online'), 'everyone sees the server gone');
       await ben!.act(first.id, ack);
@@ -132,7 +108,7 @@ describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
       // Local work is durable and visible at once, as without a team.
       expect(foldCase((await ben!.cases()).get(first.id)!).status).toBe('investigating');
     } finally {
-      await server.start();
+      await postgres.server.start();
     }
     await converge([ana!, ben!, cy!]);
     const onAna = await ana!.cases();

