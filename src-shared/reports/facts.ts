@@ -35,7 +35,7 @@ export type CaseFacts = {
   /** The most severe severity the case ever had: what "by severity" groups by. */
   readonly worstSeverity: Severity;
   readonly loggedAt: number;
-  /** The newest event's time, or Infinity while a clock runs: a case quiet since before a period began has nothing in it. */
+  /** The newest event's time (or a clock's end, if later: a review published after the case closed), or Infinity while a clock runs: a case quiet since before a period began has nothing in it. */
   readonly quietSince: number;
   readonly acknowledgedAt: number | null;
   readonly timeToAcknowledge: Duration | null;
@@ -230,7 +230,10 @@ export function caseFactsOf(record: CaseRecord, policy: Policy, history: PolicyH
     loggedSeverity: state.severityHistory[0]!.severity,
     worstSeverity: worst,
     loggedAt,
-    quietSince: clocks.some((clock) => clock.endedAt === null) ? Number.POSITIVE_INFINITY : Math.max(...record.events.map((event) => Date.parse(event.at))),
+    // a review clock ends when the review is published, which may be after the case's last event
+    quietSince: clocks.some((clock) => clock.endedAt === null)
+      ? Number.POSITIVE_INFINITY
+      : Math.max(...record.events.map((event) => Date.parse(event.at)), ...clocks.map((clock) => clock.endedAt!)),
     acknowledgedAt,
     timeToAcknowledge: acknowledgedAt === null ? null : { wall: (acknowledgedAt - loggedAt) / MINUTE, business: business(loggedAt, acknowledgedAt) },
     firstResolvedAt,

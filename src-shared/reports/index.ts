@@ -2,6 +2,7 @@
 export * from './facts';
 export * from './query';
 export * from './report';
+export * from './report-index';
 export * from './stats';
 export * from './report-tables';
 export * from './report-html';

@@ -5,10 +5,10 @@ export type Stats = { readonly count: number; readonly mean: number | null; read
  * The median is the middle value (the mean of the two middle ones for an even count); the
  * 90th percentile is by nearest rank: the smallest value with at least 90% of values at or below it.
  */
-export function statsOf(values: readonly number[]): Stats {
-  const count = values.length;
+export function statsOf(values: readonly number[] | MinuteValues): Stats {
+  const sorted = values instanceof MinuteValues ? values.sorted() : Float64Array.from(values).sort();
+  const count = sorted.length;
   if (count === 0) return { count, mean: null, median: null, p90: null };
-  const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (const value of sorted) sum += value;
   const middle = count >> 1;
@@ -20,4 +20,28 @@ export function statsOf(values: readonly number[]): Stats {
 /** Share of a whole, null when the whole is empty. */
 export function shareOf(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
+}
+
+/** Minutes gathered for a report's figures, in one growing Float64Array rather than an array of numbers. */
+export class MinuteValues {
+  #data = new Float64Array(16);
+  #length = 0;
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(value: number): void {
+    if (this.#length === this.#data.length) {
+      const grown = new Float64Array(this.#data.length * 2);
+      grown.set(this.#data);
+      this.#data = grown;
+    }
+    this.#data[this.#length++] = value;
+  }
+
+  /** The values in ascending order (sorted in place). */
+  sorted(): Float64Array {
+    return this.#data.subarray(0, this.#length).sort();
+  }
 }

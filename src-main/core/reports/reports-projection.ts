@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../../src-shared/domain';
 import type { Review } from '../../../src-shared/review';
-import { buildReport, caseFactsOf, reviewFactsOf, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
+import { caseFactsOf, ReportIndex, reviewFactsOf, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
 import { caseTimeZone } from '../../../src-shared/review';
 import type { Settings } from '../../../src-shared/settings';
 import type { EventBus } from '../event-bus';
@@ -16,8 +16,8 @@ export interface ReportsDeps {
   readonly log?: { error(message: string, error: unknown): void };
 }
 
-/** What the projection holds per case: its facts, and its review's facts and publications. */
-type Held = { facts: Map<string, CaseFacts>; reviews: Map<string, ReviewFacts>; published: Map<string, string[]> };
+/** What the projection holds per case: its facts, and its review's facts and publications; the index reads them by time. */
+type Held = { facts: Map<string, CaseFacts>; reviews: Map<string, ReviewFacts>; published: Map<string, string[]>; index: ReportIndex };
 
 type State = { readonly kind: 'unbuilt' } | { readonly kind: 'building'; readonly done: Promise<Held> } | { readonly kind: 'ready'; readonly held: Held };
 
@@ -28,7 +28,8 @@ const PAGE = 1000;
  * store on first use or after an import, then kept up to date as events land (cases.changed),
  * reviews are saved (reviews.changed) and the policy changes (settings.changed: only cases with
  * a clock still running are judged again; ended clocks keep the policy they ended under).
- * A report folds these facts, never the cases' events.
+ * The facts are indexed by time as they are held (`ReportIndex`): a report reads only the days of
+ * its period and the clocks still running, never the cases' events.
  */
 export class ReportsProjection {
   #state: State = { kind: 'unbuilt' };
@@ -52,12 +53,17 @@ export class ReportsProjection {
   /** The report for a period and grouping, from the projection (built first when missing). */
   async query(query: ReportQuery): Promise<Report> {
     const held = await this.#ready();
-    return buildReport(held.facts.values(), held.reviews, query, this.deps.clock.now());
+    return held.index.report(query, this.deps.clock.now());
   }
 
   /** Every case's facts (for tests and the bench), once built and up to date. */
   async facts(): Promise<ReadonlyMap<string, CaseFacts>> {
     return (await this.#ready()).facts;
+  }
+
+  /** Every review's facts (for tests and the bench), once built and up to date. */
+  async reviews(): Promise<ReadonlyMap<string, ReviewFacts>> {
+    return (await this.#ready()).reviews;
   }
 
   /** The data was replaced (an import): the next query builds the projection again from the store. */
@@ -84,7 +90,7 @@ export class ReportsProjection {
   }
 
   async #build(): Promise<Held> {
-    const held: Held = { facts: new Map(), reviews: new Map(), published: new Map() };
+    const held: Held = { facts: new Map(), reviews: new Map(), published: new Map(), index: new ReportIndex() };
     const reviews: Review[] = [];
     for (const caseId of await this.deps.reviews.caseIds()) {
       const review = await this.deps.reviews.load(caseId);
@@ -123,7 +129,9 @@ export class ReportsProjection {
 
   #holdCase(held: Held, record: CaseRecord): void {
     const settings = this.deps.settings();
-    held.facts.set(record.id, caseFactsOf(record, settings.policy, settings.policyHistory, held.published.get(record.id) ?? []));
+    const facts = caseFactsOf(record, settings.policy, settings.policyHistory, held.published.get(record.id) ?? []);
+    held.facts.set(record.id, facts);
+    held.index.put(facts);
   }
 
   #holdReview(held: Held, review: Review): void {
@@ -135,7 +143,9 @@ export class ReportsProjection {
     } catch {
       // the case's plan left the policy: its action items fall due at the end of the UTC day
     }
-    held.reviews.set(review.caseId, reviewFactsOf(review, timeZone));
+    const reviewFacts = reviewFactsOf(review, timeZone);
+    held.reviews.set(review.caseId, reviewFacts);
+    held.index.putReview(reviewFacts);
     held.published.set(review.caseId, review.revisions.map((revision) => revision.publishedAt));
   }
 
