@@ -37,7 +37,7 @@ const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((severity, i) => [sever
  *
  * Each case has a slot; each dated fact of a case (logged, acknowledged, first resolved, each
  * resolution, each ended clock's judgement and breach, each escalation and feedback) is an
- * entry (slot, reference) in the bucket of its UTC day. A report reads the buckets of the days
+ * entry in the bucket of its UTC day (`Bucket`). A report reads the buckets of the days
  * of its period and, for the cases with a clock still running (whose breach depends on the
  * report's time), those clocks. Group keys are interned per grouping as small integers.
  * When a case's facts change, its old entries leave their days and the new ones are added.
