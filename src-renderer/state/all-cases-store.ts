@@ -18,6 +18,11 @@ export interface AllCasesFilters {
   readonly plan: string;
   readonly customer: string;
   readonly owner: string;
+  /**
+   * The owner filter is on "Another name…": `owner` is a name typed whole, even while it is still
+   * empty. Kept with the filters (not in the field) so Clear puts the filter back on Anyone.
+   */
+  readonly ownerTyped: boolean;
   /** Days ("2026-11-29", from a date input) in the engineer's zone; both included. */
   readonly loggedFrom: string;
   readonly loggedTo: string;
@@ -28,7 +33,7 @@ export interface AllCasesSort {
   readonly direction: 'asc' | 'desc';
 }
 
-export const NO_ALL_CASES_FILTERS: AllCasesFilters = { status: '', severity: '', plan: '', customer: '', owner: '', loggedFrom: '', loggedTo: '' };
+export const NO_ALL_CASES_FILTERS: AllCasesFilters = { status: '', severity: '', plan: '', customer: '', owner: '', ownerTyped: false, loggedFrom: '', loggedTo: '' };
 const FIRST_SORT: AllCasesSort = { by: 'updatedAt', direction: 'desc' };
 /** A column clicked for the first time: newest first for times, A to Z otherwise. */
 const FIRST_DIRECTION: Record<CaseSortColumn, 'asc' | 'desc'> = {

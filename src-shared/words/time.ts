@@ -8,8 +8,7 @@ import { count } from './plural';
  */
 
 const LOCALE = 'en-GB';
-const DATE_TIME = 'ccc d LLL, HH:mm';
-const DATE_TIME_YEAR = 'ccc d LLL yyyy, HH:mm';
+/** A date and time is the day's words, a comma and "HH:mm" ("Mon 30 Nov, 10:00"). */
 const DATE = 'ccc d LLL';
 const DATE_YEAR = 'ccc d LLL yyyy';
 
@@ -42,13 +41,47 @@ export function zoneName(zone: string, iso: string): string {
   return /^GMT[+-]/.test(british) ? name('en-US') : british;
 }
 
+/** An ISO 8601 instant with its offset: its date and time (to the second), then the offset. */
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The instant's milliseconds by Date.parse, or NaN where luxon must read it: Date.parse skips
+ * luxon's ISO grammar, which cost most of an All cases row. Date.parse takes 30 February for
+ * 2 March where luxon refuses it, so the fields must come back as they were written.
+ */
+function parsedMs(iso: string): number {
+  const parts = ISO_INSTANT.exec(iso);
+  if (!parts) return Number.NaN;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return ms;
+  const offsetMinutes = parts[2] === undefined ? 0 : (parts[2] === '-' ? -1 : 1) * (Number(parts[3]) * 60 + Number(parts[4]));
+  return new Date(ms + offsetMinutes * 60_000).toISOString().startsWith(parts[1]!) ? ms : Number.NaN;
+}
+
 function instant(iso: string, zone: string | undefined): DateTime {
-  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  const ms = parsedMs(iso);
+  const at = Number.isNaN(ms) ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromMillis(ms, { zone: 'utc' });
   if (!at.isValid) throw new RangeError(`"${iso}" is not an ISO 8601 instant`);
   // toLocal, not setZone(engineerZone()): naming the machine's zone builds an Intl.DateTimeFormat,
   // which costs more than the rest of a row (All cases draws hundreds of times per search).
-  return (zone ? at.setZone(zone) : at.toLocal()).setLocale(LOCALE);
+  return zone ? at.setZone(zone) : at.toLocal();
 }
+
+/**
+ * The words of each calendar day written so far, by day (and with the year or not). A day's words
+ * never change, and a table writes the same few hundred days again and again: formatting them
+ * with luxon each time cost more than the rest of the row.
+ */
+const dayWords = new Map<string, string>();
+
+function dayOf(at: DateTime, year: boolean): string {
+  const key = `${at.year}-${at.month}-${at.day}${year ? 'y' : ''}`;
+  let words = dayWords.get(key);
+  if (words === undefined) dayWords.set(key, (words = at.setLocale(LOCALE).toFormat(year ? DATE_YEAR : DATE)));
+  return words;
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 function withZone(text: string, iso: string, options: TimeOptions): string {
   if (!options.showZone) return text;
@@ -59,13 +92,14 @@ function withZone(text: string, iso: string, options: TimeOptions): string {
 
 /** "Mon 30 Nov, 10:00" (engineer's zone); options name another zone, add its name or the year. */
 export function formatDateTime(iso: string, options: TimeOptions = {}): string {
-  const text = instant(iso, options.zone).toFormat(options.year ? DATE_TIME_YEAR : DATE_TIME);
+  const at = instant(iso, options.zone);
+  const text = `${dayOf(at, options.year === true)}, ${twoDigits(at.hour)}:${twoDigits(at.minute)}`;
   return withZone(text, iso, options);
 }
 
 /** "Mon 30 Nov": the day an instant falls on in the zone. */
 export function formatDayOf(iso: string, options: Omit<TimeOptions, 'showZone'> = {}): string {
-  return instant(iso, options.zone).toFormat(options.year ? DATE_YEAR : DATE);
+  return dayOf(instant(iso, options.zone), options.year === true);
 }
 
 /** A date-only value ("2026-11-30") as "Mon 30 Nov": a date, in no zone. */

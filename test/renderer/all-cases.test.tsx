@@ -147,6 +147,26 @@ describe('All cases', { timeout: 30_000 }, () => {
     expect(await rowIds()).toEqual(['RD-1004', 'RD-1002']);
   });
 
+  it('Clear puts the owner filter back on Anyone, also after another name was typed', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithHistory();
+    await showAllCases(user);
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    await user.selectOptions(owner, 'Another name…');
+    await user.type(screen.getByRole('textbox', { name: "Owner's name" }), 'Kim');
+    await waitFor(() => expect(queries(fake.calls).at(-1)).toMatchObject({ filters: { owner: 'Kim' } }));
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveDisplayValue('Anyone');
+    expect(screen.queryByRole('textbox', { name: "Owner's name" })).not.toBeInTheDocument();
+    expect(await rowIds()).toHaveLength(5);
+    // "Another name…" chosen and nothing typed yet is a filter too: Clear can be pressed and puts Anyone back.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'Another name…');
+    expect(screen.getByRole('textbox', { name: "Owner's name" })).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveDisplayValue('Anyone');
+    expect(screen.queryByRole('textbox', { name: "Owner's name" })).not.toBeInTheDocument();
+  });
+
   it('asks the core for one page at a time and renders only the rows in view', async () => {
     const user = userEvent.setup();
     const many = Array.from({ length: 1_000 }, (_, i) => closedCase(`RD-${2001 + i}`, `Old case ${i}`, `Customer ${i % 40}`));

@@ -87,6 +87,41 @@ function matcher(query: CaseQuery): ((row: Row) => boolean) | null {
     words.every((word) => row.text.includes(word));
 }
 
+/** The page asked for of the matches, which are in ascending order. */
+function pageOf(matches: readonly Row[], query: CaseQuery): CaseQueryResult {
+  const total = matches.length;
+  const end = Math.min(total, query.offset + query.limit);
+  const rows: CaseSummary[] = [];
+  if (query.sort.direction === 'asc') for (let i = query.offset; i < end; i++) rows.push(matches[i]!.summary);
+  else for (let i = query.offset; i < end; i++) rows.push(matches[total - 1 - i]!.summary);
+  return { total, rows };
+}
+
+/**
+ * The catalog's answer to a query over these cases (one summary per case), found by a plain scan
+ * with the catalog's own match and orders: for the first screens while the catalog is built. Only
+ * the rows up to the end of the page asked for are kept in order (a binary insertion each, and
+ * rarely: few rows beat the last kept one), so the first page costs one pass, not a sort.
+ */
+export function scanCases(summaries: Iterable<CaseSummary>, query: CaseQuery): CaseQueryResult {
+  const match = matcher(query);
+  const ascending = COMPARE[query.sort.by];
+  // The order asked for: the kept rows come first in it.
+  const compare = query.sort.direction === 'asc' ? ascending : (a: Row, b: Row) => ascending(b, a);
+  const keep = query.offset + query.limit;
+  const kept: Row[] = [];
+  let total = 0;
+  for (const summary of summaries) {
+    const row = rowOf(summary, 0);
+    if (match && !match(row)) continue;
+    total++;
+    if (kept.length === keep && compare(row, kept[keep - 1]!) >= 0) continue;
+    kept.splice(lowerBound(kept, row, compare), 0, row);
+    if (kept.length > keep) kept.pop();
+  }
+  return { total, rows: kept.slice(query.offset).map((row) => row.summary) };
+}
+
 /**
  * Every case, open and closed, as summaries in memory, with one sorted order per column kept up
  * to date as cases change (binary search and one splice per order), so a query never sorts. A
@@ -136,12 +171,7 @@ export class CaseCatalog {
         this.#last = { key, version: this.#version, matches };
       }
     }
-    const total = matches.length;
-    const end = Math.min(total, query.offset + query.limit);
-    const rows: CaseSummary[] = [];
-    if (query.sort.direction === 'asc') for (let i = query.offset; i < end; i++) rows.push(matches[i]!.summary);
-    else for (let i = query.offset; i < end; i++) rows.push(matches[total - 1 - i]!.summary);
-    return { total, rows };
+    return pageOf(matches, query);
   }
 
   /** The rows of `order` that match, looking only at the text index's candidates when the words narrow them. */

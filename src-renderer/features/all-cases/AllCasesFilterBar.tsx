@@ -70,7 +70,7 @@ export function AllCasesFilterBar() {
         Customer
         <input type="text" value={filters.customer} placeholder="Whole name" onChange={(event) => setFilters({ customer: event.target.value })} />
       </label>
-      <OwnerFilter owner={filters.owner} engineerName={settings.engineerName} onChange={(owner) => setFilters({ owner })} />
+      <OwnerFilter owner={filters.owner} typing={filters.ownerTyped} engineerName={settings.engineerName} onChange={(owner, ownerTyped) => setFilters({ owner, ownerTyped })} />
       <label>
         Logged from
         <DateField value={filters.loggedFrom} onValueChange={(day) => day !== null && setFilters({ loggedFrom: day })} />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { memberLabel, ownerChoices, useTeam } from '../team';
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -7,13 +6,22 @@ const MINE = 'mine';
 const OTHER = 'other';
 const MEMBER = 'member:';
 
+interface Props {
+  /** The filter's value: '' for anyone. */
+  readonly owner: string;
+  /** "Another name…" is chosen: `owner` is typed in a field (and may still be empty). */
+  readonly typing: boolean;
+  readonly engineerName: string;
+  readonly onChange: (owner: string, typing: boolean) => void;
+}
+
 /**
  * All cases' owner filter: anyone, mine (the engineer's own cases), a member of the team, or
- * another name typed whole. `owner` is the filter's value: '' for anyone.
+ * another name typed whole. Its whole state comes from the store's filters, so clearing them
+ * clears it too.
  */
-export function OwnerFilter({ owner, engineerName, onChange }: { owner: string; engineerName: string; onChange: (owner: string) => void }) {
+export function OwnerFilter({ owner, typing, engineerName, onChange }: Props) {
   const members = (ownerChoices(useTeam().view) ?? []).filter((member) => !same(member.name, engineerName));
-  const [typing, setTyping] = useState(false);
   const choice =
     owner === '' && !typing
       ? ANYONE
@@ -30,10 +38,9 @@ export function OwnerFilter({ owner, engineerName, onChange }: { owner: string; 
           value={choice}
           onChange={(event) => {
             const value = event.target.value;
-            setTyping(value === OTHER);
-            if (value === ANYONE || value === OTHER) onChange('');
-            else if (value === MINE) onChange(engineerName);
-            else onChange(value.slice(MEMBER.length));
+            if (value === ANYONE || value === OTHER) onChange('', value === OTHER);
+            else if (value === MINE) onChange(engineerName, false);
+            else onChange(value.slice(MEMBER.length), false);
           }}
         >
           <option value={ANYONE}>Anyone</option>
@@ -49,7 +56,7 @@ export function OwnerFilter({ owner, engineerName, onChange }: { owner: string; 
       {choice === OTHER ? (
         <label>
           Owner's name
-          <input type="text" value={owner} placeholder="Whole name" onChange={(event) => onChange(event.target.value)} />
+          <input type="text" value={owner} placeholder="Whole name" onChange={(event) => onChange(event.target.value, true)} />
         </label>
       ) : null}
     </>

@@ -201,6 +201,36 @@ describe('All cases: one query over open and closed cases', () => {
     expect((await all.query(caseQuerySchema.parse({ limit: 1 }))).rows[0]).toMatchObject({ id: records[5]!.id, updatedAt: new Date(BASE + 9_000 * HOUR).toISOString() });
   });
 
+  it('answers while the catalog is built, from the cases as read and changed, exactly as the catalog answers once built', async () => {
+    const queries = [
+      {},
+      { sort: { by: 'title', direction: 'asc' }, offset: 100, limit: 50 },
+      { filters: { status: ['closed'], customer: 'acme' }, sort: { by: 'loggedAt', direction: 'desc' } },
+      { text: 'northwind 502' },
+    ].map((input) => caseQuerySchema.parse(input));
+    let built = false;
+    const building = all.catalog().then((catalog) => {
+      built = true;
+      return catalog;
+    });
+    const changed = { ...records[5]!, events: [...records[5]!.events, ev(records[5]!.id, 5, BASE + 9_000 * HOUR, { type: 'feedbackReceived', data: { rating: 5, comment: 'Great.' } })] };
+    bus.emit('cases.changed', { record: changed });
+    const early = await Promise.all(queries.map((query) => all.query(query)));
+    expect(built).toBe(false);
+    expect(early[0]!.total).toBe(CLOSED + OPEN);
+    expect(early[0]!.rows[0]).toMatchObject({ id: records[5]!.id, updatedAt: new Date(BASE + 9_000 * HOUR).toISOString() });
+    // A change after the cases were read, still during the build.
+    const later = { ...records[7]!, events: [...records[7]!.events, ev(records[7]!.id, 5, BASE + 9_001 * HOUR, { type: 'feedbackReceived', data: { rating: 4, comment: 'Fine.' } })] };
+    bus.emit('cases.changed', { record: later });
+    const second = await all.query(queries[0]!);
+    expect(built).toBe(false);
+    expect(second.rows.slice(0, 2).map((row) => row.id)).toEqual([records[7]!.id, records[5]!.id]);
+    const catalog = await building;
+    queries.forEach((query, i) => expect(early[i], JSON.stringify(query)).toEqual(i === 0 ? { ...catalog.query(query), rows: expect.any(Array) } : catalog.query(query)));
+    expect(second).toEqual(catalog.query(queries[0]!));
+    expect(early.slice(1).every((answer) => answer.total > 0)).toBe(true);
+  });
+
   it('reads a version 1 history index: its summaries come from the partitions, and the shards are written back as version 2', async () => {
     await store.close();
     const indexDir = path.join(dir, 'history', 'index');

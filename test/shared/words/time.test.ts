@@ -1,4 +1,5 @@
-import { DateTime, Settings as LuxonSettings } from 'luxon';
+import { DateTime, FixedOffsetZone, Settings as LuxonSettings } from 'luxon';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatCountdown, formatDate, formatDateTime, formatDayOf, formatHoliday, formatMinutes, fromInputValue, toInputValue, zoneName } from '../../../src-shared/words';
 
@@ -85,6 +86,46 @@ describe('time in the machine zone, row after row', () => {
     } finally {
       built.mockRestore();
     }
+  });
+});
+
+describe('time read without luxon\'s ISO grammar, days written once', () => {
+  const luxonWords = (iso: string, zone: string | undefined, format: string) => {
+    const at = DateTime.fromISO(iso, { zone: 'utc' });
+    return (zone ? at.setZone(zone) : at.toLocal()).setLocale('en-GB').toFormat(format);
+  };
+  /** The same instant written as the store writes it, with an offset, without seconds and with more digits. */
+  const forms = (ms: number, offsetMinutes: number) => {
+    const utc = new Date(ms).toISOString();
+    const shifted = DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) });
+    return [utc, utc.replace('Z', '000Z'), shifted.toISO({ includeOffset: true })!, shifted.toISO({ suppressSeconds: true, suppressMilliseconds: true })!];
+  };
+
+  it.each([['system'], ['Europe/Berlin'], ['America/New_York'], ['Asia/Kolkata'], ['Australia/Lord_Howe']])('writes every instant as luxon does, in the engineer zone %s and in named zones', (engineer) => {
+    LuxonSettings.defaultZone = engineer;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+        fc.constantFrom(0, 60, -300, 330, 600),
+        fc.constantFrom(undefined, 'Europe/Berlin', 'America/New_York', 'Pacific/Chatham'),
+        fc.boolean(),
+        (ms, offset, zone, year) => {
+          for (const iso of forms(ms, offset)) {
+            expect(formatDateTime(iso, { zone, year })).toBe(luxonWords(iso, zone, year ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL, HH:mm'));
+            expect(formatDayOf(iso, { zone, year })).toBe(luxonWords(iso, zone, year ? 'ccc d LLL yyyy' : 'ccc d LLL'));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still reads the other ISO forms luxon reads, and refuses what is no instant', () => {
+    expect(formatDateTime('2026-11-30T09:00:00.000+00:00')).toBe('Mon 30 Nov, 10:00');
+    expect(formatDateTime('2026-11-30T09:00')).toBe('Mon 30 Nov, 10:00');
+    expect(formatDateTime('20261130T090000Z')).toBe('Mon 30 Nov, 10:00');
+    expect(() => formatDayOf('2026-13-30T09:00:00Z')).toThrow(/not an ISO 8601 instant/);
+    expect(() => formatDateTime('2026-02-30T09:00:00Z')).toThrow(/not an ISO 8601 instant/);
   });
 });
 
