@@ -177,6 +177,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     reader: () => data.caseReader(),
     stage: (work, onCommit) => data.stageCases(work, onCommit),
     clock: deps.clock,
+    ...(team ? { recorder: team } : {}),
   });
   const serviceDeskFiles = new ChosenFiles();
   const serviceDeskRequest = (input: ParsedInput<'data.previewServiceDesk'>): ServiceDeskImportRequest => ({

@@ -12,6 +12,7 @@ import { createFileReviewStore } from '../reviews';
 import { CASE_ID_PREFIX, FIRST_CASE_NUMBER, META_FILE, REVIEWS_DIR } from '../storage';
 import { ConsoleLockError, describeHolder, holdConsoleLock, type ConsoleLock } from '../console-lock';
 import { ServiceDeskImport, type ImportProgress, type ServiceDeskImportRequest } from './service-desk-import';
+import { openOfflineImportRecorder } from '../team/team-import';
 
 /**
  * `npm run import -- zendesk|jsm FILE... [--data-dir DIR] [--dry-run] [--plan PLAN]
@@ -191,12 +192,21 @@ async function dataDirImporter(dataDir: string, clock: Pick<Clock, 'now'>) {
     },
     report: () => ({ ...report, corrupt: [...report.corrupt, ...opened.extraReport.corrupt] }),
   });
+  // A folder that joined a team: the imported cases are queued for the team (docs/team.md, "Imports in a team").
+  const recorder = await openOfflineImportRecorder(dataDir, opened.store, () => settings.engineerName);
   const importer = new ServiceDeskImport({
     plans: () => settings.policy.plans,
     reader: () => data.caseReader(),
     // The command ends after the import: the store closes instead of reading every open case again.
     stage: (work, onCommit) => data.stageCases(work, onCommit, 'close'),
     clock,
+    ...(recorder ? { recorder } : {}),
   });
-  return { importer, close: () => opened.store.close() };
+  return {
+    importer,
+    close: async () => {
+      await recorder?.close();
+      await opened.store.close();
+    },
+  };
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../src-shared/import';
 import { DeskFailure } from '../errors';
 import type { CaseImportReader, CaseImportStaging, Clock, StagedWork } from '../ports';
+import type { ImportRecorder } from '../team/team-import';
 import { readJsm } from './jsm';
 import type { ImportFile, SourceRow } from './source';
 import { readZendesk } from './zendesk';
@@ -53,6 +54,8 @@ export interface ServiceDeskImportDeps {
   readonly clock: Pick<Clock, 'now'>;
   /** At most this many mapped cases are held before they go to the staged copy (default 200). */
   readonly batchSize?: number;
+  /** In a team: the imported cases are queued for the team before the import commits (docs/team.md, "Imports in a team"). */
+  readonly recorder?: ImportRecorder;
 }
 
 /** The one service desk ticket a case came from: its source and id there. */
@@ -72,6 +75,8 @@ const DEFAULT_BATCH = 200;
 interface Pass {
   readonly preview: ImportPreview;
   readonly changed: number;
+  /** The cases created or changed, each with the number of events it had before the import. */
+  readonly changedFrom: ReadonlyMap<string, number>;
   readonly nextNumber: number;
 }
 
@@ -94,22 +99,38 @@ export class ServiceDeskImport {
 
   async run(request: ServiceDeskImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ServiceDeskImported> {
     this.checkPlans(request);
-    const { backup, value: preview } = await this.deps.stage(
-      async (staging) => {
-        const pass = await this.pass(staging, request, onProgress, staging);
-        const { preview } = pass;
-        if (preview.created + preview.updated + preview.alreadyPresent === 0) {
-          const first = preview.problems.slice(0, 3).map((problem) => `${problem.where}: ${problem.message}`);
-          throw new DeskFailure(
-            'INVALID_INPUT',
-            `None of the ${preview.tickets} tickets can be imported, so nothing was changed${first.length > 0 ? `. ${first.join('; ')}` : ''}.`,
-            preview.problems.slice(0, 20).map((problem) => ({ path: problem.where, message: problem.message })),
-          );
-        }
-        return { value: preview, commit: pass.changed > 0 ? { nextNumber: pass.nextNumber } : null };
-      },
-      (done, total) => onProgress?.({ phase: 'writing', done, total }),
-    );
+    const { recorder } = this.deps;
+    // In a team the sync holds still while the copy is staged, and the changed cases are queued
+    // for the team before it commits; an import that does not commit has them dropped again.
+    await recorder?.hold();
+    let queued: readonly string[] = [];
+    let staged: { backup: string | null; value: ImportPreview };
+    try {
+      staged = await this.deps.stage(
+        async (staging) => {
+          const pass = await this.pass(staging, request, onProgress, staging);
+          const { preview } = pass;
+          if (preview.created + preview.updated + preview.alreadyPresent === 0) {
+            const first = preview.problems.slice(0, 3).map((problem) => `${problem.where}: ${problem.message}`);
+            throw new DeskFailure(
+              'INVALID_INPUT',
+              `None of the ${preview.tickets} tickets can be imported, so nothing was changed${first.length > 0 ? `. ${first.join('; ')}` : ''}.`,
+              preview.problems.slice(0, 20).map((problem) => ({ path: problem.where, message: problem.message })),
+            );
+          }
+          if (recorder && pass.changed > 0) queued = await recorder.imported(request.source, pass.changedFrom, (id) => staging.get(id));
+          return { value: preview, commit: pass.changed > 0 ? { nextNumber: pass.nextNumber } : null };
+        },
+        (done, total) => onProgress?.({ phase: 'writing', done, total }),
+      );
+    } finally {
+      if (recorder) {
+        // A failure here leaves the entries to the next start, which drops what the store lacks.
+        await recorder.settle(queued).catch(() => undefined);
+        recorder.release();
+      }
+    }
+    const { backup, value: preview } = staged;
     if (backup === null) return { ...preview, backup, message: `${describeImport(preview)}.` };
     return { ...preview, backup, message: `${describeImport(preview)}; previous data backed up as ${backup}.` };
   }
@@ -134,6 +155,8 @@ export class ServiceDeskImport {
     let next = firstNew;
     /** Per case created or changed: its severity, status and whether it is new, in one number. */
     const facts = new Map<string, number>();
+    /** Per case created or changed: how many events it had before this import (a team sends the rest). */
+    const changedFrom = new Map<string, number>();
     const batch = new Map<string, CaseRecord>();
     const rows: Array<ImportPreview['rows'][number]> = [];
     const problems: ImportProblem[] = [];
@@ -182,7 +205,8 @@ export class ServiceDeskImport {
         continue;
       }
       for (const left of planned.value.notPlaced) problem(left);
-      const wasThere = numberOf(id) < firstNew;
+      // New cases take this store's letters; one under other letters (another console's, in a team) was there before.
+      const wasThere = !id.startsWith(`${cases.prefix}-`) || numberOf(id) < firstNew;
       const change = !existing && !facts.has(id) ? 'create' : planned.value.added > 0 ? 'update' : 'none';
       if (known === undefined) {
         origins.set(key, id);
@@ -190,6 +214,7 @@ export class ServiceDeskImport {
       }
       if (change === 'none' && wasThere && !facts.has(id)) alreadyPresent++;
       if (change !== 'none') {
+        if (!changedFrom.has(id)) changedFrom.set(id, existing?.events.length ?? 0);
         facts.set(id, factOf(planned.value.row, !wasThere));
         if (staging) {
           batch.set(id, planned.value.record);
@@ -221,7 +246,7 @@ export class ServiceDeskImport {
       problemCount,
       defaultPlan: request.mapping.defaultPlan,
     };
-    return { preview, changed: facts.size, nextNumber: next };
+    return { preview, changed: facts.size, changedFrom, nextNumber: next };
   }
 
   private rows(request: ServiceDeskImportRequest, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow> {

@@ -10,3 +10,4 @@ export { createFileTeamVault, TEAM_CONNECTION_FILE, type TeamVault, type TeamCon
 export { notifiesDueUpdates } from './due-update-routing';
 export { TeamSettings, SETTINGS_DOCUMENT, type TeamSettingsDeps } from './team-settings';
 export { TeamReviews, REVIEW_DOCUMENT, type TeamReviewsDeps } from './team-reviews';
+export { openOfflineImportRecorder, type ImportRecorder, type ImportedCommand } from './team-import';

@@ -19,8 +19,11 @@ export const pendingCommandSchema = z.object({
   commandId: z.uuid(),
   caseId: z.string(),
   kind: z.enum(['create', 'act']),
-  /** What the engineer asked, decided again when the case moved on meanwhile. */
-  command: z.union([caseCommandSchema, logCaseCommandSchema]),
+  /**
+   * What the engineer asked, decided again when the case moved on meanwhile; or an import's
+   * facts (`{ type: 'import' }`: cases from another desk, sent as they are, `team-import.ts`).
+   */
+  command: z.union([caseCommandSchema, logCaseCommandSchema, z.object({ type: z.literal('import'), source: z.string() })]),
   actor: z.string(),
   /** When it was decided (epoch ms): decided again, it keeps its time. */
   at: z.number(),
@@ -87,8 +90,14 @@ export class Outbox {
   }
 
   add(entry: PendingCommand): Promise<void> {
-    this.#entries.set(entry.commandId, entry);
-    return this.#write([{ add: entry }]);
+    return this.addAll([entry]);
+  }
+
+  /** Several entries in one durable write (an import's cases). */
+  addAll(entries: readonly PendingCommand[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    for (const entry of entries) this.#entries.set(entry.commandId, entry);
+    return this.#write(entries.map((entry) => ({ add: entry })));
   }
 
   /** Entries decided again (new base and events) and entries dropped, in one durable write. */

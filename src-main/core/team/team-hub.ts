@@ -8,6 +8,7 @@ import type { TeamMember, TeamServer } from './sync-port';
 import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
 import { TeamSync, type TeamStatus, type TeamSyncDeps } from './team-sync';
 import type { TeamVault } from './team-vault';
+import type { ImportRecorder } from './team-import';
 import { hasPassword, sameAccount, withPassword } from './team-password';
 
 export type TeamSource = 'flag' | 'environment' | 'settings';
@@ -26,7 +27,7 @@ export interface TeamHubDeps extends Omit<TeamSyncDeps, 'server' | 'outbox' | 'e
  * Team mode's front door: joins and leaves a team while the console runs, and hands each
  * decided command to the sync when there is one. Without a team it does nothing at all.
  */
-export class TeamHub implements CommandRecorder {
+export class TeamHub implements CommandRecorder, ImportRecorder {
   #sync: TeamSync | undefined;
   #address: TeamAddress | undefined;
   #source: TeamSource | undefined;
@@ -194,6 +195,23 @@ export class TeamHub implements CommandRecorder {
 
   recorded(): void {
     this.#sync?.recorded();
+  }
+
+  // An import's cases reach the team through the outbox (team-import.ts); alone, nothing to do.
+  async hold(): Promise<void> {
+    await this.#sync?.hold();
+  }
+
+  release(): void {
+    this.#sync?.release();
+  }
+
+  async imported(source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<readonly string[]> {
+    return this.#sync ? this.#sync.queueImported(this.deps.engineerName(), source, changedFrom, staged) : [];
+  }
+
+  async settle(queued: readonly string[]): Promise<void> {
+    await this.#sync?.settleImported(queued);
   }
 
   async stop(): Promise<void> {

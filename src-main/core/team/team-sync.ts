@@ -6,6 +6,7 @@ import type { EventBus } from '../event-bus';
 import type { CaseStore } from '../ports';
 import { DurableJsonFile } from '../storage';
 import type { Outbox, PendingCommand } from './outbox';
+import { dropUncommitted, importEntries, isImported } from './team-import';
 import type { PulledEvent, TeamMember, TeamServer } from './sync-port';
 import * as path from 'node:path';
 
@@ -45,6 +46,12 @@ const stateSchema = z.object({
 });
 type SyncState = z.infer<typeof stateSchema>;
 export const SYNC_STATE_FILE = path.join('team', 'state.json');
+
+/** The sync state of a data folder that joined a team, or undefined (never joined, or unreadable). */
+export async function readSyncState(dataDir: string): Promise<{ readonly confirmed: Readonly<Record<string, number>> } | undefined> {
+  const stored = stateSchema.safeParse(await new DurableJsonFile<SyncState>(path.join(dataDir, SYNC_STATE_FILE)).read().catch(() => null));
+  return stored.success ? stored.data : undefined;
+}
 
 export interface TeamSyncDeps {
   readonly dataDir: string;
@@ -92,6 +99,8 @@ export class TeamSync implements CommandRecorder {
   #leaderTimer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> | undefined;
   #again = false;
+  /** While an import stages: nothing is sent or pulled (it would land in the store the import replaces). */
+  #held = 0;
   readonly #listeners = new Set<(status: TeamStatus) => void>();
   readonly #sharedListeners = new Set<(name: string | undefined) => void>();
 
@@ -170,7 +179,7 @@ export class TeamSync implements CommandRecorder {
 
   /** Sends what is queued and pulls what is new, now (one run at a time; a request during a run runs again after it). */
   kick(): Promise<void> {
-    if (this.#connection !== 'online') return Promise.resolve();
+    if (this.#connection !== 'online' || this.#held > 0) return Promise.resolve();
     if (this.#running) {
       this.#again = true;
       return this.#running;
@@ -189,6 +198,33 @@ export class TeamSync implements CommandRecorder {
       }
     })();
     return this.#running;
+  }
+
+  // ---------------------------------------------------------------- imports (team-import.ts)
+
+  /** An import stages: no sync cycle runs until `release()` (the one running finishes first). */
+  async hold(): Promise<void> {
+    this.#held++;
+    await this.settled();
+  }
+
+  release(): void {
+    this.#held = Math.max(0, this.#held - 1);
+    this.#emit();
+    void this.kick();
+  }
+
+  /** Queues an import's changed cases (as staged) before it commits; a case that stays on this console is left out. */
+  async queueImported(actor: string, source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<string[]> {
+    const shared = (id: string) => this.#state.confirmed[id] !== undefined || this.deps.outbox.of(id).length > 0;
+    const entries = await importEntries({ shared, actor, at: Date.now() }, source, changedFrom, staged);
+    await this.deps.outbox.addAll(entries);
+    return entries.map((entry) => entry.commandId);
+  }
+
+  /** The import is over: its queued entries whose events the store does not hold (it did not commit) are dropped. */
+  settleImported(queued: readonly string[]): Promise<void> {
+    return dropUncommitted(this.deps.outbox, this.deps.store, queued);
   }
 
   /** Waits until nothing is running (tests and the bench). */
@@ -288,7 +324,10 @@ export class TeamSync implements CommandRecorder {
 
   /** Commands queued whose events a crash kept from the store are stored now. */
   async #recover(): Promise<void> {
+    // An import queues its cases before it commits: one that did not commit leaves nothing to send.
+    await dropUncommitted(this.deps.outbox, this.deps.store);
     for (const entry of this.deps.outbox.list()) {
+      if (isImported(entry)) continue;
       const local = await this.deps.store.get(entry.caseId);
       if (entry.kind === 'create' && !local) await this.deps.store.create({ id: entry.caseId, events: entry.events });
       else if (local && local.events.length === entry.baseVersion && entry.kind === 'act') await this.deps.store.append(entry.caseId, entry.events);
@@ -382,7 +421,7 @@ export class TeamSync implements CommandRecorder {
       this.#state.confirmed[caseId] = server.length;
       const now = Date.now();
       for (const { entry, reason } of refused) {
-        this.#refusals = [{ caseId, command: entry.kind === 'create' ? 'log the case' : (entry.command as { type: string }).type, reason, at: now, record }, ...this.#refusals].slice(0, MAX_REFUSALS);
+        this.#refusals = [{ caseId, command: isImported(entry) ? `import from ${entry.command.source}` : entry.kind === 'create' ? 'log the case' : (entry.command as { type: string }).type, reason, at: now, record }, ...this.#refusals].slice(0, MAX_REFUSALS);
         this.deps.log.warn(`the team refused a change to ${caseId}: ${reason}`);
       }
       if (refused.length > 0 || drop.length > 0) this.#emit();
@@ -390,6 +429,12 @@ export class TeamSync implements CommandRecorder {
   }
 
   #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string } {
+    if (isImported(entry)) {
+      // Facts from another desk are not decided again: they go as they are, or not at all.
+      if (entry.kind === 'create') return events.length === 0 ? { ok: true, events: entry.events } : { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      if (events.length === entry.baseVersion) return { ok: true, events: entry.events };
+      return { ok: false, reason: `${caseId} changed on the team while the import waited to be sent; import the file again to add what it brings to the case as it now stands` };
+    }
     if (entry.kind === 'create') {
       if (events.length > 0) return { ok: false, reason: `the key ${caseId} is already taken on the team` };
       const decision = decideLog(caseId, entry.command, this.deps.decideContext(entry.actor, entry.at));

@@ -1,0 +1,96 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CaseRecord } from '../../../src-shared/domain';
+import type { CaseStore } from '../ports';
+import { Outbox, type PendingCommand } from './outbox';
+import { readSyncState } from './team-sync';
+
+/**
+ * What an import of cases (a service desk's export) asks of team mode, so that the cases it
+ * brings reach the team like any other change: through the outbox, sent when the server is
+ * reachable. The sync holds still while the import stages (nothing it pulls may land in the
+ * store the staged copy is about to replace); the changes are queued, durably, before the
+ * import commits; an import that did not commit has them dropped again.
+ */
+export interface ImportRecorder {
+  hold(): Promise<void>;
+  release(): void;
+  /**
+   * Queues the cases the import created or changed, as staged (`staged`), for the team; each
+   * with what it adds to the events the case had before (`changedFrom`: id to that number; the
+   * store itself cannot be read while the import holds it). Resolves with the queued command ids.
+   */
+  imported(source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<readonly string[]>;
+  /** The import is over: of the queued changes, the ones whose events the store does not hold (it did not commit) are dropped. */
+  settle(queued: readonly string[]): Promise<void>;
+}
+
+/** An outbox entry an import made: facts from another desk, sent as they are, never decided again. */
+export interface ImportedCommand {
+  readonly type: 'import';
+  /** Where the cases came from (zendesk, jsm). */
+  readonly source: string;
+}
+
+export const isImported = (entry: PendingCommand): entry is PendingCommand & { command: ImportedCommand } => 'type' in entry.command && entry.command.type === 'import';
+
+export interface ImportEntriesDeps {
+  /** Whether the team holds the case (or will: its creation is queued). A case that stays on this console (`RD-`, made before joining) is not sent. */
+  readonly shared: (id: string) => boolean;
+  readonly actor: string;
+  readonly at: number;
+}
+
+/** The outbox entries for an import's changed cases: a new case is a create, a changed one appends what the import added. */
+export async function importEntries(deps: ImportEntriesDeps, source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<PendingCommand[]> {
+  const entries: PendingCommand[] = [];
+  for (const [id, base] of changedFrom) {
+    const after = await staged(id);
+    if (!after) continue;
+    const events = after.events.slice(base);
+    if (events.length === 0 || (base > 0 && !deps.shared(id))) continue;
+    entries.push({ commandId: uuidv7(), caseId: id, kind: base === 0 ? 'create' : 'act', command: { type: 'import', source }, actor: deps.actor, at: deps.at, baseVersion: base, events });
+  }
+  return entries;
+}
+
+/** Whether the store holds the events an imported entry brings (its import committed). */
+export async function importCommitted(store: Pick<CaseStore, 'get'>, entry: PendingCommand): Promise<boolean> {
+  const local = await store.get(entry.caseId);
+  return local !== undefined && local.events.length >= entry.baseVersion + entry.events.length && JSON.stringify(local.events[entry.baseVersion]) === JSON.stringify(entry.events[0]);
+}
+
+/** Of the entries named (all, when none are), drops the imported ones whose events the store does not hold: their import did not commit. */
+export async function dropUncommitted(outbox: Outbox, store: Pick<CaseStore, 'get'>, queued?: readonly string[]): Promise<void> {
+  const wanted = queued && new Set(queued);
+  const drop: string[] = [];
+  for (const entry of outbox.list()) {
+    if (!isImported(entry) || (wanted && !wanted.has(entry.commandId))) continue;
+    if (!(await importCommitted(store, entry))) drop.push(entry.commandId);
+  }
+  await outbox.change([], drop);
+}
+
+/**
+ * The import command's side of team mode, on a data folder that joined a team while no console
+ * runs there (it holds the folder's lock): the imported cases are queued in the folder's outbox,
+ * and the console sends them when it next connects. Undefined for a folder that never joined.
+ */
+export async function openOfflineImportRecorder(dataDir: string, store: Pick<CaseStore, 'get'>, actor: () => string): Promise<(ImportRecorder & { close(): Promise<void> }) | undefined> {
+  const state = await readSyncState(dataDir);
+  if (!state) return undefined;
+  const outbox = new Outbox(dataDir);
+  await outbox.open();
+  const shared = (id: string) => state.confirmed[id] !== undefined || outbox.of(id).length > 0;
+  return {
+    hold: async () => undefined,
+    release: () => undefined,
+    async imported(source, changedFrom, staged) {
+      const entries = await importEntries({ shared, actor: actor(), at: Date.now() }, source, changedFrom, staged);
+      await outbox.addAll(entries);
+      return entries.map((entry) => entry.commandId);
+    },
+    // After a committed import the command's store is closed: `get` fails, the entries stay, as they should.
+    settle: (queued) => dropUncommitted(outbox, store, queued),
+    close: () => outbox.close(),
+  };
+}
