@@ -22,15 +22,22 @@ const BREACHED = 5;
 const ESCALATION = 6;
 const FEEDBACK = 7;
 
-/** A day's entries: pairs of (case slot, reference), appended as cases are held. */
-type Bucket = { refs: Int32Array; length: number };
+/**
+ * A day's entries, appended as cases are held: pairs of (case slot, reference) for clocks,
+ * escalations and feedback; for the case-level facts (logged, acknowledged, first resolved, each
+ * resolution), (slot, kind) with their figures alongside (instant and two numbers), so the
+ * thousands a report counts need no look at the cases' facts.
+ */
+type Bucket = { refs: Int32Array; length: number; cases: Int32Array; figures: Float64Array; caseLength: number };
+
+const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((severity, i) => [severity, i])) as Record<string, number>;
 
 /**
  * The reports' facts indexed by time, so a report touches only what lies in its period.
  *
  * Each case has a slot; each dated fact of a case (logged, acknowledged, first resolved, each
  * resolution, each ended clock's judgement and breach, each escalation and feedback) is an
- * entry (slot, reference) in the bucket of its UTC day. A report reads the buckets of the days
+ * entry in the bucket of its UTC day (`Bucket`). A report reads the buckets of the days
  * of its period and, for the cases with a clock still running (whose breach depends on the
  * report's time), those clocks. Group keys are interned per grouping as small integers.
  * When a case's facts change, its old entries leave their days and the new ones are added.
@@ -90,7 +97,11 @@ export class ReportIndex {
       }
       keys.slots[slot] = id;
     }
-    entriesOf(facts, (at, ref) => this.#add(Math.floor(at / DAY), slot, ref));
+    entriesOf(
+      facts,
+      (at, ref) => this.#add(this.#bucket(at), slot, ref),
+      (at, kind, a, b) => this.#addCase(this.#bucket(at), slot, kind, at, a, b),
+    );
     const running: number[] = [];
     for (let at = 0; at < facts.clocks.length; at += PACKED_CLOCK_SIZE) if (Number.isNaN(facts.clocks[at]!)) running.push(at / PACKED_CLOCK_SIZE);
     if (running.length > 0 || this.#running.has(slot)) this.#runningClocks = null;
@@ -106,9 +117,31 @@ export class ReportIndex {
     this.#dueOpen = null;
   }
 
-  #add(day: number, slot: number, ref: number): void {
+  #bucket(at: number): Bucket {
+    const day = Math.floor(at / DAY);
     let bucket = this.#days.get(day);
-    if (!bucket) this.#days.set(day, (bucket = { refs: new Int32Array(16), length: 0 }));
+    if (!bucket) this.#days.set(day, (bucket = { refs: new Int32Array(16), length: 0, cases: new Int32Array(8), figures: new Float64Array(12), caseLength: 0 }));
+    return bucket;
+  }
+
+  #addCase(bucket: Bucket, slot: number, kind: number, at: number, a: number, b: number): void {
+    if (bucket.caseLength * 2 + 2 > bucket.cases.length) {
+      const cases = new Int32Array(bucket.cases.length * 2);
+      cases.set(bucket.cases);
+      bucket.cases = cases;
+      const figures = new Float64Array(bucket.figures.length * 2);
+      figures.set(bucket.figures);
+      bucket.figures = figures;
+    }
+    const n = bucket.caseLength++;
+    bucket.cases[n * 2] = slot;
+    bucket.cases[n * 2 + 1] = kind;
+    bucket.figures[n * 3] = at;
+    bucket.figures[n * 3 + 1] = a;
+    bucket.figures[n * 3 + 2] = b;
+  }
+
+  #add(bucket: Bucket, slot: number, ref: number): void {
     if (bucket.length + 2 > bucket.refs.length) {
       const grown = new Int32Array(bucket.refs.length * 2);
       grown.set(bucket.refs);
@@ -120,7 +153,8 @@ export class ReportIndex {
 
   #remove(slot: number, facts: CaseFacts): void {
     const days = new Set<number>();
-    entriesOf(facts, (at) => days.add(Math.floor(at / DAY)));
+    const day = (at: number) => days.add(Math.floor(at / DAY));
+    entriesOf(facts, day, day);
     for (const day of days) {
       const bucket = this.#days.get(day);
       if (!bucket) continue;
@@ -132,7 +166,17 @@ export class ReportIndex {
         refs[kept++] = refs[i + 1]!;
       }
       bucket.length = kept;
-      if (kept === 0) this.#days.delete(day);
+      const { cases, figures } = bucket;
+      let keptCases = 0;
+      for (let i = 0; i < bucket.caseLength; i++) {
+        if (cases[i * 2] === slot) continue;
+        cases[keptCases * 2] = cases[i * 2]!;
+        cases[keptCases * 2 + 1] = cases[i * 2 + 1]!;
+        figures.copyWithin(keptCases * 3, i * 3, i * 3 + 3);
+        keptCases++;
+      }
+      bucket.caseLength = keptCases;
+      if (kept === 0 && keptCases === 0) this.#days.delete(day);
     }
   }
 
@@ -146,14 +190,18 @@ export class ReportIndex {
     const groupOf = (slot: number): Accumulator => (groups[keys.slots[slot]!] ??= sink.group(keys.names[keys.slots[slot]!]!));
     const plans = this.#keys.plan;
     // clocks judged, as [met, judged] counts per kind, severity and plan
-    const kinds = new Array<number>(CLOCK_KINDS.length * 2).fill(0);
-    const severities = new Array<number>(SEVERITIES.length * 2).fill(0);
-    const byPlan = new Array<number>(plans.names.length * 2).fill(0);
-    const judge = (group: Accumulator, slot: number, code: number, met: number) => {
-      sink.judged(group, met, 1);
-      const kind = Math.floor(code / 8) * 2;
-      const severity = (Math.floor(code / 2) % 4) * 2;
+    const kinds = new Int32Array(CLOCK_KINDS.length * 2);
+    const severities = new Int32Array(SEVERITIES.length * 2);
+    const byPlan = new Int32Array(plans.names.length * 2);
+    const byGroup = new Int32Array(keys.names.length * 2);
+    // counted in arrays here, added to the groups' rows at the end: tens of thousands of clocks are judged in a quarter
+    const judge = (slot: number, code: number, met: number) => {
+      const group = keys.slots[slot]! * 2;
+      const kind = (code >> 3) * 2;
+      const severity = ((code >> 1) & 3) * 2;
       const plan = plans.slots[slot]! * 2;
+      byGroup[group]! += met;
+      byGroup[group + 1]! += 1;
       kinds[kind]! += met;
       kinds[kind + 1]! += 1;
       severities[severity]! += met;
@@ -167,6 +215,34 @@ export class ReportIndex {
 
     // `whole`: the day lies in the period, so its judged clocks need no look at their instant
     const visit = (bucket: Bucket, whole: boolean) => {
+      const { cases, figures } = bucket;
+      for (let i = 0; i < bucket.caseLength; i++) {
+        const at = figures[i * 3]!;
+        if (at < from || at >= to) continue;
+        const slot = cases[i * 2]!;
+        const a = figures[i * 3 + 1]!;
+        const b = figures[i * 3 + 2]!;
+        switch (cases[i * 2 + 1]) {
+          case CREATED:
+            sink.created(groupOf(slot), at, SEVERITIES[a]!);
+            break;
+          case ACKNOWLEDGED:
+            sink.overall.acknowledgedAfter(a, b);
+            groupOf(slot).acknowledgedAfter(a, b);
+            break;
+          case FIRST_RESOLVED:
+            sink.overall.resolvedAfter(a, b);
+            groupOf(slot).resolvedAfter(a, b);
+            break;
+          case RESOLUTION:
+            if (marked[slot] === 0) {
+              marked[slot] = 1;
+              resolvedHere.push(slot);
+            }
+            sink.resolution(groupOf(slot), at, SEVERITIES[a]!, b === 1);
+            break;
+        }
+      }
       const refs = bucket.refs;
       for (let i = 0; i < bucket.length; i += 2) {
         const slot = refs[i]!;
@@ -174,40 +250,13 @@ export class ReportIndex {
         const f = facts[slot]!;
         const index = ref >> 3;
         switch (ref & 7) {
-          case CREATED:
-            if (f.loggedAt >= from && f.loggedAt < to) sink.created(groupOf(slot), f.loggedAt, f.loggedSeverity);
-            break;
-          case ACKNOWLEDGED:
-            if (f.acknowledgedAt! >= from && f.acknowledgedAt! < to) {
-              sink.overall.acknowledged(f.timeToAcknowledge!);
-              groupOf(slot).acknowledged(f.timeToAcknowledge!);
-            }
-            break;
-          case FIRST_RESOLVED:
-            if (f.firstResolvedAt! >= from && f.firstResolvedAt! < to) {
-              sink.overall.resolvedIn(f.timeToResolve!);
-              groupOf(slot).resolvedIn(f.timeToResolve!);
-            }
-            break;
-          case RESOLUTION: {
-            const resolution = f.resolutions[index]!;
-            if (resolution.at < from || resolution.at >= to) break;
-            if (marked[slot] === 0) {
-              marked[slot] = 1;
-              resolvedHere.push(slot);
-            }
-            let reopened = false;
-            for (const at of f.reopenedAt) if (at >= resolution.at) reopened = true;
-            sink.resolution(groupOf(slot), resolution.at, resolution.severity, reopened);
-            break;
-          }
           case JUDGED: {
             if (!whole) {
               const endedAt = f.clocks[(ref >> 8) * PACKED_CLOCK_SIZE]!;
               if (endedAt < from || endedAt >= to) break;
             }
             const code = (ref >> 3) & 31;
-            judge(groupOf(slot), slot, code, code % 2);
+            judge(slot, code, code % 2);
             break;
           }
           case BREACHED: {
@@ -247,11 +296,13 @@ export class ReportIndex {
       if (!(breachedAt >= from && breachedAt < to)) continue;
       const slot = running[i]!;
       const code = running[i + 4]!;
-      const group = groupOf(slot);
-      judge(group, slot, code, 0);
-      sink.breach(group, facts[slot]!, running[i + 1]!, breachedAt, code, Number.NaN);
+      judge(slot, code, 0);
+      sink.breach(groupOf(slot), facts[slot]!, running[i + 1]!, breachedAt, code, Number.NaN);
     }
 
+    keys.names.forEach((name, i) => {
+      if (byGroup[i * 2 + 1]! > 0) sink.judged((groups[i] ??= sink.group(name)), byGroup[i * 2]!, byGroup[i * 2 + 1]!);
+    });
     CLOCK_KINDS.forEach((kind, i) => sink.byKind.addCounts(kind, kinds[i * 2]!, kinds[i * 2 + 1]!));
     SEVERITIES.forEach((severity, i) => sink.bySeverity.addCounts(severity, severities[i * 2]!, severities[i * 2 + 1]!));
     plans.names.forEach((plan, i) => sink.byPlan.addCounts(plan, byPlan[i * 2] ?? 0, byPlan[i * 2 + 1] ?? 0));
@@ -310,12 +361,21 @@ export class ReportIndex {
   }
 }
 
-/** Each dated fact of a case: its instant and its reference (position << 3 | kind). */
-function entriesOf(facts: CaseFacts, emit: (at: number, ref: number) => void): void {
-  emit(facts.loggedAt, CREATED);
-  if (facts.acknowledgedAt !== null && facts.timeToAcknowledge) emit(facts.acknowledgedAt, ACKNOWLEDGED);
-  if (facts.firstResolvedAt !== null && facts.timeToResolve) emit(facts.firstResolvedAt, FIRST_RESOLVED);
-  facts.resolutions.forEach((resolution, i) => emit(resolution.at, (i << 3) | RESOLUTION));
+/**
+ * Each dated fact of a case: the case-level ones with their figures (`fact`: instant, kind, and
+ * two numbers), the others by reference (`emit`: instant, position << 3 | kind).
+ */
+function entriesOf(facts: CaseFacts, emit: (at: number, ref: number) => void, fact: (at: number, kind: number, a: number, b: number) => void): void {
+  fact(facts.loggedAt, CREATED, SEVERITY_INDEX[facts.loggedSeverity]!, 0);
+  const tta = facts.timeToAcknowledge;
+  if (facts.acknowledgedAt !== null && tta) fact(facts.acknowledgedAt, ACKNOWLEDGED, tta.wall, tta.business ?? Number.NaN);
+  const ttr = facts.timeToResolve;
+  if (facts.firstResolvedAt !== null && ttr) fact(facts.firstResolvedAt, FIRST_RESOLVED, ttr.wall, ttr.business ?? Number.NaN);
+  for (const resolution of facts.resolutions) {
+    // followed by a reopening (at any time since)
+    const reopened = facts.reopenedAt.some((at) => at >= resolution.at);
+    fact(resolution.at, RESOLUTION, SEVERITY_INDEX[resolution.severity]!, reopened ? 1 : 0);
+  }
   const clocks = facts.clocks;
   for (let i = 0; i * PACKED_CLOCK_SIZE < clocks.length; i++) {
     const at = i * PACKED_CLOCK_SIZE;
@@ -323,7 +383,6 @@ function entriesOf(facts: CaseFacts, emit: (at: number, ref: number) => void): v
     // a running clock is read with the report's time, not from the days
     if (Number.isNaN(endedAt)) continue;
     const breachedAt = clocks[at + 2]!;
-    // judged when it ended, unless it was stopped in time
     const code = clocks[at + 3]!;
     // met only if met on time
     if (code % 2 === 1 || !Number.isNaN(breachedAt)) emit(endedAt, (i << 8) | ((code - (code % 2) + (code % 2 === 1 && Number.isNaN(breachedAt) ? 1 : 0)) << 3) | JUDGED);

@@ -87,13 +87,23 @@ export class Accumulator {
   reopened = 0;
 
   acknowledged(duration: Duration): void {
-    this.ttaWall.push(duration.wall);
-    if (duration.business !== null) this.ttaBusiness.push(duration.business);
+    this.acknowledgedAfter(duration.wall, duration.business ?? Number.NaN);
+  }
+
+  /** Minutes to acknowledge; `business` NaN when it could not be measured. */
+  acknowledgedAfter(wall: number, business: number): void {
+    this.ttaWall.push(wall);
+    if (!Number.isNaN(business)) this.ttaBusiness.push(business);
   }
 
   resolvedIn(duration: Duration): void {
-    this.ttrWall.push(duration.wall);
-    if (duration.business !== null) this.ttrBusiness.push(duration.business);
+    this.resolvedAfter(duration.wall, duration.business ?? Number.NaN);
+  }
+
+  /** Minutes to resolve; `business` NaN when it could not be measured. */
+  resolvedAfter(wall: number, business: number): void {
+    this.ttrWall.push(wall);
+    if (!Number.isNaN(business)) this.ttrBusiness.push(business);
   }
 
   row(key: string): GroupRow {
@@ -175,6 +185,39 @@ export function weekStart(ms: number): number {
 const WEEK = 7 * DAY;
 const emptyBySeverity = (): Record<Severity, number> => ({ P1: 0, P2: 0, P3: 0, P4: 0 });
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const PLACES = 2 ** 19;
+const SPAN = 2 ** 33;
+
+/**
+ * Positions 0..n-1 ordered by `at`, then by `tie` among equal instants. Whole-ms instants less than
+ * 2^33 ms (99 days) apart are packed with their position into one number each and sorted as a
+ * Float64Array, far faster than a comparator over thousands of rows; other inputs use the comparator.
+ */
+export function sortedBy(at: readonly number[], tie: (a: number, b: number) => number): number[] {
+  const n = at.length;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (const value of at) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+    if (!Number.isInteger(value)) whole = false;
+  }
+  if (!whole || n >= PLACES || high - low >= SPAN) return Array.from({ length: n }, (_, i) => i).sort((a, b) => at[a]! - at[b]! || tie(a, b));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (at[i]! - low) * PLACES + i;
+  keys.sort();
+  const sorted = Array.from(keys, (key) => key % PLACES);
+  // runs of one instant are ordered by the tie-break
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && at[sorted[end]!] === at[sorted[start]!]) end++;
+    if (end - start > 1) sorted.slice(start, end).sort(tie).forEach((position, i) => (sorted[start + i] = position));
+    start = end;
+  }
+  return sorted;
+}
 
 /** An action item of a review, as the report lists and counts it: its row is made once. */
 export type ActionItemEntry = { readonly dueAt: number | null; readonly done: boolean; readonly closedAt: number | null; readonly row: ActionItemRow | null };
@@ -306,7 +349,7 @@ export class ReportSink {
   /** The breaches by instant, then case, then the clock's place in it. */
   #breachRows(): BreachRow[] {
     const { facts, order, at, code, endedAt } = this.#breaches;
-    const sorted = Array.from({ length: at.length }, (_, i) => i).sort((a, b) => at[a]! - at[b]! || byText(facts[a]!.id, facts[b]!.id) || order[a]! - order[b]!);
+    const sorted = sortedBy(at, (a, b) => byText(facts[a]!.id, facts[b]!.id) || order[a]! - order[b]!);
     return sorted.map((i) => {
       const open = Number.isNaN(endedAt[i]!);
       // the due time that passed is the breach instant

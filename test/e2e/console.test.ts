@@ -1,29 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { useConsoleFixture } from './console-fixture';
 import { screenshotPath } from './screenshots';
 
-let browser: Browser;
-let host: RunningHost;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  host = await startHost(await newDataDir());
-});
-afterEach(async () => {
-  await host?.stop();
-});
+const desk = useConsoleFixture();
 
-/** The console as an engineer in Berlin sees it (the default business calendar's zone). */
+/** The console as an engineer in Berlin sees it (the default business calendar's zone), on a host of its own. */
 async function openConsole(): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
-  return page;
+  return (await desk.open(await desk.start(), { viewport: { width: 1600, height: 900 } })).page;
 }
 
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });

@@ -1,35 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { connectSocket } from './desk-socket';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { useConsoleFixture } from './console-fixture';
+import type { RunningHost } from './harness';
 import { screenshotPath } from './screenshots';
 
 /**
  * Date fields write dates as the console does ("Mon 30 Nov 2026"), not as the browser's own date
  * input would in its locale (mm/dd/yyyy), and read what a person types that way.
  */
-let browser: Browser;
+const desk = useConsoleFixture();
 let host: RunningHost;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await startHost(await newDataDir());
-  const socket = await connectSocket(host);
-  try {
-    await socket.call('cases.create', { title: 'Checkout returns 500', customer: 'Acme Bank', plan: 'premium', severity: 'P2' });
-  } finally {
-    socket.close();
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  host = await desk.start({ seed: (socket) => socket.call('cases.create', { title: 'Checkout returns 500', customer: 'Acme Bank', plan: 'premium', severity: 'P2' }) });
 });
 
 it('All cases filters by logged day typed as "30 Nov 2026", shows it as the console writes it, and New case shows its time the same way', async () => {
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-US', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
+  const { context, page } = await desk.open(host, { locale: 'en-US' });
   await page.keyboard.press('l');
   const table = page.getByRole('table', { name: 'All cases' });
   await table.getByRole('row').nth(1).waitFor();

@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { connectSocket, resolvedP1 } from './desk-socket';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { useConsoleFixture } from './console-fixture';
+import { resolvedP1 } from './desk-socket';
+import type { RunningHost } from './harness';
 import { screenshotPath } from './screenshots';
 
 /**
@@ -13,38 +14,25 @@ const WINDOWS = [
   { width: 1440, height: 900 },
 ] as const;
 
-let browser: Browser;
+const desk = useConsoleFixture();
 let host: RunningHost;
 let reviewCaseId: string;
 let longCaseId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await startHost(await newDataDir());
-  const socket = await connectSocket(host);
-  try {
+  host = await desk.start({
     // A queue longer than any window, a case with a long timeline, and a review to edit.
-    for (let i = 0; i < 40; i++) await socket.call('cases.create', { title: `Sync lagging for tenant ${i + 1}`, customer: `Customer ${i + 1}`, plan: 'premium', severity: 'P2' });
-    reviewCaseId = await resolvedP1(socket);
-    longCaseId = (await socket.call('cases.create', { title: 'Checkout returns 500', customer: 'Acme Bank', plan: 'premium', severity: 'P3' })).id;
-    for (let i = 0; i < 25; i++) await socket.call('cases.act', { id: longCaseId, command: { type: 'addNote', text: `Checked gateway node ${i + 1}: connection pool at its limit` } });
-    await socket.call('reviews.start', { caseId: reviewCaseId });
-  } finally {
-    socket.close();
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+    seed: async (socket) => {
+      for (let i = 0; i < 40; i++) await socket.call('cases.create', { title: `Sync lagging for tenant ${i + 1}`, customer: `Customer ${i + 1}`, plan: 'premium', severity: 'P2' });
+      reviewCaseId = await resolvedP1(socket);
+      longCaseId = (await socket.call('cases.create', { title: 'Checkout returns 500', customer: 'Acme Bank', plan: 'premium', severity: 'P3' })).id;
+      for (let i = 0; i < 25; i++) await socket.call('cases.act', { id: longCaseId, command: { type: 'addNote', text: `Checked gateway node ${i + 1}: connection pool at its limit` } });
+      await socket.call('reviews.start', { caseId: reviewCaseId });
+    },
+  });
 });
 
-async function openConsole(size: { width: number; height: number }, query = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: size });
-  const page = await context.newPage();
-  await page.goto(host.url + query);
-  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
-  return { context, page };
-}
+const openConsole = (size: { width: number; height: number }, query = '') => desk.open(host, { viewport: size, query });
 
 interface Box {
   readonly x: number;

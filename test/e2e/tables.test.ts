@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { connectSocket } from './desk-socket';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { useConsoleFixture } from './console-fixture';
+import type { RunningHost } from './harness';
 import { screenshotPath } from './screenshots';
 
 /**
@@ -17,47 +17,34 @@ const WINDOWS = [
 
 const ACK = { type: 'acknowledge', checklist: { severityValidated: true, investigationStarted: true, informationRequested: false, nextStepsOutlined: true }, response: 'Looking into it', nextSteps: 'Collect the logs.' } as const;
 
-let browser: Browser;
+const desk = useConsoleFixture();
 let host: RunningHost;
 let escalatedId: string;
 let updatedId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await startHost(await newDataDir());
-  const socket = await connectSocket(host);
-  try {
-    // More rows than any window holds (so the rows scroll and show a scroll bar), with long titles and customers.
-    for (let i = 0; i < 40; i++) {
-      const { id } = await socket.call('cases.create', {
-        title: `Replication lag on tenant ${i + 1} after the nightly failover of the primary cluster`,
-        customer: `Northwind Logistics Group ${i + 1}`,
-        plan: i % 2 ? 'premium' : 'standard',
-        severity: 'P2',
-      });
-      if (i === 0) escalatedId = id;
-    }
-    await socket.call('cases.act', { id: escalatedId, command: { type: 'escalate', trigger: 'customerRequest', level: 'management', justification: 'The customer asked for a manager' } });
-    // A case worked for a while: acknowledged, then six customer updates, each on time.
-    updatedId = (await socket.call('cases.create', { title: 'Search results arrive slowly', customer: 'Acme Bank', plan: 'premium', severity: 'P3' })).id;
-    await socket.call('cases.act', { id: updatedId, command: ACK });
-    for (let i = 0; i < 6; i++) await socket.call('cases.act', { id: updatedId, command: { type: 'postUpdate', channel: 'email', text: `Update ${i + 1}: still looking` } });
-  } finally {
-    socket.close();
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  host = await desk.start({
+    seed: async (socket) => {
+      // More rows than any window holds (so the rows scroll and show a scroll bar), with long titles and customers.
+      for (let i = 0; i < 40; i++) {
+        const { id } = await socket.call('cases.create', {
+          title: `Replication lag on tenant ${i + 1} after the nightly failover of the primary cluster`,
+          customer: `Northwind Logistics Group ${i + 1}`,
+          plan: i % 2 ? 'premium' : 'standard',
+          severity: 'P2',
+        });
+        if (i === 0) escalatedId = id;
+      }
+      await socket.call('cases.act', { id: escalatedId, command: { type: 'escalate', trigger: 'customerRequest', level: 'management', justification: 'The customer asked for a manager' } });
+      // A case worked for a while: acknowledged, then six customer updates, each on time.
+      updatedId = (await socket.call('cases.create', { title: 'Search results arrive slowly', customer: 'Acme Bank', plan: 'premium', severity: 'P3' })).id;
+      await socket.call('cases.act', { id: updatedId, command: ACK });
+      for (let i = 0; i < 6; i++) await socket.call('cases.act', { id: updatedId, command: { type: 'postUpdate', channel: 'email', text: `Update ${i + 1}: still looking` } });
+    },
+  });
 });
 
-async function openConsole(size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: size });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
-  return { context, page };
-}
+const openConsole = (size: { width: number; height: number }) => desk.open(host, { viewport: size });
 
 interface Span {
   readonly left: number;

@@ -1,52 +1,17 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EVENT_CHANNEL, REQUEST_CHANNEL, type Result } from '../../../src-shared/contract';
-import type { BrowserWindow as MockWindow } from '../electron-mock';
+import { EVENT_CHANNEL, type Result } from '../../../src-shared/contract';
+import { useCompositionRoot } from './composition-root';
 
 /**
  * Settings > Data > Import from Zendesk or Jira in the Electron host: the open dialog in the
  * main process, the file ids through the one IPC gate, the progress pushed to the page.
  */
-type ElectronMock = typeof import('../electron-mock');
-
 // Each import snapshots and rewrites the data folder: a limit for hangs on a loaded machine, not for speed.
 vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = join(__dirname, '../../fixtures/import');
-let dir: string;
-let electron: ElectronMock;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'desk-electron-import-'));
-  process.env.RESPONSE_DESK_DATA = dir;
-  vi.resetModules();
-  electron = (await import('electron')) as unknown as ElectronMock;
-  electron.resetElectron({ ready: false });
-});
-afterEach(async () => {
-  electron.app.emit('will-quit', { preventDefault: () => undefined });
-  delete process.env.RESPONSE_DESK_DATA;
-  if (electron.BrowserWindow.created.length > 0) await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalled(), { timeout: 5000 }).catch(() => undefined);
-  electron.resetElectron();
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-});
-
-async function launch(): Promise<MockWindow> {
-  await import('../../../src-main/index');
-  await vi.waitFor(() => expect(electron.app.whenReady).toHaveBeenCalled(), { timeout: 5000 });
-  electron.app.becomeReady();
-  await vi.waitFor(() => expect(electron.BrowserWindow.created).toHaveLength(1), { timeout: 5000 });
-  const window = electron.BrowserWindow.created[0]!;
-  await vi.waitFor(() => expect(window.webContents.isLoading()).toBe(false), { timeout: 5000 });
-  return window;
-}
-
-function request<T>(window: MockWindow, name: string, input: unknown): Promise<Result<T>> {
-  const handler = electron.ipcMain.handlers.get(REQUEST_CHANNEL);
-  if (!handler) throw new Error('the gate is not registered');
-  return handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, name, input) as Promise<Result<T>>;
-}
+const root = useCompositionRoot('desk-electron-import-');
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -57,12 +22,12 @@ type Chosen = { kind: 'chosen'; files: Array<{ id: string; name: string; bytes: 
 
 describe('importing a service desk export in the Electron host', () => {
   it('asks for the files with the main window as parent, previews and imports them through the gate, and pushes the progress to the page', async () => {
-    const window = await launch();
+    const window = await root.launch();
     const tickets = join(FIXTURES, 'zendesk-tickets.json');
     const audits = join(FIXTURES, 'zendesk-audits.json');
-    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [tickets, audits] });
-    const chosen = value(await request<Chosen>(window, 'data.chooseServiceDeskFiles', {}));
-    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
+    root.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [tickets, audits] });
+    const chosen = value(await root.request<Chosen>(window, 'data.chooseServiceDeskFiles', {}));
+    expect(root.electron.dialog.showOpenDialog).toHaveBeenCalledWith(
       window,
       expect.objectContaining({
         title: 'Import from Zendesk or Jira',
@@ -76,13 +41,13 @@ describe('importing a service desk export in the Electron host', () => {
     expect(JSON.stringify(chosen)).not.toContain(FIXTURES);
 
     const input = { source: 'zendesk', files: chosen.files.map((file) => file.id), mapping: { defaultPlan: 'standard', planRules: [{ customer: 'Acme Corp', plan: 'premium' }] } };
-    const preview = value(await request<{ created: number; skipped: number }>(window, 'data.previewServiceDesk', input));
+    const preview = value(await root.request<{ created: number; skipped: number }>(window, 'data.previewServiceDesk', input));
     expect(preview).toMatchObject({ created: 5, skipped: 2 });
-    expect(await readdir(join(dir, 'active'))).toEqual([]);
+    expect(await readdir(join(root.dir, 'active'))).toEqual([]);
 
-    const done = value(await request<{ created: number; message: string }>(window, 'data.importServiceDesk', input));
+    const done = value(await root.request<{ created: number; message: string }>(window, 'data.importServiceDesk', input));
     expect(done.message).toMatch(/^Imported 5 cases \(2 skipped, 0 already present\)/);
-    const cases = value(await request<Array<{ id: string }>>(window, 'cases.list', {}));
+    const cases = value(await root.request<Array<{ id: string }>>(window, 'cases.list', {}));
     expect(cases.length).toBeGreaterThanOrEqual(3);
     const progress = window.webContents.delivered.filter((message) => message.channel === EVENT_CHANNEL && message.args[0] === 'data.importProgress').map((message) => message.args[1]);
     expect(progress).toContainEqual(expect.objectContaining({ phase: 'reading' }));
@@ -91,21 +56,21 @@ describe('importing a service desk export in the Electron host', () => {
     expect(last.done).toBe(last.total);
 
     // Imported: the ids are spent; the page must choose again.
-    const again = await request(window, 'data.importServiceDesk', input);
+    const again = await root.request(window, 'data.importServiceDesk', input);
     expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('a cancelled dialog chooses nothing', async () => {
-    const window = await launch();
-    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(value(await request<Chosen>(window, 'data.chooseServiceDeskFiles', {}))).toEqual({ kind: 'cancelled' });
+    const window = await root.launch();
+    root.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(value(await root.request<Chosen>(window, 'data.chooseServiceDeskFiles', {}))).toEqual({ kind: 'cancelled' });
   });
 
   it('the gate refuses a file id the console never handed out and a mapping that is not one, before any file is read', async () => {
-    const window = await launch();
-    const bad = await request(window, 'data.previewServiceDesk', { source: 'zendesk', files: ['/etc/passwd'], mapping: { defaultPlan: 'standard' } });
+    const window = await root.launch();
+    const bad = await root.request(window, 'data.previewServiceDesk', { source: 'zendesk', files: ['/etc/passwd'], mapping: { defaultPlan: 'standard' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [expect.objectContaining({ path: 'files.0' })] } });
-    const unknown = await request(window, 'data.importServiceDesk', { source: 'zendesk', files: ['5b0d6a8e-1c2f-4f7e-9a55-2f1d7e3c9b10'], mapping: { defaultPlan: 'standard' } });
+    const unknown = await root.request(window, 'data.importServiceDesk', { source: 'zendesk', files: ['5b0d6a8e-1c2f-4f7e-9a55-2f1d7e3c9b10'], mapping: { defaultPlan: 'standard' } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -113,23 +78,23 @@ describe('importing a service desk export in the Electron host', () => {
 describe('the Electron host and console.lock', () => {
   it('does not start on a data folder another process holds: it says which, in a dialog, and opens no data file', async () => {
     // The test runner's parent stands in for a console that is running on the folder.
-    await writeFile(join(dir, 'console.lock'), JSON.stringify({ pid: process.ppid, host: 'browser' }));
+    await writeFile(join(root.dir, 'console.lock'), JSON.stringify({ pid: process.ppid, host: 'browser' }));
     await import('../../../src-main/index');
-    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1), { timeout: 5000 });
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+    await vi.waitFor(() => expect(root.electron.app.exit).toHaveBeenCalledWith(1), { timeout: 5000 });
+    expect(root.electron.dialog.showErrorBox).toHaveBeenCalledWith(
       'Response Desk could not start',
-      expect.stringContaining(`cannot open the data folder ${dir}: the browser console (process ${process.ppid}) is using it; close that first.`),
+      expect.stringContaining(`cannot open the data folder ${root.dir}: the browser console (process ${process.ppid}) is using it; close that first.`),
     );
-    expect(electron.BrowserWindow.created).toHaveLength(0);
-    expect((await readdir(dir)).filter((name) => name !== 'startup.log')).toEqual(['console.lock']);
+    expect(root.electron.BrowserWindow.created).toHaveLength(0);
+    expect((await readdir(root.dir)).filter((name) => name !== 'startup.log')).toEqual(['console.lock']);
   });
 
   it('holds the folder while it runs and lets it go when it quits', async () => {
-    await launch();
+    await root.launch();
     const { consoleHolding } = await import('../../../src-main/core/console-lock');
-    expect(await consoleHolding(dir)).toEqual({ pid: process.pid, host: 'electron' });
-    electron.app.emit('will-quit', { preventDefault: () => undefined });
-    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0), { timeout: 5000 });
-    expect(await readdir(dir)).not.toContain('console.lock');
+    expect(await consoleHolding(root.dir)).toEqual({ pid: process.pid, host: 'electron' });
+    root.electron.app.emit('will-quit', { preventDefault: () => undefined });
+    await vi.waitFor(() => expect(root.electron.app.exit).toHaveBeenCalledWith(0), { timeout: 5000 });
+    expect(await readdir(root.dir)).not.toContain('console.lock');
   });
 });

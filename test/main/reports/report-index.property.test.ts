@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ESCALATION_LEVELS, ESCALATION_TRIGGERS } from '../../../src-shared/domain';
 import { SEVERITIES } from '../../../src-shared/domain/severity';
-import { buildReport, packClocks, ReportIndex, type CaseFacts, type ClockFact, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
+import { buildReport, packClocks, ReportIndex, sortedBy, type CaseFacts, type ClockFact, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
 import { CLOCK_KINDS } from '../../../src-shared/sla';
 
 const MIN = 60_000;
@@ -144,6 +144,25 @@ describe('the reports index', () => {
         for (const { query, now } of queries) expect(index.report(query, now)).toEqual(buildReport(facts.values(), reviews, query, now));
       }),
       { numRuns: 600 },
+    );
+  });
+});
+
+describe('ordering rows by instant', () => {
+  it('orders positions by instant, then the tie-break, whether the instants are packed for speed or not', () => {
+    const instants = fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * STEP),
+      // fractions of a millisecond, and instants years apart, take the comparator
+      fc.double({ min: 0, max: 1e13, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(instants, { maxLength: 60 }), fc.boolean(), (at, wide) => {
+        const values = wide ? at : at.filter((value) => Number.isInteger(value) && value >= T0);
+        const tie = (a: number, b: number) => (a % 3) - (b % 3) || b - a;
+        const expected = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || tie(a, b));
+        expect(sortedBy(values, tie)).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
