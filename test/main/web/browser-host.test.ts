@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { HttpRoute } from '../../../src-main/web/http-routes';
-import { useMemoryHost } from './memory-host';
+import { askOverSocket, useMemoryHost } from './memory-host';
 
 const warnings: string[] = [];
 let routes: HttpRoute[] = [];
@@ -24,20 +24,6 @@ function openSocket(path: string, origin: string | undefined): Promise<{ ws: Web
     ws.on('open', () => resolve({ ws }));
     ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode }));
     ws.on('error', () => undefined);
-  });
-}
-
-function request(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, name, input }));
   });
 }
 
@@ -108,10 +94,10 @@ describe('the browser host', () => {
     const { ws } = await ownSocket();
     const { ws: other } = await openSocket(`/ws?token=${web.host.token}`, base());
     const heard = new Promise((resolve) => other.on('message', (data) => resolve(JSON.parse(data.toString()))));
-    const result = await request(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P1' });
+    const result = await askOverSocket(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P1' });
     expect(result).toMatchObject({ ok: true, value: { id: 'RD-1001' } });
     expect(await heard).toMatchObject({ type: 'event', name: 'cases.changed', payload: { record: { id: 'RD-1001' } } });
-    const invalid = await request(ws, 2, 'cases.create', { title: 'x' });
+    const invalid = await askOverSocket(ws, 2, 'cases.create', { title: 'x' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'customer' }] } });
     ws.close();
     other.close();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { SOCKET_MAX_MESSAGE_BYTES } from '../../../src-shared/contract/transport';
-import { useMemoryHost } from './memory-host';
+import { askOverSocket, useMemoryHost } from './memory-host';
 
 const logged: string[] = [];
 beforeEach(() => {
@@ -35,24 +35,10 @@ function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   });
 }
 
-function ask(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, name, input }));
-  });
-}
-
 /** A fresh client still gets a real answer: the host survived whatever came before. */
 async function expectHostAnswers(): Promise<void> {
   const ws = await openConsoleSocket();
-  const result = await ask(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P2' });
+  const result = await askOverSocket(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P2' });
   expect(result).toMatchObject({ ok: true, value: { id: expect.stringMatching(/^RD-\d+$/) } });
   ws.close();
   const page = await fetch(`${origin()}/${web.host.token}/`);
@@ -90,7 +76,7 @@ describe('no client input ends the browser host', () => {
   it('reads and answers a message just under the limit', async () => {
     const ws = await openConsoleSocket();
     const title = 'x'.repeat(SOCKET_MAX_MESSAGE_BYTES - 200);
-    const result = await ask(ws, 7, 'cases.create', { title, customer: 'Acme' });
+    const result = await askOverSocket(ws, 7, 'cases.create', { title, customer: 'Acme' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     ws.close();
   });
@@ -116,8 +102,8 @@ describe('no client input ends the browser host', () => {
 
   it('answers an unknown request name on the same socket, and the socket stays usable', async () => {
     const ws = await openConsoleSocket();
-    expect(await ask(ws, 1, 'cases.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
-    expect(await ask(ws, 3, 'cases.create', { title: 'Checkout fails', customer: 'Acme' })).toMatchObject({ ok: true });
+    expect(await askOverSocket(ws, 1, 'cases.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
+    expect(await askOverSocket(ws, 3, 'cases.create', { title: 'Checkout fails', customer: 'Acme' })).toMatchObject({ ok: true });
     ws.close();
   });
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type WebSocket from 'ws';
 import { createCore } from '../../../src-main/core/core';
 import type { Clock } from '../../../src-main/core/ports';
 import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
@@ -48,4 +49,19 @@ export function useMemoryHost(options: MemoryHostOptions): { readonly host: Brow
       return host;
     },
   };
+}
+
+/** One request over the console's socket (`{ id, name, input }`): resolves with the result that names its id. */
+export function askOverSocket(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
+      if (message.type === 'result' && message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message.result);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ id, name, input }));
+  });
 }
