@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../../src-shared/domain';
-import { converge, until, useTeamServer } from './workstations';
+import { converge, settle, until, useTeamServer } from './workstations';
 
 const postgres = useTeamServer();
 
@@ -16,6 +16,7 @@ describe('who decides automatic escalations in a team', { timeout: 90_000 }, () 
     await until(() => ben.team.status().connection === 'online', 'Ben online');
     const p1 = await ana.create({ title: 'Payments down', plan: 'premium', severity: 'P1' });
     await converge([ana, ben]);
+    await settle([ana, ben]);
     expect(ben.team.status().leader).toBe(false);
     // Ben snoozes its reminders and is past its initial-response target (due at 1 h; the
     // escalation for lack of progress at 2 h): nothing else re-arms the case on his console.
@@ -63,6 +64,7 @@ describe('who decides automatic escalations in a team', { timeout: 90_000 }, () 
     await ben.act(p1.id, { type: 'addNote', text: 'Looking at the gateway.' });
     ben.link.restore();
     await converge([ana, ben]);
+    await settle([ana, ben]);
     expect(ben.team.status().leader).toBe(false);
 
     // Past the threshold on Ben's clock only: the leader decides, so Ben makes no escalation.

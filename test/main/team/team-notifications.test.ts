@@ -1,5 +1,5 @@
 import { foldCase } from '../../../src-shared/domain';
-import { Workstation, converge, until, useTeamServer } from './workstations';
+import { Workstation, converge, settle, until, useTeamServer } from './workstations';
 
 const postgres = useTeamServer();
 
@@ -26,6 +26,7 @@ describe('due-update notifications in a team', { timeout: 90_000 }, () => {
     const cysP3 = await cy.create({ title: 'Typo in invoice', plan: 'premium', severity: 'P3', owner: '' });
     expect([foldCase(unownedP1).owner, foldCase(cysP3).owner]).toEqual([null, null]);
     await converge([ana, ben, cy]);
+    await settle([ana, ben, cy]);
 
     // Premium: P1 due in 1 h, P2 in 2 h, P3 in 4 h; each is "due soon" by 2 h 5 min.
     advanceAll([ana, ben, cy], 125);
@@ -39,6 +40,7 @@ describe('due-update notifications in a team', { timeout: 90_000 }, () => {
     await ben.act(bens.id, { type: 'assignOwner', owner: 'Cy Park' });
     await until(async () => foldCase((await cy.cases()).get(bens.id)!).owner === 'Cy Park', 'Cy sees she owns the case');
     await until(async () => foldCase((await ana.cases()).get(bens.id)!).owner === 'Cy Park', 'Ana sees Cy owns the case');
+    await settle([ana, ben, cy]);
     const benBefore = (await toldAbout(ben)).get(bens.id)?.length ?? 0;
     advanceAll([ana, ben, cy], 40);
     expect((await toldAbout(ben)).get(bens.id)?.length ?? 0).toBe(benBefore);
@@ -50,6 +52,7 @@ describe('due-update notifications in a team', { timeout: 90_000 }, () => {
     const [ana, ben] = (await postgres.team('Ana Lopez', 'Ben Ode')) as [Workstation, Workstation];
     const bens = await ana.create({ title: 'Slow search', plan: 'premium', severity: 'P3', owner: 'Ben Ode' });
     await converge([ana, ben]);
+    await settle([ana, ben]);
     advanceAll([ana], 125);
     expect((await toldAbout(ana)).has(bens.id)).toBe(false);
 

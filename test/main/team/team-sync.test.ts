@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { foldCase } from '../../../src-shared/domain';
 import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION, createPostgresServer } from '../../../src-main/core/team';
-import { ack, converge, until, useTeamServer } from './workstations';
+import { ack, converge, settle, until, useTeamServer } from './workstations';
 
 const postgres = useTeamServer();
 const team = (...names: string[]) => postgres.team(...names);
@@ -148,6 +148,7 @@ describe('team mode on PostgreSQL', { timeout: 90_000 }, () => {
     const p1 = await ana!.create({ title: 'Payments down', plan: 'premium', severity: 'P1' });
     await converge([ana!, ben!, cy!]);
     await until(() => [ana!, ben!, cy!].filter((station) => station.team.status().leader).length === 1, 'one leader');
+    await settle([ana!, ben!, cy!]);
     // Nobody acknowledges it: two hours later it is due for escalation to management on every console.
     for (const station of [ana!, ben!, cy!]) station.clock.advance(3 * 60 * 60_000);
     await until(async () => {

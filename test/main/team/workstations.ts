@@ -131,6 +131,19 @@ export async function until(done: () => boolean | Promise<boolean>, what: string
   }
 }
 
+/**
+ * Waits until each console has finished what its sync is doing and its runtime has re-armed.
+ * A pulled change is in the store (and so in `cases()`) a moment before the sync tells the
+ * runtime about it; moving a clock in that moment would leave its reminders unarmed until the
+ * next move. Call this after waiting on what the stores hold and before advancing the clocks.
+ */
+export async function settle(stations: readonly Workstation[]): Promise<void> {
+  for (const station of stations) {
+    await station.core.team?.sync?.settled();
+    await station.core.runtime.idle();
+  }
+}
+
 /** Every workstation online with nothing queued, holding the same cases with the same timelines. */
 export async function converged(stations: readonly Workstation[]): Promise<boolean> {
   for (const station of stations) {
