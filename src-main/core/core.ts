@@ -165,12 +165,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       reviewStore.forget();
       allCases.replaced();
       reports.replaced();
+      const held = settings.get().team;
       await settings.reload();
+      // A settings file brought in with the data names team versions of its own: the team's settings win.
+      if (teamSettings && JSON.stringify(settings.get().team) !== JSON.stringify(held)) await teamSettings.replaced();
       await runtime.start();
     },
     report: () => health.report(),
     replacedDamage: () => health.replaced(),
     requestRestore: (file, backup) => requestRestore(deps.dataDir, file, backup),
+    ...(team ? { team } : {}),
   });
   const serviceDesk = new ServiceDeskImport({
     plans: () => settings.get().policy.plans,

@@ -344,7 +344,8 @@ async function main(): Promise<void> {
       changes.push(await timeInPage(page, 'change', message));
     }
 
-    // All cases: the first query builds the core's catalog (the history index, then the open cases).
+    // All cases: the first query, from the click to its count on screen; while the core's catalog is still
+    // being built (the history index, then the open cases), it is answered by a scan of the cases read.
     const firstStarted = performance.now();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All cases', exact: true }).click();
     await page.getByText(`${CLOSED + CASES} cases, open and closed`).waitFor({ timeout: 900_000 });
@@ -377,7 +378,7 @@ async function main(): Promise<void> {
       ['  of which: p50 / p95', phases(changes)],
       ['pushed change, to the 2nd animation frame: p95', `${p95(changes, 'framesMs')} ms`],
       ['nothing changed, to the 2nd animation frame: p50 / p95', `${round(percentile(idle.map((t) => t.framesMs), 50))} / ${p95(idle, 'framesMs')} ms`],
-      [`All cases (${CLOSED} closed + ${CASES} open): first query, catalog built`, `${round(allCasesFirstMs)} ms`],
+      [`All cases (${CLOSED} closed + ${CASES} open): first query, click to its count`, `${round(allCasesFirstMs)} ms`],
       [`All cases search, to commit + layout: p50 / p95 (${SEARCHES})`, `${round(percentile(searches.map((t) => t.committedMs), 50))} / ${p95(searches, 'committedMs')} ms`],
       ['  of which the core\'s answer on the socket: p50 / p95', spread(searches.map((t) => t.answerMs ?? -1))],
       [`All cases scroll of one screen, to commit + layout: p50 / p95 (${SCROLLS})`, `${round(percentile(scrolls.map((t) => t.committedMs), 50))} / ${p95(scrolls, 'committedMs')} ms`],

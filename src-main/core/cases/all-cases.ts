@@ -51,8 +51,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * history's index, then the open cases): in the background after start-up (`warm`), or by the
  * first query if that comes first; then it follows every `cases.changed`; changes that land
  * while it is built are applied after it, in order. The build adds the cases a chunk at a time;
- * meanwhile a query is answered by a plain scan of the cases read (the same answer, found more
- * slowly), so the first screen does not wait for the text index and the orders.
+ * meanwhile a query without search words is answered by a plain scan of the cases read (the same
+ * answer, found more slowly), so the first screen does not wait for the text index and the
+ * orders; a search waits for them.
  */
 export class AllCases {
   #state: State = { kind: 'unbuilt' };
@@ -63,7 +64,10 @@ export class AllCases {
 
   async query(query: CaseQuery): Promise<CaseQueryResult> {
     if (this.#state.kind === 'ready') return this.#state.catalog.query(query);
-    const cases = await (this.#state.kind === 'building' ? this.#state : this.#start()).cases;
+    const building = this.#state.kind === 'building' ? this.#state : this.#start();
+    // A search waits for the text index; a list without search words (the first screen) is a scan.
+    if (query.text.trim() !== '') return (await building.catalog).query(query);
+    const cases = await building.cases;
     return this.#ready()?.query(query) ?? scanCases(cases.values(), query);
   }
 

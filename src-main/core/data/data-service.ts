@@ -19,6 +19,7 @@ import { REVIEW_FILE_VERSION, type ReviewStore } from '../reviews';
 import { RUNTIME_STATE_VERSION } from '../runtime';
 import { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from '../storage';
 import { parseBundleText, readBundleFile, writeBundleFile } from './bundle-file';
+import type { BundleRecorder } from '../team/team-import';
 
 export interface DataServiceDeps {
   readonly data?: DataPort;
@@ -38,6 +39,8 @@ export interface DataServiceDeps {
   /** An import replaced every file: the damage reported so far no longer concerns the data. */
   readonly replacedDamage?: () => void;
   readonly requestRestore?: (file: string, backup: string) => Promise<void>;
+  /** In a team: a data import's cases the team lacks are queued for it (docs/team.md, "Imports in a team"). */
+  readonly team?: BundleRecorder;
 }
 
 /** A bundle read whole from the data, ready to be written out. */
@@ -137,11 +140,28 @@ export class DataService {
    */
   async replace(bundle: Bundle): Promise<{ backup: string }> {
     const port = this.port();
+    const team = this.deps.team;
+    if (!team) return this.replaceWith(port, bundle, bundle.counter);
+    // In a team the sync holds still meanwhile; what it queued is dropped again if nothing was replaced.
+    await team.hold();
+    let queued: readonly string[] = [];
+    try {
+      const current = port.caseReader?.();
+      const planned = await team.replacing(bundle.cases, bundle.counter, current && { prefix: current.prefix, nextNumber: current.nextNumber });
+      queued = planned.queued;
+      return await this.replaceWith(port, bundle, planned.counter);
+    } finally {
+      await team.settle(queued).catch(() => undefined);
+      team.release();
+    }
+  }
+
+  private async replaceWith(port: DataPort, bundle: Bundle, counter: { prefix: string; nextNumber: number }): Promise<{ backup: string }> {
     await this.deps.beforeReplace();
     try {
       const { backup } = await port.replaceAll({
-        prefix: bundle.counter.prefix,
-        nextNumber: bundle.counter.nextNumber,
+        prefix: counter.prefix,
+        nextNumber: counter.nextNumber,
         cases: bundle.cases,
         documents: [
           { file: SETTINGS_FILE, content: { schemaVersion: SETTINGS_VERSION, ...bundle.settings } },

@@ -8,7 +8,7 @@ import type { TeamMember, TeamServer } from './sync-port';
 import { TeamAddressError, parseTeamAddress, type TeamAddress } from './team-address';
 import { TeamSync, type TeamStatus, type TeamSyncDeps } from './team-sync';
 import type { TeamVault } from './team-vault';
-import type { ImportRecorder } from './team-import';
+import type { BundleRecorder, CaseCounter, ImportRecorder } from './team-import';
 import { hasPassword, sameAccount, withPassword } from './team-password';
 
 export type TeamSource = 'flag' | 'environment' | 'settings';
@@ -27,7 +27,7 @@ export interface TeamHubDeps extends Omit<TeamSyncDeps, 'server' | 'outbox' | 'e
  * Team mode's front door: joins and leaves a team while the console runs, and hands each
  * decided command to the sync when there is one. Without a team it does nothing at all.
  */
-export class TeamHub implements CommandRecorder, ImportRecorder {
+export class TeamHub implements CommandRecorder, ImportRecorder, BundleRecorder {
   #sync: TeamSync | undefined;
   #address: TeamAddress | undefined;
   #source: TeamSource | undefined;
@@ -208,6 +208,10 @@ export class TeamHub implements CommandRecorder, ImportRecorder {
 
   async imported(source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<readonly string[]> {
     return this.#sync ? this.#sync.queueImported(this.deps.engineerName(), source, changedFrom, staged) : [];
+  }
+
+  async replacing(cases: readonly CaseRecord[], counter: CaseCounter, current: CaseCounter | undefined): Promise<{ queued: readonly string[]; counter: CaseCounter }> {
+    return this.#sync ? this.#sync.replacing(this.deps.engineerName(), cases, counter, current) : { queued: [], counter };
   }
 
   async settle(queued: readonly string[]): Promise<void> {

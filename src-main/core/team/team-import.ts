@@ -24,6 +24,33 @@ export interface ImportRecorder {
   settle(queued: readonly string[]): Promise<void>;
 }
 
+/**
+ * What a data import (an export file that replaces all the data) asks of team mode: its cases the
+ * team lacks are queued, and the case counter stays on this console's letters, past every number
+ * it handed out. Between `hold()` and `settle()` as for an import of cases.
+ */
+export interface BundleRecorder extends Pick<ImportRecorder, 'hold' | 'release' | 'settle'> {
+  replacing(cases: readonly CaseRecord[], counter: CaseCounter, current: CaseCounter | undefined): Promise<{ queued: readonly string[]; counter: CaseCounter }>;
+}
+
+export interface CaseCounter {
+  readonly prefix: string;
+  readonly nextNumber: number;
+}
+
+/** The counter after a data import in a team: this console's letters, past every number it or the file used. */
+export function teamCounter(prefix: string, cases: readonly CaseRecord[], counter: CaseCounter, current: CaseCounter | undefined): CaseCounter {
+  let next = 0;
+  if (counter.prefix === prefix) next = counter.nextNumber;
+  if (current?.prefix === prefix) next = Math.max(next, current.nextNumber);
+  for (const record of cases) {
+    if (!record.id.startsWith(`${prefix}-`)) continue;
+    const number = Number(record.id.slice(prefix.length + 1));
+    if (Number.isInteger(number)) next = Math.max(next, number + 1);
+  }
+  return { prefix, nextNumber: Math.max(next, counter.nextNumber) };
+}
+
 /** An outbox entry an import made: facts from another desk, sent as they are, never decided again. */
 export interface ImportedCommand {
   readonly type: 'import';

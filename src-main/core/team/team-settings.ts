@@ -75,6 +75,15 @@ export class TeamSettings implements SettingsSharing {
     return { ok: false as const, current: outcome.current.flatMap((document) => asSection(document) ?? []) };
   }
 
+  /**
+   * A data import brought a settings file: its team versions (another console's, another time's)
+   * are forgotten and every shared section is taken from the team again, now or once connected.
+   */
+  async replaced(): Promise<void> {
+    await this.deps.settings.forgetTeam();
+    this.#serially(() => this.catchUp());
+  }
+
   /** Compares every section with the team's: seeds the ones the team lacks, takes the ones that differ. */
   async catchUp(): Promise<void> {
     const shared = this.deps.hub.shared();

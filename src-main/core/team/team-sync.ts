@@ -6,7 +6,7 @@ import type { EventBus } from '../event-bus';
 import type { CaseStore } from '../ports';
 import { DurableJsonFile } from '../storage';
 import type { Outbox, PendingCommand } from './outbox';
-import { dropUncommitted, importEntries, isImported } from './team-import';
+import { dropUncommitted, importEntries, isImported, teamCounter, type CaseCounter } from './team-import';
 import type { PulledEvent, TeamMember, TeamServer } from './sync-port';
 import * as path from 'node:path';
 
@@ -73,6 +73,8 @@ export interface TeamSyncDeps {
 }
 
 const PULL_BATCH = 2000;
+/** The letters of cases made before a console joined a team: they stay on it (never a team's letters). */
+const LOCAL_PREFIX = 'RD';
 const MAX_REFUSALS = 20;
 const sameEvents = (a: readonly CaseEvent[], b: readonly CaseEvent[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -220,6 +222,26 @@ export class TeamSync implements CommandRecorder {
     const entries = await importEntries({ shared, actor, at: Date.now() }, source, changedFrom, staged);
     await this.deps.outbox.addAll(entries);
     return entries.map((entry) => entry.commandId);
+  }
+
+  /**
+   * A data import replaces every case here: the cases the team lacks (except `RD-` ones, which
+   * stay here) are queued as imported creates, the counter keeps this console's letters, and the
+   * team's whole history is pulled again afterwards, so the team's timeline of every case it
+   * holds wins over the file's (pending commands are decided again on top, as after any gap).
+   */
+  async replacing(actor: string, cases: readonly CaseRecord[], counter: CaseCounter, current: CaseCounter | undefined): Promise<{ queued: string[]; counter: CaseCounter }> {
+    const prefix = this.#state.prefix;
+    // Never connected: no letters yet, the file's cases stay here as cases made before joining do.
+    if (!prefix) return { queued: [], counter };
+    const shared = (id: string) => this.#state.confirmed[id] !== undefined || this.deps.outbox.of(id).length > 0;
+    const fresh = cases.filter((record) => !shared(record.id) && !record.id.startsWith(`${LOCAL_PREFIX}-`));
+    const byId = new Map(fresh.map((record) => [record.id, record]));
+    const entries = await importEntries({ shared, actor, at: Date.now() }, 'data', new Map(fresh.map((record) => [record.id, 0])), async (id) => byId.get(id));
+    await this.deps.outbox.addAll(entries);
+    this.#state = { ...this.#state, cursor: 0, confirmed: {} };
+    await this.#saveState();
+    return { queued: entries.map((entry) => entry.commandId), counter: teamCounter(prefix, cases, counter, current) };
   }
 
   /** The import is over: its queued entries whose events the store does not hold (it did not commit) are dropped. */

@@ -108,9 +108,6 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
   const cursor = useListKeys(table, list);
   const need = useCallback((first: number, last: number) => allCases.getState().need(first, last), [allCases]);
   const open = useCallback((id: string) => ui.getState().openCase(id), [ui]);
-  // Rows keyed by case (recycled slots), not by position: a scroll fills the rows that left with
-  // the cases that came into view instead of building new ones.
-  const idOf = useCallback((index: number) => rowAt(result, index)?.id ?? `loading ${index}`, [result]);
 
   const renderRow = (index: number, style: CSSProperties, key: number) => {
     const summary = rowAt(result, index);
@@ -152,7 +149,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
       className="all-cases-table"
       title={`Move with ${LIST_KEYS.down.replace(' ', ' or ')} / ${LIST_KEYS.up.replace(' ', ' or ')}; ${LIST_KEYS.open} opens`}
     >
-      <VirtualRows head={head} count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={cursor} className="all-cases-body" onRange={need} />
+      <VirtualRows head={head} count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="all-cases-body" onRange={need} />
     </div>
   );
 }

@@ -201,12 +201,12 @@ describe('All cases: one query over open and closed cases', () => {
     expect((await all.query(caseQuerySchema.parse({ limit: 1 }))).rows[0]).toMatchObject({ id: records[5]!.id, updatedAt: new Date(BASE + 9_000 * HOUR).toISOString() });
   });
 
-  it('answers while the catalog is built, from the cases as read and changed, exactly as the catalog answers once built', async () => {
+  it('answers a list without search words while the catalog is built, from the cases as read and changed, exactly as the catalog answers once built; a search waits for it', async () => {
     const queries = [
       {},
       { sort: { by: 'title', direction: 'asc' }, offset: 100, limit: 50 },
       { filters: { status: ['closed'], customer: 'acme' }, sort: { by: 'loggedAt', direction: 'desc' } },
-      { text: 'northwind 502' },
+      { text: '  ', filters: { severity: ['P1', 'P4'] }, sort: { by: 'id', direction: 'asc' }, offset: 7 },
     ].map((input) => caseQuerySchema.parse(input));
     let built = false;
     const building = all.catalog().then((catalog) => {
@@ -225,7 +225,15 @@ describe('All cases: one query over open and closed cases', () => {
     const second = await all.query(queries[0]!);
     expect(built).toBe(false);
     expect(second.rows.slice(0, 2).map((row) => row.id)).toEqual([records[7]!.id, records[5]!.id]);
+    let searched = false;
+    const search = all.query(caseQuerySchema.parse({ text: 'northwind 502' })).then((answer) => {
+      searched = true;
+      return answer;
+    });
+    await all.query(queries[0]!);
+    expect(searched).toBe(false);
     const catalog = await building;
+    expect(await search).toEqual(catalog.query(caseQuerySchema.parse({ text: 'northwind 502' })));
     queries.forEach((query, i) => expect(early[i], JSON.stringify(query)).toEqual(i === 0 ? { ...catalog.query(query), rows: expect.any(Array) } : catalog.query(query)));
     expect(second).toEqual(catalog.query(queries[0]!));
     expect(early.slice(1).every((answer) => answer.total > 0)).toBe(true);

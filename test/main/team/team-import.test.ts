@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { bundleChunks } from '../../../src-main/core/data/bundle-file';
 import type { ServiceDeskImportRequest } from '../../../src-main/core/import';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { Workstation, converge, until, useTeamServer } from './workstations';
@@ -55,6 +56,45 @@ describe('imports in a team', { timeout: 90_000 }, () => {
     expect(ben!.team.status().pending).toBe(0);
     await converge([ana!, ben!]);
     expect((await imported(ana!)).size).toBe(outcome.created);
+  });
+
+  it('a data import in a team sends the file\'s cases the team lacks and keeps the team\'s timeline of the ones it holds, even offline', async () => {
+    // An export from a console of another team: its case has that console's letters, its settings that team's versions.
+    const [cy] = await postgres.team(['Cy Park', { rootCauseCategories: ['From the file'] }]);
+    const elsewhere = await cy!.create({ title: 'Printer on fire' });
+    const file = structuredClone((await cy!.core.data.collect()).bundle);
+    file.settings.team = { server: cy!.core.team!.view().server!, versions: { rootCauseCategories: { version: 99, by: 'Cy Park', at: '2026-11-26T09:00:00.000Z' } } };
+
+    const [ana, ben] = await postgres.team(['Ana Lopez', { rootCauseCategories: ['Team'] }], 'Ben Ode');
+    const mine = await ana!.create({ title: 'Checkout down' });
+    await converge([ana!, ben!]);
+    ana!.link.cut();
+    await until(() => ana!.team.status().connection === 'offline', 'Ana offline');
+    await ana!.core.data.importText([...bundleChunks(file)].join(''));
+    // Offline: the file's case is queued; Ana's own case is not in the file, so not here for now.
+    expect(ana!.team.status().pending).toBe(1);
+    expect((await ana!.cases()).has(mine.id)).toBe(false);
+    ana!.link.restore();
+    await converge([ana!, ben!]);
+    // The team's history came back, the file's case reached the team, and Ana's next key follows her own.
+    expect([...(await ben!.cases()).keys()].sort()).toEqual([elsewhere.id, mine.id].sort());
+    expect((await ana!.cases()).get(mine.id)).toEqual(mine);
+    expect((await ana!.create({ title: 'Next one' })).id).toBe(mine.id.replace(/\d+$/, (n) => String(Number(n) + 1)));
+    await until(() => ana!.core.settings.get().rootCauseCategories.join() === 'Team', 'Ana holds the team categories');
+  });
+
+  it('a settings file brought in by a data import never outranks the team: its team versions are forgotten and the team\'s settings taken, then and later', async () => {
+    const [ana, ben] = await postgres.team(['Ana Lopez', { rootCauseCategories: ['Team'] }], 'Ben Ode');
+    const file = structuredClone((await ana!.core.data.collect()).bundle);
+    // The file claims a newer version of this very team's categories than the team has.
+    file.settings.rootCauseCategories = ['From the file'];
+    file.settings.team = { server: ana!.core.team!.view().server!, versions: { ...file.settings.team!.versions, rootCauseCategories: { version: 99, by: 'Someone', at: '2026-11-26T09:00:00.000Z' } } };
+    await ana!.core.data.importText([...bundleChunks(file)].join(''));
+    await until(() => ana!.core.settings.get().rootCauseCategories.join() === 'Team', 'Ana holds the team categories again');
+    expect(ana!.core.settings.get().team?.versions.rootCauseCategories?.version).toBe(1);
+    // And the team's next change reaches her.
+    await ben!.core.handlers['settings.update']({ rootCauseCategories: ['Next'], baseVersions: { rootCauseCategories: 1 } });
+    await until(() => ana!.core.settings.get().rootCauseCategories.join() === 'Next', 'Ana takes the team\'s next categories');
   });
 
   it('an import while offline is queued and reaches the team on reconnect; one that fails leaves nothing queued', async () => {

@@ -5,7 +5,6 @@ import { createCore, type Core, type CoreDeps } from '../../../src-main/core/cor
 import { openDataDir } from '../../../src-main/core/data-dir';
 import { createPostgresServer } from '../../../src-main/core/team';
 import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
-import { createMemoryDocument } from '../../../src-main/core/testing/memory-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { startLink, startPostgres, viaPort, type Link, type TestPostgres } from './postgres';
@@ -17,7 +16,8 @@ const quiet = { warn: () => undefined, error: () => undefined };
 export class Workstation {
   core!: Core;
   readonly clock: ManualClock;
-  private readonly settings;
+  /** The settings it had before its first start, written to its data folder then. */
+  private initial: Settings | undefined;
   /** Works alone (no team offered) until `joinNow()`. */
   private alone = false;
 
@@ -29,7 +29,7 @@ export class Workstation {
     initial: Partial<Settings> = {},
   ) {
     this.clock = createManualClock(START);
-    this.settings = createMemoryDocument({ ...DEFAULT_SETTINGS, ...initial, engineerName: name });
+    this.initial = { ...DEFAULT_SETTINGS, ...initial, engineerName: name };
   }
 
   /** `initial`: the settings this console had before it joined (its own, as the first of a team seeds them). */
@@ -56,13 +56,15 @@ export class Workstation {
   /** Starts (or starts again after a restart) the console on its data folder. */
   async boot(): Promise<void> {
     const data = await openDataDir(this.dir, this.clock);
+    // On disk, as a console keeps them: a data import replaces them there.
+    if (this.initial) await data.settingsFile.save(this.initial);
+    this.initial = undefined;
     this.core = await createCore({
       host: 'browser',
       version: 't',
       dataDir: this.dir,
       clock: this.clock,
       ...data,
-      settingsFile: this.settings,
       log: quiet,
       team: this.alone ? { connect: (url) => createPostgresServer({ connectionString: url }) } : {
         connect: (url) => createPostgresServer({ connectionString: url, connectTimeoutMs: 1000 }),

@@ -1,71 +1,35 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createCore } from '../../../src-main/core/core';
-import type { Clock } from '../../../src-main/core/ports';
-import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
-import { startBrowserHost, type BrowserHost } from '../../../src-main/web/browser-host';
 import type { HttpRoute } from '../../../src-main/web/http-routes';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import { askOverSocket, useMemoryHost } from './memory-host';
 
-const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now(), setTimer: () => ({ id: 0 }), clearTimer: () => {} };
-
-let host: BrowserHost;
-let root: string;
 const warnings: string[] = [];
 let routes: HttpRoute[] = [];
-
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'desk-host-'));
-  await writeFile(join(root, 'index.html'), '<!doctype html><title>Response Desk</title>');
-  const core = await createCore({
-    host: 'browser', version: 't', dataDir: root, clock,
-    store: createMemoryCaseStore(), settingsFile: createMemoryDocument(DEFAULT_SETTINGS),
-  });
+beforeEach(() => {
   warnings.length = 0;
-  host = await startBrowserHost({
-    core, rootDir: root, port: 0, routes,
-    log: { info: () => {}, warn: (m) => warnings.push(m), error: (m, e) => warnings.push(`${m} ${String(e)}`) },
-  });
+});
+const web = useMemoryHost({
+  folderPrefix: 'desk-host-',
+  routes: () => routes,
+  log: { info: () => {}, warn: (m) => warnings.push(m), error: (m, e) => warnings.push(`${m} ${String(e)}`) },
 });
 
-afterEach(async () => {
-  await host.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-const base = () => `http://127.0.0.1:${host.port}`;
-const consolePath = () => `/${host.token}/`;
+const base = () => `http://127.0.0.1:${web.host.port}`;
+const consolePath = () => `/${web.host.token}/`;
 const ownSocket = () => openSocket(`${consolePath()}ws`, base());
 
 /** Opens `ws://127.0.0.1:PORT<path>`; the console's own socket is at `/<token>/ws`. */
 function openSocket(path: string, origin: string | undefined): Promise<{ ws: WebSocket; status?: number }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, origin ? { origin } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}${path}`, origin ? { origin } : {});
     ws.on('open', () => resolve({ ws }));
     ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode }));
     ws.on('error', () => undefined);
   });
 }
 
-function request(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, name, input }));
-  });
-}
-
 describe('the browser host', () => {
   it('listens on the loopback interface only, with a long random token', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+    expect(web.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
   });
 
   it('refuses a page request without the token, and logs it', async () => {
@@ -81,14 +45,14 @@ describe('the browser host', () => {
   });
 
   it('refuses two token parameters even when one is right', async () => {
-    expect((await fetch(`${base()}/?token=bad&token=${host.token}`, { redirect: 'manual' })).status).toBe(401);
-    expect((await fetch(`${base()}/?token=${host.token}&token=bad`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(`${base()}/?token=bad&token=${web.host.token}`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(`${base()}/?token=${web.host.token}&token=bad`, { redirect: 'manual' })).status).toBe(401);
   });
 
   it('sends the printed address to the console\'s own path, keeping the other parameters and setting no cookie', async () => {
-    const response = await fetch(`${host.url}&review=RD-1001`, { redirect: 'manual' });
+    const response = await fetch(`${web.host.url}&review=RD-1001`, { redirect: 'manual' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/${host.token}/?review=RD-1001`);
+    expect(response.headers.get('location')).toBe(`/${web.host.token}/?review=RD-1001`);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
@@ -101,15 +65,15 @@ describe('the browser host', () => {
   });
 
   it('gives the console path its slash, so the page\'s relative addresses carry the token', async () => {
-    const response = await fetch(`${base()}/${host.token}?review=RD-1`, { redirect: 'manual' });
+    const response = await fetch(`${base()}/${web.host.token}?review=RD-1`, { redirect: 'manual' });
     expect(response.status).toBe(308);
-    expect(response.headers.get('location')).toBe(`/${host.token}/?review=RD-1`);
+    expect(response.headers.get('location')).toBe(`/${web.host.token}/?review=RD-1`);
   });
 
   it('refuses a request whose Host header is not the loopback address (DNS rebinding)', async () => {
     const { request: httpRequest } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      httpRequest({ host: '127.0.0.1', port: host.port, path: consolePath(), headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
+      httpRequest({ host: '127.0.0.1', port: web.host.port, path: consolePath(), headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
     });
     expect(status).toBe(403);
   });
@@ -122,18 +86,18 @@ describe('the browser host', () => {
   it('closes a WebSocket from another origin with 403, even with the token', async () => {
     expect((await openSocket(`${consolePath()}ws`, 'https://evil.example')).status).toBe(403);
     expect((await openSocket(`${consolePath()}ws`, 'http://127.0.0.1:1')).status).toBe(403);
-    expect((await openSocket(`/ws?token=${host.token}`, 'http://127.0.0.1:1')).status).toBe(403);
+    expect((await openSocket(`/ws?token=${web.host.token}`, 'http://127.0.0.1:1')).status).toBe(403);
     expect(warnings.join('\n')).toMatch(/foreign origin/);
   });
 
   it('carries the contract: a request gets its typed result and every client hears the change', async () => {
     const { ws } = await ownSocket();
-    const { ws: other } = await openSocket(`/ws?token=${host.token}`, base());
+    const { ws: other } = await openSocket(`/ws?token=${web.host.token}`, base());
     const heard = new Promise((resolve) => other.on('message', (data) => resolve(JSON.parse(data.toString()))));
-    const result = await request(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P1' });
+    const result = await askOverSocket(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P1' });
     expect(result).toMatchObject({ ok: true, value: { id: 'RD-1001' } });
     expect(await heard).toMatchObject({ type: 'event', name: 'cases.changed', payload: { record: { id: 'RD-1001' } } });
-    const invalid = await request(ws, 2, 'cases.create', { title: 'x' });
+    const invalid = await askOverSocket(ws, 2, 'cases.create', { title: 'x' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'customer' }] } });
     ws.close();
     other.close();

@@ -1,50 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createCore } from '../../../src-main/core/core';
-import type { Clock } from '../../../src-main/core/ports';
-import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
-import { startBrowserHost, type BrowserHost } from '../../../src-main/web/browser-host';
 import { SOCKET_MAX_MESSAGE_BYTES } from '../../../src-shared/contract/transport';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import { askOverSocket, useMemoryHost } from './memory-host';
 
-const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now(), setTimer: () => ({ id: 0 }), clearTimer: () => {} };
-
-let host: BrowserHost;
-let root: string;
 const logged: string[] = [];
-
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'desk-hardening-'));
-  await writeFile(join(root, 'index.html'), '<!doctype html><title>Response Desk</title>');
-  const core = await createCore({
-    host: 'browser', version: 't', dataDir: root, clock,
-    store: createMemoryCaseStore(), settingsFile: createMemoryDocument(DEFAULT_SETTINGS),
-  });
+beforeEach(() => {
   logged.length = 0;
-  host = await startBrowserHost({
-    core, rootDir: root, port: 0,
-    log: {
-      info: (m) => logged.push(m),
-      warn: (m) => logged.push(m),
-      error: (m, e) => logged.push(`${m} ${e instanceof Error ? e.stack : String(e)}`),
-    },
-  });
+});
+const web = useMemoryHost({
+  folderPrefix: 'desk-hardening-',
+  log: {
+    info: (m) => logged.push(m),
+    warn: (m) => logged.push(m),
+    error: (m, e) => logged.push(`${m} ${e instanceof Error ? e.stack : String(e)}`),
+  },
 });
 
-afterEach(async () => {
-  await host.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-const origin = () => `http://127.0.0.1:${host.port}`;
+const origin = () => `http://127.0.0.1:${web.host.port}`;
 
 function openConsoleSocket(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/${host.token}/ws`, { origin: origin() });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/${web.host.token}/ws`, { origin: origin() });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -58,27 +35,13 @@ function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   });
 }
 
-function ask(ws: WebSocket, id: number, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, name, input }));
-  });
-}
-
 /** A fresh client still gets a real answer: the host survived whatever came before. */
 async function expectHostAnswers(): Promise<void> {
   const ws = await openConsoleSocket();
-  const result = await ask(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P2' });
+  const result = await askOverSocket(ws, 1, 'cases.create', { title: 'Checkout fails', customer: 'Acme', severity: 'P2' });
   expect(result).toMatchObject({ ok: true, value: { id: expect.stringMatching(/^RD-\d+$/) } });
   ws.close();
-  const page = await fetch(`${origin()}/${host.token}/`);
+  const page = await fetch(`${origin()}/${web.host.token}/`);
   expect(page.status).toBe(200);
 }
 
@@ -113,7 +76,7 @@ describe('no client input ends the browser host', () => {
   it('reads and answers a message just under the limit', async () => {
     const ws = await openConsoleSocket();
     const title = 'x'.repeat(SOCKET_MAX_MESSAGE_BYTES - 200);
-    const result = await ask(ws, 7, 'cases.create', { title, customer: 'Acme' });
+    const result = await askOverSocket(ws, 7, 'cases.create', { title, customer: 'Acme' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     ws.close();
   });
@@ -139,8 +102,8 @@ describe('no client input ends the browser host', () => {
 
   it('answers an unknown request name on the same socket, and the socket stays usable', async () => {
     const ws = await openConsoleSocket();
-    expect(await ask(ws, 1, 'cases.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
-    expect(await ask(ws, 3, 'cases.create', { title: 'Checkout fails', customer: 'Acme' })).toMatchObject({ ok: true });
+    expect(await askOverSocket(ws, 1, 'cases.dropEverything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
+    expect(await askOverSocket(ws, 3, 'cases.create', { title: 'Checkout fails', customer: 'Acme' })).toMatchObject({ ok: true });
     ws.close();
   });
 
@@ -171,17 +134,17 @@ describe('no client input ends the browser host', () => {
   });
 
   it('survives a client that resets its connection in the middle of the handshake and of a request', async () => {
-    for (const path of [`/${host.token}/ws`, '/ws', `/${host.token}/`]) {
-      const socket = connect(host.port, '127.0.0.1');
+    for (const path of [`/${web.host.token}/ws`, '/ws', `/${web.host.token}/`]) {
+      const socket = connect(web.host.port, '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nOrigin: ${origin()}\r\n`);
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${web.host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nOrigin: ${origin()}\r\n`);
       socket.resetAndDestroy();
     }
     await expectHostAnswers();
   });
 
   it('answers HTTP garbage with 400 and a malformed address with 404, and goes on answering', async () => {
-    const socket = connect(host.port, '127.0.0.1');
+    const socket = connect(web.host.port, '127.0.0.1');
     const reply = await new Promise<string>((resolve) => {
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
@@ -189,8 +152,8 @@ describe('no client input ends the browser host', () => {
       socket.write('\x00\x01 GARBAGE\r\n\r\n');
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
-    expect((await fetch(`${origin()}/${host.token}/%E0%A4%A`)).status).toBe(404);
-    expect((await fetch(`${origin()}/${host.token}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect((await fetch(`${origin()}/${web.host.token}/%E0%A4%A`)).status).toBe(404);
+    expect((await fetch(`${origin()}/${web.host.token}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
     await expectHostAnswers();
   });
 });

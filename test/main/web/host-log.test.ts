@@ -1,42 +1,19 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createCore } from '../../../src-main/core/core';
-import type { Clock } from '../../../src-main/core/ports';
-import { createMemoryCaseStore, createMemoryDocument } from '../../../src-main/core/testing/memory-store';
-import { startBrowserHost, type BrowserHost } from '../../../src-main/web/browser-host';
 import { redactSecret } from '../../../src-main/web/redact';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings';
+import { useMemoryHost } from './memory-host';
 
-const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now(), setTimer: () => ({ id: 0 }), clearTimer: () => {} };
-
-let host: BrowserHost;
-let root: string;
 const logged: string[] = [];
-
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'desk-log-'));
-  await writeFile(join(root, 'index.html'), '<!doctype html><title>Response Desk</title>');
-  const core = await createCore({
-    host: 'browser', version: 't', dataDir: root, clock,
-    store: createMemoryCaseStore(), settingsFile: createMemoryDocument(DEFAULT_SETTINGS),
-  });
+beforeEach(() => {
   logged.length = 0;
-  host = await startBrowserHost({
-    core, rootDir: root, port: 0,
-    log: {
-      info: (m) => logged.push(m),
-      warn: (m) => logged.push(m),
-      error: (m, e) => logged.push(`${m} ${e instanceof Error ? `${e.message} ${e.stack}` : String(e)}`),
-    },
-  });
 });
-
-afterEach(async () => {
-  await host.close();
-  await rm(root, { recursive: true, force: true });
+const web = useMemoryHost({
+  folderPrefix: 'desk-log-',
+  log: {
+    info: (m) => logged.push(m),
+    warn: (m) => logged.push(m),
+    error: (m, e) => logged.push(`${m} ${e instanceof Error ? `${e.message} ${e.stack}` : String(e)}`),
+  },
 });
 
 /** Every percent-escape decoded, byte by byte, so an encoded token shows up as itself. */
@@ -46,16 +23,16 @@ function decodedEverywhere(text: string): string {
 
 function expectNoTokenInLog(): void {
   const text = logged.join('\n');
-  expect(text).not.toContain(host.token);
-  expect(decodedEverywhere(text)).not.toContain(host.token);
-  expect(decodedEverywhere(decodedEverywhere(text))).not.toContain(host.token);
+  expect(text).not.toContain(web.host.token);
+  expect(decodedEverywhere(text)).not.toContain(web.host.token);
+  expect(decodedEverywhere(decodedEverywhere(text))).not.toContain(web.host.token);
 }
 
 const percentEncodedAll = (text: string) => [...text].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 function rawGet(path: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: web.host.port, path, headers: { host: `127.0.0.1:${web.host.port}`, ...headers } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -66,7 +43,7 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<num
 
 describe('the browser host\'s log never holds the token', () => {
   it('logs refused requests by method and kind, whatever the address and headers carry', async () => {
-    const t = host.token;
+    const t = web.host.token;
     const attempts: Array<[string, Record<string, string>?]> = [
       [`/?token=bad&token=${t}`],
       [`/?token=${t}&token=bad`],
@@ -76,7 +53,7 @@ describe('the browser host\'s log never holds the token', () => {
       [`/x${t}/index.html`],
       [`/${percentEncodedAll(t)}/`],
       [`/nope/?next=${encodeURIComponent(`http://127.0.0.1/?token=${t}`)}`],
-      ['/', { referer: `http://127.0.0.1:${host.port}/?token=${t}` }],
+      ['/', { referer: `http://127.0.0.1:${web.host.port}/?token=${t}` }],
       [`/${t}/`, { host: `${t}.example` }],
       [`/${t}/x`, { host: `evil.example:${percentEncodedAll(t)}` }],
       [`/${t}/ws`, { origin: `http://${t}.example`, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }],
@@ -87,15 +64,15 @@ describe('the browser host\'s log never holds the token', () => {
   });
 
   it('does not echo a request name, nor a handler\'s error, that spells the token', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/${host.token}/ws`, { origin: `http://127.0.0.1:${host.port}` });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/${web.host.token}/ws`, { origin: `http://127.0.0.1:${web.host.port}` });
     await new Promise((resolve) => ws.once('open', resolve));
     const answers = new Promise<void>((resolve) => {
       let count = 0;
       ws.on('message', () => ++count === 3 && resolve());
     });
-    ws.send(JSON.stringify({ id: 1, name: host.token }));
-    ws.send(JSON.stringify({ id: 2, name: `cases.${percentEncodedAll(host.token).slice(0, 80)}` }));
-    ws.send(JSON.stringify({ id: 3, name: 'cases.get', input: { id: host.token } }));
+    ws.send(JSON.stringify({ id: 1, name: web.host.token }));
+    ws.send(JSON.stringify({ id: 2, name: `cases.${percentEncodedAll(web.host.token).slice(0, 80)}` }));
+    ws.send(JSON.stringify({ id: 3, name: 'cases.get', input: { id: web.host.token } }));
     await answers;
     ws.close();
     expectNoTokenInLog();
