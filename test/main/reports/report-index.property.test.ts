@@ -145,7 +145,7 @@ describe('the reports index', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 60_000);
 });
 
 describe('ordering rows by instant', () => {
@@ -164,7 +164,7 @@ describe('ordering rows by instant', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe('the overall figures from the groups', () => {
@@ -178,5 +178,5 @@ describe('the overall figures from the groups', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
