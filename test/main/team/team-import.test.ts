@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { bundleChunks } from '../../../src-main/core/data/bundle-file';
 import type { ServiceDeskImportRequest } from '../../../src-main/core/import';
+import { runImportCommand } from '../../../src-main/core/import/command';
 import type { CaseRecord } from '../../../src-shared/domain';
 import { Workstation, converge, until, useTeamServer } from './workstations';
 
@@ -95,6 +96,22 @@ describe('imports in a team', { timeout: 90_000 }, () => {
     // And the team's next change reaches her.
     await ben!.core.handlers['settings.update']({ rootCauseCategories: ['Next'], baseVersions: { rootCauseCategories: 1 } });
     await until(() => ana!.core.settings.get().rootCauseCategories.join() === 'Next', 'Ana takes the team\'s next categories');
+  });
+
+  it('the import command on the data folder of a console in a team queues the cases; the console sends them when it starts', async () => {
+    const [ana, ben] = await postgres.team('Ana Lopez', 'Ben Ode');
+    await ben!.core.close();
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    const status = await runImportCommand(['jsm', fixture('jsm-export.csv').path, '--time-zone', 'Europe/Berlin', '--data-dir', ben!.dir], { dataDir: (given) => given ?? ben!.dir, clock: ben!.clock, io });
+    expect({ status, lines }).toMatchObject({ status: 0 });
+    await ben!.boot();
+    const onBen = await imported(ben!);
+    expect(onBen.size).toBeGreaterThan(0);
+    await converge([ana!, ben!]);
+    const onAna = await imported(ana!);
+    expect(onAna.size).toBe(onBen.size);
+    for (const [origin, record] of onBen) expect(onAna.get(origin)).toEqual(record);
   });
 
   it('an import while offline is queued and reaches the team on reconnect; one that fails leaves nothing queued', async () => {
