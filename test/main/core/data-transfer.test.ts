@@ -1,40 +1,18 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bundle } from '../../../src-shared/bundle';
 import { dispatch } from '../../../src-main/core/dispatch';
-import { createCore, type Core } from '../../../src-main/core/core';
 import { bundleChunks } from '../../../src-main/core/data/bundle-file';
-import { openDataDir } from '../../../src-main/core/data-dir';
-import type { OpenDialog, SaveDialog } from '../../../src-main/core/ports';
-import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
+import { createManualClock } from '../../../src-main/core/testing/manual-clock';
 import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_POLICY } from '../../../src-shared/sla';
+import { closeDesk, deskOnDisk, scratch, type DeskOnDiskOptions } from '../desk-on-disk';
 
 const T0 = '2026-11-26T10:00:00.000Z';
 const silent = { warn: () => undefined, error: () => undefined };
-const dirs: string[] = [];
-const cores: Core[] = [];
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function emptyDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-transfer-'));
-  dirs.push(dir);
-  return dir;
-}
+const emptyDir = () => scratch('desk-transfer-');
 
 /** The console as a host builds it, on a data folder and a manual clock. */
-async function desk(dir: string, options: { clock?: ManualClock; saveDialog?: SaveDialog; openDialog?: OpenDialog } = {}) {
-  const clock = options.clock ?? createManualClock(T0);
-  const opened = await openDataDir(dir, clock);
-  const core = await createCore({ host: 'browser', version: 't', dataDir: dir, clock, ...opened, log: silent, saveDialog: options.saveDialog, openDialog: options.openDialog });
-  cores.push(core);
-  await core.runtime.idle();
-  return { core, clock };
-}
+const desk = (dir: string, options: Omit<DeskOnDiskOptions, 'at'> = {}) => deskOnDisk(dir, { at: T0, ...options });
 
 const acknowledge = {
   type: 'acknowledge',
@@ -106,8 +84,7 @@ describe('the export of all data', () => {
     const dir = await emptyDir();
     const target = await desk(dir);
     await target.core.data.importText(textOf(first));
-    await target.core.close();
-    cores.splice(cores.indexOf(target.core), 1);
+    await closeDesk(target.core);
     const again = await desk(dir);
     expect({ ...(await again.core.data.collect()).bundle, exportedAt: first.exportedAt }).toEqual(first);
   });
@@ -115,8 +92,7 @@ describe('the export of all data', () => {
   it('refuses, naming the file, when a review cannot be read, rather than write a file without it', async () => {
     const dir = await emptyDir();
     const { core, closed } = await populated(dir);
-    await core.close();
-    cores.splice(cores.indexOf(core), 1);
+    await closeDesk(core);
     await writeFile(join(dir, 'reviews', `${closed}.json`), '{"schemaVersion": 1, "review": {"caseId": 4');
     const reopened = await desk(dir);
     await expect(reopened.core.data.collect()).rejects.toMatchObject({
@@ -128,8 +104,7 @@ describe('the export of all data', () => {
   it('refuses, naming the part, when the closed history cannot be read', async () => {
     const dir = await emptyDir();
     const { core } = await populated(dir);
-    await core.close();
-    cores.splice(cores.indexOf(core), 1);
+    await closeDesk(core);
     const [partition] = (await readdir(join(dir, 'history'))).filter((name) => name.endsWith('.json') && name !== 'summary.json');
     await writeFile(join(dir, 'history', partition), '{"schemaVersion": 1, "cases": [');
     // Without the review, whose action items would read the damaged case at start-up.
@@ -144,8 +119,7 @@ describe('the export of all data', () => {
   it('refuses, naming the file, when a file was found damaged and kept aside', async () => {
     const dir = await emptyDir();
     const { core, open } = await populated(dir);
-    await core.close();
-    cores.splice(cores.indexOf(core), 1);
+    await closeDesk(core);
     await writeFile(join(dir, 'active', `${open}.json`), 'not json');
     const reopened = await desk(dir);
     await expect(reopened.core.data.collect()).rejects.toMatchObject({ code: 'STORAGE', message: expect.stringContaining(`active/${open}.json could not be read`) });
@@ -217,8 +191,7 @@ describe('export and import through the Electron dialogs', () => {
     let answer: string | undefined = target;
     const dir = await emptyDir();
     const { core } = await populated(dir);
-    await core.close();
-    cores.splice(cores.indexOf(core), 1);
+    await closeDesk(core);
     const electron = await desk(dir, { saveDialog: async () => answer });
     const saved = await electron.core.handlers['data.export']({});
     expect(saved).toMatchObject({ kind: 'saved', path: target, message: `Exported 2 cases, 1 review, settings and 2 calendars to ${target}.` });

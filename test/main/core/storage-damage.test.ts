@@ -1,35 +1,15 @@
-import { copyFile, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventPayload } from '../../../src-shared/contract';
-import { createCore, type Core } from '../../../src-main/core/core';
-import { openDataDir } from '../../../src-main/core/data-dir';
+import type { Core } from '../../../src-main/core/core';
 import { dispatch } from '../../../src-main/core/dispatch';
-import { createManualClock } from '../../../src-main/core/testing/manual-clock';
+import { closeDesk, deskOnDisk, scratch } from '../desk-on-disk';
 
 const DAY_ONE = '2026-11-26T10:00:00.000Z';
 const DAY_TWO = '2026-11-27T10:00:00.000Z';
 const silent = { warn: () => undefined, error: () => undefined };
-const dirs: string[] = [];
-const cores: Core[] = [];
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function start(dir: string, at = DAY_TWO): Promise<Core> {
-  const clock = createManualClock(at);
-  const core = await createCore({ host: 'browser', version: 't', dataDir: dir, clock, ...(await openDataDir(dir, clock)), log: silent });
-  cores.push(core);
-  await core.runtime.idle();
-  return core;
-}
-
-async function stop(core: Core): Promise<void> {
-  cores.splice(cores.indexOf(core), 1);
-  await core.close();
-}
+const start = async (dir: string, at = DAY_TWO): Promise<Core> => (await deskOnDisk(dir, { at })).core;
+const stop = closeDesk;
 
 const acknowledge = {
   type: 'acknowledge',
@@ -43,8 +23,7 @@ const acknowledge = {
  * daily snapshot, so every file has a backup. Returns the data folder, stopped.
  */
 async function dataFolder(options: { review: boolean }): Promise<{ dir: string; open: string; closed: string; partition: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-damage-'));
-  dirs.push(dir);
+  const dir = await scratch('desk-damage-');
   let core = await start(dir, DAY_ONE);
   const h = core.handlers;
   const open = await h['cases.create']({ title: 'Checkout 502s', customer: 'Acme', plan: 'premium', severity: 'P2', description: '', reportedBy: '' });
