@@ -69,11 +69,6 @@ export class ReportIndex {
   /** Open action items with a due day, by due time; null after a review changed (sorted again on the next report). */
   #dueOpen: Array<{ entry: ActionItemEntry; index: number }> | null = [];
 
-  /** Every case's facts, by id. */
-  get size(): number {
-    return this.#slots.size;
-  }
-
   /** Hold a case's facts, in place of the ones it had. */
   put(facts: CaseFacts): void {
     let slot = this.#slots.get(facts.id);

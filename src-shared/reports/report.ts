@@ -106,13 +106,18 @@ export class Accumulator {
     if (!Number.isNaN(business)) this.ttrBusiness.push(business);
   }
 
-  row(key: string): GroupRow {
+  /**
+   * `parts`: accumulators whose values together are exactly this one's, already sorted by their
+   * own rows (the groups, for the overall row): their values are merged rather than sorted again.
+   */
+  row(key: string, parts?: readonly Accumulator[]): GroupRow {
+    const values = (pick: (accumulator: Accumulator) => MinuteValues) => (parts ? MinuteValues.merged(parts.map((part) => pick(part).sorted())) : pick(this));
     return {
       key,
       created: this.created,
       resolved: this.resolved,
-      timeToAcknowledge: { wall: statsOf(this.ttaWall), business: statsOf(this.ttaBusiness) },
-      timeToResolve: { wall: statsOf(this.ttrWall), business: statsOf(this.ttrBusiness) },
+      timeToAcknowledge: { wall: statsOf(values((a) => a.ttaWall)), business: statsOf(values((a) => a.ttaBusiness)) },
+      timeToResolve: { wall: statsOf(values((a) => a.ttrWall)), business: statsOf(values((a) => a.ttrBusiness)) },
       attainment: { key, met: this.met, judged: this.judged, share: shareOf(this.met, this.judged) },
       breaches: this.breaches,
       escalations: this.escalations,
@@ -410,13 +415,15 @@ export class ReportSink {
       .sort((a, b) => b.count - a.count || (b.timeToResolve.wall.mean ?? 0) - (a.timeToResolve.wall.mean ?? 0) || a.label.localeCompare(b.label) || byText(a.kind, b.kind));
     const groups = this.#groups;
     const groupOrder = this.query.groupBy === 'severity' ? [...SEVERITIES] : [...groups.keys()].sort((a, b) => a.localeCompare(b));
+    const groupRows = groupOrder.filter((key) => groups.has(key)).map((key) => groups.get(key)!.row(key));
     return {
       from: iso(this.from),
       to: iso(this.to),
       groupBy: this.query.groupBy,
       generatedAt: iso(this.now),
-      overall: this.overall.row('All'),
-      groups: groupOrder.filter((key) => groups.has(key)).map((key) => groups.get(key)!.row(key)),
+      groups: groupRows,
+      // every value of the overall row is a value of one group
+      overall: this.overall.row('All', [...groups.values()]),
       attainment: { byKind: this.byKind.rows(CLOCK_KINDS), bySeverity: this.bySeverity.rows(SEVERITIES), byPlan: this.byPlan.rows([]) },
       breaches,
       escalations: {

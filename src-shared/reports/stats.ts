@@ -24,7 +24,7 @@ export function shareOf(part: number, whole: number): number | null {
 
 /** Minutes gathered for a report's figures, in one growing Float64Array rather than an array of numbers. */
 export class MinuteValues {
-  #data = new Float64Array(16);
+  #data: Float64Array = new Float64Array(16);
   #length = 0;
 
   get length(): number {
@@ -44,4 +44,36 @@ export class MinuteValues {
   sorted(): Float64Array {
     return this.#data.subarray(0, this.#length).sort();
   }
+
+  /** Values that are the union of sorted parts: merged, not sorted again. */
+  static merged(parts: readonly Float64Array[]): MinuteValues {
+    const values = new MinuteValues();
+    const merged = mergeSorted(parts);
+    values.#data = merged.length > 0 ? merged : values.#data;
+    values.#length = merged.length;
+    return values;
+  }
+}
+
+/** One ascending array of the values of ascending arrays (pairwise merges, as a merge sort's last rounds). */
+export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
+  if (parts.length === 0) return new Float64Array(0);
+  let rounds = [...parts];
+  while (rounds.length > 1) {
+    const next: Float64Array[] = [];
+    for (let i = 0; i < rounds.length; i += 2) next.push(i + 1 < rounds.length ? mergeTwo(rounds[i]!, rounds[i + 1]!) : rounds[i]!);
+    rounds = next;
+  }
+  return rounds[0]!.slice();
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }

@@ -372,6 +372,8 @@ async function main(): Promise<void> {
     log,
   });
   await core.runtime.idle();
+  // the All cases catalog is built in the background after start-up: let it finish, or its heap and CPU count as the projection's
+  await core.allCases.settled();
 
   // rebuild: the first report after start (or after an import) builds the projection from the store
   const rebuilds: number[] = [];
