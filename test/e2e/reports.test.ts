@@ -74,6 +74,12 @@ describe('Reports and Management in the browser', () => {
     expect(exported).toContain('grouped by severity');
     expect(rawWordsIn(exported)).toEqual(NO_RAW_WORDS);
 
+    // Printed (Export PDF in the browser): the report's tables are on paper, the top bar is not.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('main.content .report-table table').first().evaluate((table) => table.getBoundingClientRect().height)).toBeGreaterThan(40);
+    expect(await button(page, 'Reports').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export By severity as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('groups.csv');
     const csv = await readFile((await download.path())!, 'utf8');
