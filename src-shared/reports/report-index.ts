@@ -3,7 +3,7 @@ import { CLOCK_KINDS } from '../sla';
 import { PACKED_CLOCK_SIZE, type CaseFacts, type ReviewFacts } from './facts';
 import { REPORT_GROUPINGS, type ReportGrouping, type ReportQuery } from './query';
 import { actionItemEntriesOf, compareActionItems, groupKeyOf, ReportSink, type Accumulator, type ActionItemEntry, type ActionItemFigures, type Report } from './report';
-import { shareOf } from './stats';
+import { shareOf, withRoom } from './stats';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -120,15 +120,9 @@ export class ReportIndex {
   }
 
   #addCase(bucket: Bucket, slot: number, kind: number, at: number, a: number, b: number): void {
-    if (bucket.caseLength * 2 + 2 > bucket.cases.length) {
-      const cases = new Int32Array(bucket.cases.length * 2);
-      cases.set(bucket.cases);
-      bucket.cases = cases;
-      const figures = new Float64Array(bucket.figures.length * 2);
-      figures.set(bucket.figures);
-      bucket.figures = figures;
-    }
     const n = bucket.caseLength++;
+    bucket.cases = withRoom(bucket.cases, n * 2 + 2);
+    bucket.figures = withRoom(bucket.figures, n * 3 + 3);
     bucket.cases[n * 2] = slot;
     bucket.cases[n * 2 + 1] = kind;
     bucket.figures[n * 3] = at;
@@ -137,11 +131,7 @@ export class ReportIndex {
   }
 
   #add(bucket: Bucket, slot: number, ref: number): void {
-    if (bucket.length + 2 > bucket.refs.length) {
-      const grown = new Int32Array(bucket.refs.length * 2);
-      grown.set(bucket.refs);
-      bucket.refs = grown;
-    }
+    bucket.refs = withRoom(bucket.refs, bucket.length + 2);
     bucket.refs[bucket.length++] = slot;
     bucket.refs[bucket.length++] = ref;
   }

@@ -22,6 +22,14 @@ export function shareOf(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+/** `array`, or a copy of it twice as long (or `needed` long) when it has less room than `needed`. */
+export function withRoom<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
 /** Minutes gathered for a report's figures, in one growing Float64Array rather than an array of numbers. */
 export class MinuteValues {
   #data: Float64Array = new Float64Array(16);
@@ -32,11 +40,7 @@ export class MinuteValues {
   }
 
   push(value: number): void {
-    if (this.#length === this.#data.length) {
-      const grown = new Float64Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
+    this.#data = withRoom(this.#data, this.#length + 1);
     this.#data[this.#length++] = value;
   }
 

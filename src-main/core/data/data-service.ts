@@ -19,7 +19,7 @@ import { REVIEW_FILE_VERSION, type ReviewStore } from '../reviews';
 import { RUNTIME_STATE_VERSION } from '../runtime';
 import { CASE_ID_PREFIX, REVIEWS_DIR, RUNTIME_STATE_FILE, SETTINGS_FILE } from '../storage';
 import { parseBundleText, readBundleFile, writeBundleFile } from './bundle-file';
-import type { BundleRecorder } from '../team/team-import';
+import { whileImporting, type BundleRecorder } from '../team/team-import';
 
 export interface DataServiceDeps {
   readonly data?: DataPort;
@@ -143,17 +143,12 @@ export class DataService {
     const team = this.deps.team;
     if (!team) return this.replaceWith(port, bundle, bundle.counter);
     // In a team the sync holds still meanwhile; what it queued is dropped again if nothing was replaced.
-    await team.hold();
-    let queued: readonly string[] = [];
-    try {
+    return whileImporting(team, async (queued) => {
       const current = port.caseReader?.();
       const planned = await team.replacing(bundle.cases, bundle.counter, current && { prefix: current.prefix, nextNumber: current.nextNumber });
-      queued = planned.queued;
-      return await this.replaceWith(port, bundle, planned.counter);
-    } finally {
-      await team.settle(queued).catch(() => undefined);
-      team.release();
-    }
+      queued(planned.queued);
+      return this.replaceWith(port, bundle, planned.counter);
+    });
   }
 
   private async replaceWith(port: DataPort, bundle: Bundle, counter: { prefix: string; nextNumber: number }): Promise<{ backup: string }> {

@@ -17,7 +17,7 @@ import {
 } from '../../../src-shared/import';
 import { DeskFailure } from '../errors';
 import type { CaseImportReader, CaseImportStaging, Clock, StagedWork } from '../ports';
-import type { ImportRecorder } from '../team/team-import';
+import { whileImporting, type ImportRecorder } from '../team/team-import';
 import { readJsm } from './jsm';
 import type { ImportFile, SourceRow } from './source';
 import { readZendesk } from './zendesk';
@@ -102,11 +102,8 @@ export class ServiceDeskImport {
     const { recorder } = this.deps;
     // In a team the sync holds still while the copy is staged, and the changed cases are queued
     // for the team before it commits; an import that does not commit has them dropped again.
-    await recorder?.hold();
-    let queued: readonly string[] = [];
-    let staged: { backup: string | null; value: ImportPreview };
-    try {
-      staged = await this.deps.stage(
+    const { backup, value: preview } = await whileImporting(recorder, (queued) =>
+      this.deps.stage(
         async (staging) => {
           const pass = await this.pass(staging, request, onProgress, staging);
           const { preview } = pass;
@@ -118,19 +115,12 @@ export class ServiceDeskImport {
               preview.problems.slice(0, 20).map((problem) => ({ path: problem.where, message: problem.message })),
             );
           }
-          if (recorder && pass.changed > 0) queued = await recorder.imported(request.source, pass.changedFrom, (id) => staging.get(id));
+          if (recorder && pass.changed > 0) queued(await recorder.imported(request.source, pass.changedFrom, (id) => staging.get(id)));
           return { value: preview, commit: pass.changed > 0 ? { nextNumber: pass.nextNumber } : null };
         },
         (done, total) => onProgress?.({ phase: 'writing', done, total }),
-      );
-    } finally {
-      if (recorder) {
-        // A failure here leaves the entries to the next start, which drops what the store lacks.
-        await recorder.settle(queued).catch(() => undefined);
-        recorder.release();
-      }
-    }
-    const { backup, value: preview } = staged;
+      ),
+    );
     if (backup === null) return { ...preview, backup, message: `${describeImport(preview)}.` };
     return { ...preview, backup, message: `${describeImport(preview)}; previous data backed up as ${backup}.` };
   }

@@ -51,6 +51,30 @@ export function teamCounter(prefix: string, cases: readonly CaseRecord[], counte
   return { prefix, nextNumber: Math.max(next, counter.nextNumber) };
 }
 
+/** Whether the team holds the case (the server confirmed it) or will (a change to it is queued). */
+export function sharedWithTeam(confirmed: Readonly<Record<string, number>>, outbox: Pick<Outbox, 'of'>): (id: string) => boolean {
+  return (id) => confirmed[id] !== undefined || outbox.of(id).length > 0;
+}
+
+/**
+ * Runs an import between `hold()` and `release()` of the team's sync (alone, just runs it):
+ * `work` gets `queued` to report the outbox entries it made, which `settle` drops again if the
+ * import did not commit. A failure of `settle` leaves them to the next start, which does the same.
+ */
+export async function whileImporting<T>(recorder: Pick<ImportRecorder, 'hold' | 'release' | 'settle'> | undefined, work: (queued: (ids: readonly string[]) => void) => Promise<T>): Promise<T> {
+  if (!recorder) return work(() => undefined);
+  await recorder.hold();
+  let queued: readonly string[] = [];
+  try {
+    return await work((ids) => {
+      queued = ids;
+    });
+  } finally {
+    await recorder.settle(queued).catch(() => undefined);
+    recorder.release();
+  }
+}
+
 /** An outbox entry an import made: facts from another desk, sent as they are, never decided again. */
 export interface ImportedCommand {
   readonly type: 'import';
@@ -107,7 +131,7 @@ export async function openOfflineImportRecorder(dataDir: string, store: Pick<Cas
   if (!state) return undefined;
   const outbox = new Outbox(dataDir);
   await outbox.open();
-  const shared = (id: string) => state.confirmed[id] !== undefined || outbox.of(id).length > 0;
+  const shared = sharedWithTeam(state.confirmed, outbox);
   return {
     hold: async () => undefined,
     release: () => undefined,

@@ -4,9 +4,9 @@ import { SYSTEM_ACTOR, decide, decideLog, foldCase, type CaseEvent, type CaseRec
 import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
 import type { EventBus } from '../event-bus';
 import type { CaseStore } from '../ports';
-import { DurableJsonFile } from '../storage';
+import { CASE_ID_PREFIX, DurableJsonFile } from '../storage';
 import type { Outbox, PendingCommand } from './outbox';
-import { dropUncommitted, importEntries, isImported, teamCounter, type CaseCounter } from './team-import';
+import { dropUncommitted, importEntries, isImported, sharedWithTeam, teamCounter, type CaseCounter } from './team-import';
 import type { PulledEvent, TeamMember, TeamServer } from './sync-port';
 import * as path from 'node:path';
 
@@ -73,8 +73,6 @@ export interface TeamSyncDeps {
 }
 
 const PULL_BATCH = 2000;
-/** The letters of cases made before a console joined a team: they stay on it (never a team's letters). */
-const LOCAL_PREFIX = 'RD';
 const MAX_REFUSALS = 20;
 const sameEvents = (a: readonly CaseEvent[], b: readonly CaseEvent[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -218,7 +216,7 @@ export class TeamSync implements CommandRecorder {
 
   /** Queues an import's changed cases (as staged) before it commits; a case that stays on this console is left out. */
   async queueImported(actor: string, source: string, changedFrom: ReadonlyMap<string, number>, staged: (id: string) => Promise<CaseRecord | undefined>): Promise<string[]> {
-    const shared = (id: string) => this.#state.confirmed[id] !== undefined || this.deps.outbox.of(id).length > 0;
+    const shared = sharedWithTeam(this.#state.confirmed, this.deps.outbox);
     const entries = await importEntries({ shared, actor, at: Date.now() }, source, changedFrom, staged);
     await this.deps.outbox.addAll(entries);
     return entries.map((entry) => entry.commandId);
@@ -234,8 +232,8 @@ export class TeamSync implements CommandRecorder {
     const prefix = this.#state.prefix;
     // Never connected: no letters yet, the file's cases stay here as cases made before joining do.
     if (!prefix) return { queued: [], counter };
-    const shared = (id: string) => this.#state.confirmed[id] !== undefined || this.deps.outbox.of(id).length > 0;
-    const fresh = cases.filter((record) => !shared(record.id) && !record.id.startsWith(`${LOCAL_PREFIX}-`));
+    const shared = sharedWithTeam(this.#state.confirmed, this.deps.outbox);
+    const fresh = cases.filter((record) => !shared(record.id) && !record.id.startsWith(`${CASE_ID_PREFIX}-`));
     const byId = new Map(fresh.map((record) => [record.id, record]));
     const entries = await importEntries({ shared, actor, at: Date.now() }, 'data', new Map(fresh.map((record) => [record.id, 0])), async (id) => byId.get(id));
     await this.deps.outbox.addAll(entries);
