@@ -5,25 +5,13 @@ import type { ServiceDeskImportRequest } from '../../../src-main/core/import';
 import { foldCase, type CaseRecord } from '../../../src-shared/domain';
 import { clocksOf, DEFAULT_POLICY } from '../../../src-shared/sla';
 import { changedFiles, desk, snapshotOf } from './desk';
+import { FIXTURES, fixture, jsm, zendesk } from './requests';
 
 // Each import snapshots and rewrites the data folder: a limit for hangs on a loaded machine, not for speed.
 vi.setConfig({ testTimeout: 30_000 });
 
-const FIXTURES = join(__dirname, '../../fixtures/import');
-const fixture = (name: string) => ({ path: join(FIXTURES, name), name });
 const T0 = '2026-11-30T12:00:00.000Z';
 
-const zendesk = (files = [fixture('zendesk-tickets.json'), fixture('zendesk-audits.json')]): ServiceDeskImportRequest => ({
-  source: 'zendesk',
-  files,
-  mapping: { defaultPlan: 'standard', planRules: [{ customer: 'Acme Corp', plan: 'premium' }] },
-});
-const jsm = (files = [fixture('jsm-export.csv')]): ServiceDeskImportRequest => ({
-  source: 'jsm',
-  files,
-  mapping: { defaultPlan: 'standard', planRules: [{ customer: 'Acme Corp', plan: 'premium' }], priorities: { 'Sev 1': 'P1' } },
-  timeZone: 'Europe/Berlin',
-});
 
 /** Runs an import and lets the runtime settle (it starts again after the data is replaced). */
 async function run(core: Core, request: ServiceDeskImportRequest) {

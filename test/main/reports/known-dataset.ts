@@ -6,7 +6,27 @@ export const MIN = 60_000;
 export const THU_10 = Date.parse('2026-11-26T10:00:00.000Z');
 export const at = (hhmm: string, day = '2026-11-26') => Date.parse(`${day}T${hhmm}:00.000Z`);
 
-const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'configurationChange', summary: 'Fixed the DNS record.' } as const;
+/** A resolution by restoring the service with a configuration change. */
+export const resolvedBy = (summary: string) => ({ type: 'resolve', criterion: 'serviceRestored', method: 'configurationChange', summary }) as const;
+const resolve = resolvedBy('Fixed the DNS record.');
+
+/**
+ * A core on the manual clock with its reviews in memory, and what the datasets drive it with:
+ * `to` moves the clock to an instant and waits for the runtime; `create` logs a case for a
+ * customer (Acme unless named), `act` acts on one.
+ */
+export async function reportsDesk() {
+  const reviewStore = createMemoryReviewStore();
+  const booted = await boot({ extra: { reviewStore } });
+  const { core, clock } = booted;
+  const to = async (ms: number) => {
+    clock.advance(ms - clock.now());
+    await core.runtime.idle();
+  };
+  const create = (plan: string, severity: 'P1' | 'P2' | 'P3', title: string, customer = 'Acme') => core.handlers['cases.create']({ title, customer, plan, severity, description: '', reportedBy: '' });
+  const act = (id: string, command: Parameters<(typeof core.handlers)['cases.act']>[0]['command']) => core.handlers['cases.act']({ id, command });
+  return { ...booted, reviewStore, to, create, act };
+}
 
 /**
  * Three cases with known times, driven through the core on the manual clock (the expected
@@ -19,16 +39,10 @@ const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'config
  * B's "Configuration" and "Capacity".
  */
 export async function knownDataset() {
-  const reviewStore = createMemoryReviewStore();
-  const booted = await boot({ extra: { reviewStore } });
-  const { core, clock } = booted;
-  const to = async (ms: number) => {
-    clock.advance(ms - clock.now());
-    await core.runtime.idle();
-  };
+  const { reviewStore, to, create: createFor, act, ...booted } = await reportsDesk();
+  const { core } = booted;
   await to(THU_10);
-  const create = (plan: string, severity: 'P1' | 'P2' | 'P3', title: string) => core.handlers['cases.create']({ title, customer: plan === 'premium' ? 'Acme' : 'Globex', plan, severity, description: '', reportedBy: '' });
-  const act = (id: string, command: Parameters<(typeof core.handlers)['cases.act']>[0]['command']) => core.handlers['cases.act']({ id, command });
+  const create = (plan: string, severity: 'P1' | 'P2' | 'P3', title: string) => createFor(plan, severity, title, plan === 'premium' ? 'Acme' : 'Globex');
   const a = (await create('premium', 'P1', 'Checkout down')).id;
   const b = (await create('premium', 'P2', 'Slow search')).id;
   const c = (await create('standard', 'P3', 'Report typo')).id;

@@ -1,8 +1,7 @@
-import { createMemoryReviewStore } from '../../../src-main/core/testing/memory-review-store';
-import { acknowledge, boot } from '../runtime/boot';
-import { at, THU_10 } from './known-dataset';
+import { acknowledge } from '../runtime/boot';
+import { at, reportsDesk, resolvedBy, THU_10 } from './known-dataset';
 
-const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'configurationChange', summary: 'Raised the pool size.' } as const;
+const resolve = resolvedBy('Raised the pool size.');
 /** The week of Monday 30 November 2026, when the review clocks below end or breach. */
 const period = { kind: 'custom', from: '2026-11-30T00:00:00.000Z', to: '2026-12-07T00:00:00.000Z' } as const;
 
@@ -23,14 +22,7 @@ const period = { kind: 'custom', from: '2026-11-30T00:00:00.000Z', to: '2026-12-
  * The report is made Friday 4 December 16:00 UTC.
  */
 async function dataset() {
-  const reviewStore = createMemoryReviewStore();
-  const { core, clock } = await boot({ extra: { reviewStore } });
-  const to = async (ms: number) => {
-    clock.advance(ms - clock.now());
-    await core.runtime.idle();
-  };
-  const act = (id: string, command: Parameters<(typeof core.handlers)['cases.act']>[0]['command']) => core.handlers['cases.act']({ id, command });
-  const create = (plan: string, severity: 'P1' | 'P2', title: string) => core.handlers['cases.create']({ title, customer: 'Acme', plan, severity, description: '', reportedBy: '' });
+  const { core, to, act, create } = await reportsDesk();
   /** Written, submitted by Ana to Bo, and published by Bo. */
   const publish = async (caseId: string) => {
     const started = await core.handlers['reviews.start']({ caseId });

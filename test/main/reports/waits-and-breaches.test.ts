@@ -1,8 +1,7 @@
-import { createMemoryReviewStore } from '../../../src-main/core/testing/memory-review-store';
-import { acknowledge, boot } from '../runtime/boot';
-import { at, THU_10 } from './known-dataset';
+import { acknowledge } from '../runtime/boot';
+import { at, reportsDesk, resolvedBy, THU_10 } from './known-dataset';
 
-const resolve = { type: 'resolve', criterion: 'serviceRestored', method: 'configurationChange', summary: 'Raised the pool size.' } as const;
+const resolve = resolvedBy('Raised the pool size.');
 const period = { kind: 'custom', from: '2026-11-26T00:00:00.000Z', to: '2026-11-28T00:00:00.000Z' } as const;
 
 /**
@@ -14,15 +13,8 @@ const period = { kind: 'custom', from: '2026-11-26T00:00:00.000Z', to: '2026-11-
  * D's and F's reviews both name "Capacity". The report is made Fri 16:00.
  */
 async function dataset() {
-  const reviewStore = createMemoryReviewStore();
-  const { core, clock } = await boot({ extra: { reviewStore } });
-  const to = async (ms: number) => {
-    clock.advance(ms - clock.now());
-    await core.runtime.idle();
-  };
+  const { core, to, act, create } = await reportsDesk();
   await to(THU_10);
-  const create = (plan: string, severity: 'P1' | 'P2' | 'P3', title: string) => core.handlers['cases.create']({ title, customer: 'Acme', plan, severity, description: '', reportedBy: '' });
-  const act = (id: string, command: Parameters<(typeof core.handlers)['cases.act']>[0]['command']) => core.handlers['cases.act']({ id, command });
   const d = (await create('standard', 'P3', 'Export waits on the customer')).id;
   const e = (await create('premium', 'P1', 'Nobody answered')).id;
   const f = (await create('premium', 'P2', 'Resolved without an update')).id;

@@ -1,25 +1,11 @@
-import { join } from 'node:path';
 import { bundleChunks } from '../../../src-main/core/data/bundle-file';
-import type { ServiceDeskImportRequest } from '../../../src-main/core/import';
 import { runImportCommand } from '../../../src-main/core/import/command';
 import type { CaseRecord } from '../../../src-shared/domain';
+import { fixture, jsm, zendesk } from '../import/requests';
 import { Workstation, converge, until, useTeamServer } from './workstations';
 
 const postgres = useTeamServer();
 
-const FIXTURES = join(__dirname, '../../fixtures/import');
-const fixture = (name: string) => ({ path: join(FIXTURES, name), name });
-const zendesk = (files = [fixture('zendesk-tickets.json'), fixture('zendesk-audits.json')]): ServiceDeskImportRequest => ({
-  source: 'zendesk',
-  files,
-  mapping: { defaultPlan: 'standard', planRules: [{ customer: 'Acme Corp', plan: 'premium' }] },
-});
-const jsm = (files = [fixture('jsm-export.csv')]): ServiceDeskImportRequest => ({
-  source: 'jsm',
-  files,
-  mapping: { defaultPlan: 'standard', planRules: [{ customer: 'Acme Corp', plan: 'premium' }], priorities: { 'Sev 1': 'P1' } },
-  timeZone: 'Europe/Berlin',
-});
 
 const originOf = (record: CaseRecord) => {
   const first = record.events[0];
