@@ -106,7 +106,8 @@ describe('the post-incident review end to end, through the browser host', () => 
       page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void sent.push(String(payload))));
       await page.reload();
       const rows = region(page, 'Timeline').getByRole('row');
-      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+      // a limit for hangs, not for speed: beside the layout tests in a full run the 1,203 entries took 30 s to show once
+      await expect.poll(() => rows.count(), { timeout: 90_000 }).toBeGreaterThan(3);
       await rows.nth(2).getByRole('checkbox', { name: 'Hidden' }).check();
       await saved(page);
       const saves = sent.filter((frame) => frame.includes('"reviews.save"'));
