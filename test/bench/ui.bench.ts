@@ -8,8 +8,8 @@
  * All cases, over the same open cases plus a closed history (50,000; 10,000 with --quick): a
  * search pasted into its box, from the moment its request goes out (after the box's pause for
  * more typing, which is not counted) to the commit and layout of its first rows; and a scroll of
- * one screen, from the scroll event to the commit and layout of the rows that came into view,
- * with their data.
+ * one screen, from the scroll event to the commit and layout of the rows in view, with their
+ * data, and on to the rows the list then renders a screen ahead.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -138,7 +138,7 @@ async function startHost(dataDir: string): Promise<{ url: string; stop: () => vo
 }
 
 /** committedMs: to React's commit plus a forced style and layout; scriptMs: its first part, to the commit alone. */
-type Timing = { committedMs: number; scriptMs: number; framesMs: number; answerMs?: number };
+type Timing = { committedMs: number; scriptMs: number; framesMs: number; answerMs?: number; aheadMs?: number };
 
 /*
  * Runs in the page, so it is plain JavaScript (the TypeScript loader would add helpers the page
@@ -228,23 +228,48 @@ const PAGE_SCRIPT = `
     const answeredAt = window.benchAnswers.get(sentAt);
     return { committedMs: t.committedMs - waited, scriptMs: t.scriptMs - waited, framesMs: t.framesMs - waited, answerMs: answeredAt === undefined ? -1 : answeredAt - sentAt };
   };
-  /** Scrolls the All cases table by one screen; timed from the scroll event to the rows in view, with data. */
+  /**
+   * Scrolls the All cases table by one screen. Timed from the scroll event to the commit and
+   * layout of the rows in view, with their data (committedMs); then, as aheadMs, to the rows the
+   * list renders a screen ahead after it (VirtualRows' renderAhead), which the next scroll waits for.
+   */
   window.benchScroll = async () => {
     const table = allCasesTable();
     const scroller = table.querySelector('.virtual-scroller');
+    const rowHeight = table.querySelector('.virtual-head').getBoundingClientRect().height;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rowAt = (index) => table.querySelector('.virtual-space > [role="row"][aria-rowindex="' + (index + 2) + '"]');
+    const last = () => Number(table.querySelector('.virtual-space > [role="row"]:last-child')?.getAttribute('aria-rowindex') ?? 0);
+    const settled = async () => {
+      const before = last();
+      for (let i = 0; i < 3; i++) await frame();
+      while (last() !== before || table.querySelector('.virtual-space > .pending')) await frame();
+    };
     // At the end of the list a scroll moves nothing (no scroll event, no new rows): start again from the top.
     if (scroller.scrollTop + 2 * scroller.clientHeight > scroller.scrollHeight) {
       scroller.scrollTop = 0;
-      await frame();
+      await settled();
     }
-    const last = () => Number(table.querySelector('.virtual-space > [role="row"]:last-child')?.getAttribute('aria-rowindex') ?? 0);
+    // The rows under the sticky header row, from the scroll position alone: row i spans
+    // [(i + 1) * rowHeight, (i + 2) * rowHeight) of the scroller's content.
+    const inView = () => {
+      const top = scroller.scrollTop;
+      const from = Math.floor(top / rowHeight);
+      const to = Math.floor((top + scroller.clientHeight - rowHeight - 1) / rowHeight);
+      for (let index = from; index <= to; index++) {
+        const row = rowAt(index);
+        if (!row || row.classList.contains('pending')) return false;
+      }
+      return true;
+    };
     const before = last();
     return new Promise((resolve, reject) => {
       // A capturing listener on the document runs before the virtualizer's own listener on the scroller.
       document.addEventListener('scroll', () => {
         const started = performance.now();
-        until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started, 'the rows of the next screen, with data').then(resolve, reject);
+        until(table, inView, started, 'the rows in view after a scroll, with data')
+          .then((shown) => until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started, 'the rows rendered ahead').then((ahead) => resolve({ ...shown, aheadMs: ahead.committedMs })))
+          .catch(reject);
       }, { capture: true, once: true });
       const from = scroller.scrollTop;
       scroller.scrollTop += scroller.clientHeight;
@@ -383,13 +408,14 @@ async function main(): Promise<void> {
       ['  of which the core\'s answer on the socket: p50 / p95', spread(searches.map((t) => t.answerMs ?? -1))],
       [`All cases scroll of one screen, to commit + layout: p50 / p95 (${SCROLLS})`, `${round(percentile(scrolls.map((t) => t.committedMs), 50))} / ${p95(scrolls, 'committedMs')} ms`],
       ['  of which: p50 / p95', phases(scrolls)],
+      ['  then the rows rendered a screen ahead, from the scroll: p50 / p95', spread(scrolls.map((t) => t.aheadMs ?? -1))],
       ['JS heap after GC', `${round(heapMb)} MB`],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
     console.log(`UI benchmark${quick ? ' (quick)' : ''}, ${CASES} open cases (and ${CLOSED} closed for All cases), Chromium ${browser.version()}`);
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
     console.log(
-      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "idle_frames_p95_ms": ${p95(idle, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}, "all_cases_closed": ${CLOSED}, "all_cases_first_ms": ${round(allCasesFirstMs, 0)}, "all_cases_search_p95_ms": ${p95(searches, 'committedMs')}, "all_cases_page_p95_ms": ${p95(scrolls, 'committedMs')}}}`,
+      `BENCH_SECTION {"ui": {"cases": ${CASES}, "queue_switch_p95_ms": ${p95(switches, 'committedMs')}, "change_apply_p95_ms": ${p95(changes, 'committedMs')}, "queue_switch_frames_p95_ms": ${p95(switches, 'framesMs')}, "change_apply_frames_p95_ms": ${p95(changes, 'framesMs')}, "idle_frames_p95_ms": ${p95(idle, 'framesMs')}, "heap_mb": ${round(heapMb)}, "load_ms": ${round(loadMs, 0)}, "all_cases_closed": ${CLOSED}, "all_cases_first_ms": ${round(allCasesFirstMs, 0)}, "all_cases_search_p95_ms": ${p95(searches, 'committedMs')}, "all_cases_page_p95_ms": ${p95(scrolls, 'committedMs')}, "all_cases_ahead_p95_ms": ${round(percentile(scrolls.map((t) => t.aheadMs ?? -1), 95))}}}`,
     );
   } finally {
     await browser.close();
