@@ -1,5 +1,6 @@
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { observeElementRect, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { aheadOf, rowsToRender, type RowSpan } from './render-ahead';
 import { assignSlots } from './row-slots';
 
 /** Used while the scroller has no height yet (not laid out): a first screenful, never nothing. */
@@ -23,7 +24,15 @@ interface Props {
   readonly className?: string;
   /** Told the first and last index rendered whenever they change (a list that loads its rows by page). */
   readonly onRange?: (first: number, last: number) => void;
+  /**
+   * Once the list has been scrolled, renders a screen of rows ahead on each side of each view
+   * shown, as work that gives way to the next input (a transition): a scroll of up to a screen
+   * then finds its rows in the DOM and laid out, and shows them in the frame it happens in.
+   */
+  readonly renderAhead?: boolean;
 }
+
+const OVERSCAN = 8;
 
 /**
  * Only the rows in view (plus a few) are in the DOM, so a queue of 10,000 costs what 30 do.
@@ -32,14 +41,17 @@ interface Props {
  * while the header stays at the top. The scroller is the `rows` size container: a table's
  * columns answer to the width it shows (`@container rows`, `cqw`), not to the window's.
  */
-export function VirtualRows({ head, count, rowHeight, renderRow, idOf, activeIndex, className, onRange }: Props) {
+export function VirtualRows({ head, count, rowHeight, renderRow, idOf, activeIndex, className, onRange, renderAhead = false }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const slots = useRef<ReadonlyMap<string, number>>(new Map());
+  const [ahead, setAhead] = useState<RowSpan | null>(null);
+  const rangeExtractor = useCallback((range: Range) => rowsToRender(range, ahead), [ahead]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: OVERSCAN,
+    rangeExtractor,
     observeElementRect: observeOrAssume,
     // The rows start under the header, and a row scrolled to is never left under it.
     scrollMargin: rowHeight,
@@ -55,6 +67,19 @@ export function VirtualRows({ head, count, rowHeight, renderRow, idOf, activeInd
   useEffect(() => {
     if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
+
+  // The rows in view. Once the list has been scrolled, each view shown is followed by a screen
+  // more on each side, rendered as a transition. Not before: a list shown and not scrolled (a
+  // search's answer, the rows of a new query on their way) renders only its view.
+  const inView = virtualizer.range;
+  const viewFrom = inView?.startIndex ?? -1;
+  const viewTo = inView?.endIndex ?? -1;
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (virtualizer.isScrolling) scrolled.current = true;
+    if (!renderAhead || viewFrom < 0 || !scrolled.current) return;
+    startTransition(() => setAhead(aheadOf({ startIndex: viewFrom, endIndex: viewTo, overscan: OVERSCAN })));
+  }, [renderAhead, viewFrom, viewTo, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

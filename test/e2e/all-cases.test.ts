@@ -113,4 +113,61 @@ describe('All cases in the browser', () => {
     expect(await table.getByRole('row').count()).toBeLessThan(80);
     await page.screenshot({ path: screenshotPath('all-cases-scrolled.png') });
   });
+
+  it('a scroll of one screen finds the rows it shows already rendered, and their data', async () => {
+    const dir = await newDataDir();
+    const from = Date.UTC(2025, 0, 1);
+    const cases = Array.from({ length: 1_000 }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
+    await writeDataset(dir, { prefix: 'RD', nextNumber: 2001, cases }, 100);
+    const page = await openConsole(dir);
+    await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
+    await page.getByText('1000 cases, open and closed').waitFor();
+    const table = page.getByRole('table', { name: 'All cases', exact: true });
+    const box = (await table.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+    // The rows in view now and after each wheel turn, by their aria-rowindex (the header row is 1).
+    const inView = () =>
+      page.evaluate(() => {
+        const scroller = document.querySelector('[role="table"][aria-label="All cases"] .virtual-scroller')!;
+        const rows = [...scroller.querySelectorAll('.virtual-space > [role="row"]')];
+        const top = scroller.getBoundingClientRect().top;
+        const head = scroller.querySelector('.virtual-head')!.getBoundingClientRect().height;
+        return rows
+          .filter((row) => {
+            const { top: rowTop, bottom } = row.getBoundingClientRect();
+            return bottom > top + head && rowTop < top + scroller.clientHeight;
+          })
+          .map((row) => Number(row.getAttribute('aria-rowindex')));
+      });
+    const lastRendered = async () => Number(await table.locator('.virtual-space > [role="row"]').last().getAttribute('aria-rowindex'));
+    const screen = (await inView()).length;
+    expect(screen).toBeGreaterThan(10);
+    // Shown and not scrolled, the list renders its view and 8 rows more; from the first scroll on, a screen ahead.
+    expect(await lastRendered()).toBeLessThan(screen + 12);
+    await page.mouse.wheel(0, 60);
+
+    for (let turn = 0; turn < 3; turn++) {
+      const shown = await inView();
+      // Once a view is shown, a screen more is rendered below it (and above it).
+      await expect.poll(lastRendered).toBeGreaterThanOrEqual(shown.at(-1)! + screen);
+      await expect.poll(() => table.getByText('Loading…').count()).toBe(0);
+      // Every row element the scroll adds to the list is recorded.
+      await page.evaluate(() => {
+        const added: number[] = [];
+        (window as unknown as { addedRows: number[] }).addedRows = added;
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLElement) added.push(Number(node.getAttribute('aria-rowindex')));
+        }).observe(document.querySelector('[role="table"][aria-label="All cases"] .virtual-space')!, { childList: true });
+      });
+      await page.mouse.wheel(0, screen * 30);
+      await expect.poll(async () => (await inView())[0]).toBeGreaterThan(shown[0]! + screen - 3);
+      const now = await inView();
+      const added = await page.evaluate(() => (window as unknown as { addedRows: number[] }).addedRows);
+      expect(now.filter((index) => added.includes(index))).toEqual([]);
+      // The rows shown are the right ones, with their data: most recently updated first.
+      const first = await table.locator(`.virtual-space > [aria-rowindex="${now[0]}"]`).innerText();
+      expect(first).toContain(`RD-${1000 - (now[0]! - 2) + 1000}`);
+    }
+  });
 });

@@ -149,7 +149,7 @@ function AllCasesTable({ result, loading }: { result: AllCasesResult | null; loa
       className="all-cases-table"
       title={`Move with ${LIST_KEYS.down.replace(' ', ' or ')} / ${LIST_KEYS.up.replace(' ', ' or ')}; ${LIST_KEYS.open} opens`}
     >
-      <VirtualRows head={head} count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="all-cases-body" onRange={need} />
+      <VirtualRows head={head} count={total} rowHeight={ALL_CASES_ROW_HEIGHT} renderRow={renderRow} activeIndex={cursor} className="all-cases-body" onRange={need} renderAhead />
     </div>
   );
 }
