@@ -27,6 +27,18 @@ async function openConsole(dataDir?: string): Promise<Page> {
   return page;
 }
 
+/** A console whose store holds `count` closed cases (RD-1001 on, closed an hour apart from 1 Jan 2025), showing All cases. */
+async function closedHistory(count: number): Promise<{ page: Page; table: Locator }> {
+  const dir = await newDataDir();
+  const from = Date.UTC(2025, 0, 1);
+  const cases = Array.from({ length: count }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
+  await writeDataset(dir, { prefix: 'RD', nextNumber: 1001 + count, cases }, 100);
+  const page = await openConsole(dir);
+  await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
+  await page.getByText(`${count} cases, open and closed`).waitFor();
+  return { page, table: page.getByRole('table', { name: 'All cases', exact: true }) };
+}
+
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 const panel = (page: Page) => page.getByRole('complementary');
 const status = (page: Page) => panel(page).getByRole('definition').nth(3).innerText();
@@ -93,14 +105,7 @@ describe('All cases in the browser', () => {
   });
 
   it('scrolls through thousands of closed cases with the mouse wheel, loading the rows as they come into view', async () => {
-    const dir = await newDataDir();
-    const from = Date.UTC(2025, 0, 1);
-    const cases = Array.from({ length: 3_000 }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
-    await writeDataset(dir, { prefix: 'RD', nextNumber: 4001, cases }, 100);
-    const page = await openConsole(dir);
-    await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
-    const table = page.getByRole('table', { name: 'All cases', exact: true });
-    await page.getByText('3000 cases, open and closed').waitFor();
+    const { page, table } = await closedHistory(3_000);
     expect(await table.getAttribute('aria-rowcount')).toBe('3001');
     const box = (await table.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -115,14 +120,7 @@ describe('All cases in the browser', () => {
   });
 
   it('a scroll of one screen finds the rows it shows already rendered, and their data', async () => {
-    const dir = await newDataDir();
-    const from = Date.UTC(2025, 0, 1);
-    const cases = Array.from({ length: 1_000 }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
-    await writeDataset(dir, { prefix: 'RD', nextNumber: 2001, cases }, 100);
-    const page = await openConsole(dir);
-    await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
-    await page.getByText('1000 cases, open and closed').waitFor();
-    const table = page.getByRole('table', { name: 'All cases', exact: true });
+    const { page, table } = await closedHistory(1_000);
     const box = (await table.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 
