@@ -7,8 +7,9 @@
  * carrying root-cause categories, tags and action items. Measures:
  * - `startup_to_report_ms`: from the core's start over the store to a 90-day report asked for as
  *   soon as it is up (a person opening Reports at once), with `startup_request_max_ms` and
- *   `startup_request_p95_ms`, how long other requests (`system.info`, one every 20 ms) waited
- *   meanwhile: the projection is built in the background from start-up, a slice at a time;
+ *   `startup_request_p95_ms`, how long other requests (`system.info`, sent 20 ms after the last
+ *   answer, from a timer) waited beyond that meanwhile: the projection is built in the
+ *   background from start-up, a slice at a time;
  * - `rebuild_ms`: the reports projection built from scratch over the store (the first report);
  * - `query_p95_ms`: a 90-day report grouped by severity, request to data (the contract's handler);
  * - `sqlite_query_p95_ms`: the same aggregates as GROUP BY queries in better-sqlite3 (a
@@ -385,11 +386,13 @@ async function main(): Promise<void> {
   await Promise.all([
     dispatch(core.handlers, 'reports.query', { period: { kind: 'last', days: 90 }, groupBy: 'severity' }, quietLog).then(() => (firstReportMs = performance.now() - started)),
     (async () => {
+      // sent from a timer, as a request from a socket arrives: its wait is how late the timer
+      // fired (the event loop was held) plus the answer
       while (firstReportMs === 0) {
         const t0 = performance.now();
-        await dispatch(core.handlers, 'system.info', {}, quietLog);
-        waits.push(performance.now() - t0);
         await sleep(20);
+        await dispatch(core.handlers, 'system.info', {}, quietLog);
+        waits.push(performance.now() - t0 - 20);
       }
     })(),
   ]);
