@@ -262,6 +262,20 @@ class FileStore implements FileCaseStore {
     );
   }
 
+  /** Takes a case away, open or closed (team mode: merged into the team's case of the same ticket). Unknown: nothing to do. */
+  remove(id: string): Promise<void> {
+    return this.#shared(() =>
+      this.#locks.run(`case:${id}`, async () => {
+        if (this.#active.has(id)) {
+          await this.#removeActive(id);
+          this.#active.delete(id);
+          return;
+        }
+        await this.#locks.run(HISTORY_LOCK, () => this.#hist.remove(id));
+      }),
+    );
+  }
+
   /** The letters of the case ids this store hands out from now on (team mode: the workstation's own). */
   setPrefix(prefix: string): Promise<void> {
     return this.#shared(() =>
