@@ -466,7 +466,7 @@ export class TeamSync implements CommandRecorder {
         const decided = this.#decideAgain(caseId, events, entry);
         if (!decided.ok) {
           drop.push(entry.commandId);
-          if (entry.actor !== SYSTEM_ACTOR) refused.push({ entry, reason: decided.reason });
+          if (entry.actor !== SYSTEM_ACTOR && decided.present !== true) refused.push({ entry, reason: decided.reason });
           continue;
         }
         const rebased = { ...entry, baseVersion: events.length, events: decided.events };
@@ -547,10 +547,19 @@ export class TeamSync implements CommandRecorder {
     this.#emit();
   }
 
-  #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string } {
+  /** A refusal that is `present` is no refusal: what the entry brings is on the team already, so it is dropped without a word. */
+  #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string; present?: boolean } {
     if (isImported(entry)) {
       // Facts from another desk are not decided again: they go as they are, or not at all.
-      if (entry.kind === 'create') return events.length === 0 ? { ok: true, events: entry.events } : { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      if (entry.kind === 'create') {
+        if (events.length === 0) return { ok: true, events: entry.events };
+        // The same case (a data file imported on two consoles): present already when the team holds all of it.
+        if (sameEvents(events.slice(0, 1), entry.events.slice(0, 1))) {
+          if (sameEvents(events.slice(0, entry.events.length), entry.events)) return { ok: false, present: true, reason: `${caseId} is on the team already` };
+          return { ok: false, reason: `the team holds ${caseId} already, and its history differs from the one imported here; the team's is kept` };
+        }
+        return { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      }
       if (events.length === entry.baseVersion) return { ok: true, events: entry.events };
       return { ok: false, reason: `${caseId} changed on the team while the import waited to be sent; import the file again to add what it brings to the case as it now stands` };
     }

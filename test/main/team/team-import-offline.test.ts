@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { CaseRecord } from '../../../src-shared/domain';
+import { bundleChunks } from '../../../src-main/core/data/bundle-file';
 import { jsm, zendesk } from '../import/requests';
 import { Workstation, converge, settle, until, useTeamServer } from './workstations';
 
@@ -145,6 +146,65 @@ describe('the same export imported on two consoles while offline', { timeout: 12
     for (const keys of byTicket.values()) expect(keys).toHaveLength(1);
     const teamKey = byTicket.get(ticket!)![0]!;
     expect(noteTexts((await ben!.cases()).get(teamKey))).toEqual(['Ben Ode: Called the customer']);
+    expect((await teamCases(ana!.teamUrl)).length).toBe(onAna.created);
+  });
+
+  it('a data file imported on two consoles while offline is one case per key once both sync, with the changes each made to it, and no refusal', async () => {
+    // The file: a console of another team, one case logged there and one it imported from Zendesk.
+    const [cy] = await postgres.team('Cy Park');
+    const logged = await cy!.create({ title: 'Printer on fire' });
+    await cy!.core.serviceDesk.run(jsm());
+    const file = [...bundleChunks((await cy!.core.data.collect()).bundle)].join('');
+    const fromFile = await cy!.cases();
+
+    const [ana, ben] = await postgres.team('Ana Lopez', 'Ben Ode');
+    await offline(ana!, ben!);
+    await ana!.core.data.importText(file);
+    await ben!.core.data.importText(file);
+    ana!.clock.advance(30_000);
+    await ana!.act(logged.id, { type: 'addNote', text: 'Ana was here' });
+    ben!.clock.advance(60_000);
+    await ben!.act(logged.id, { type: 'addNote', text: 'Ben was here' });
+    ana!.link.restore();
+    await until(() => ana!.team.status().connection === 'online' && ana!.team.status().pending === 0, 'Ana sent her import');
+    ben!.link.restore();
+    await converge([ana!, ben!]);
+
+    for (const station of [ana!, ben!]) {
+      expect([...(await station.cases()).keys()].sort()).toEqual([...fromFile.keys()].sort());
+      for (const keys of (await keysByTicket(station)).values()) expect(keys).toHaveLength(1);
+    }
+    // (The engineer name is a personal setting, and the file's stays: both now act as the file's engineer.)
+    expect(noteTexts((await ben!.cases()).get(logged.id))).toEqual(['Cy Park: Ana was here', 'Cy Park: Ben was here']);
+    expect((await teamCases(ana!.teamUrl)).map((row) => row.key)).toEqual([...fromFile.keys()].sort());
+    expect(ben!.team.status()).toMatchObject({ refusals: [], merges: [] });
+  });
+
+  it('a team database from before tickets were known learns the tickets of the cases imported so far when a console migrates it', async () => {
+    const [ana, ben] = await postgres.team('Ana Lopez', 'Ben Ode');
+    const onAna = await ana!.core.serviceDesk.run(zendesk());
+    await converge([ana!, ben!]);
+    await offline(ben!);
+    // As the database was before migration 3: no tickets known.
+    const client = new pg.Client({ connectionString: ana!.teamUrl });
+    await client.connect();
+    try {
+      await client.query('DROP TABLE rd_case_origins');
+      await client.query('DELETE FROM rd_schema_migrations WHERE version = 3');
+    } finally {
+      await client.end();
+    }
+    // Ben's console lost its copy of the team's cases (a new data folder would be the same): it imports the export again, offline.
+    await ben!.core.close();
+    await rm(join(ben!.dir, 'active'), { recursive: true });
+    await rm(join(ben!.dir, 'history'), { recursive: true });
+    await rm(join(ben!.dir, 'team'), { recursive: true });
+    await ben!.boot();
+    const again = await ben!.core.serviceDesk.run(zendesk());
+    expect(again.created).toBe(onAna.created);
+    ben!.link.restore();
+    await converge([ana!, ben!]);
+    for (const keys of (await keysByTicket(ben!)).values()) expect(keys).toHaveLength(1);
     expect((await teamCases(ana!.teamUrl)).length).toBe(onAna.created);
   });
 });
