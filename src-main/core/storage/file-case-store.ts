@@ -78,6 +78,7 @@ export interface FileCaseStore extends CaseStore {
   replaceAll(replacement: Replacement): Promise<{ backup: string }>;
   /** The cases as an import's preview reads them: every case once (a partition at a time), and one by id. */
   caseReader(): CaseImportReader;
+  remove(id: string): Promise<void>;
   /** An import of many cases into a staged copy, committed atomically after a snapshot, or dropped (docs/import.md). */
   stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then?: AfterStaging): Promise<{ backup: string | null; value: T }>;
 }

@@ -53,8 +53,9 @@ export interface TeamStatus {
   /** Why the server is unreachable, in a sentence. */
   readonly problem?: string;
   readonly refusals: readonly TeamRefusal[];
-  /** Cases merged into the team's case of the same service desk ticket, newest first. */
+  /** Cases merged into the team's case of the same service desk ticket, newest first (at most 20), and how many since the start. */
   readonly merges: readonly TeamMerge[];
+  readonly mergedCount: number;
 }
 
 const stateSchema = z.object({
@@ -124,6 +125,7 @@ export class TeamSync implements CommandRecorder {
   #leader = false;
   #refusals: TeamRefusal[] = [];
   #merges: TeamMerge[] = [];
+  #mergedCount = 0;
   #generation = 0;
   #stopped = false;
   #retry = 0;
@@ -164,6 +166,7 @@ export class TeamSync implements CommandRecorder {
       ...(this.#problem ? { problem: this.#problem } : {}),
       refusals: this.#refusals,
       merges: this.#merges,
+      mergedCount: this.#mergedCount,
     };
   }
 
@@ -543,6 +546,7 @@ export class TeamSync implements CommandRecorder {
     const record = await this.deps.store.get(into);
     if (record) this.deps.bus.emit('cases.merged', { id: from, into: record });
     this.#merges = [{ from, into, ticket, changes, missing, at: Date.now() }, ...this.#merges].slice(0, MAX_REFUSALS);
+    this.#mergedCount++;
     this.deps.log.warn(`${from} is the team's ${into} (${ticket}): merged into it`);
     this.#emit();
   }

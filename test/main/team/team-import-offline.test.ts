@@ -102,6 +102,7 @@ describe('the same export imported on two consoles while offline', { timeout: 12
     expect(merges).toHaveLength(onAna.created);
     expect(merges.find((merge) => merge.from === benKey)).toMatchObject({ into: anaKey, changes: 1, missing: 0 });
     expect(ben!.team.status().refusals).toEqual([]);
+    expect(ben!.core.team!.view()).toMatchObject({ mergedCount: onAna.created, merges: expect.arrayContaining([expect.objectContaining({ from: benKey, into: anaKey, ticket: expect.stringMatching(/^Zendesk ticket /) })]) });
 
     // Taken away for good: not back after a restart.
     await ben!.restart();
