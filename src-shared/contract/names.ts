@@ -43,7 +43,7 @@ export const REQUEST_NAMES = [
   'team.leave',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'notifications.read', 'ui.openCase', 'reviews.changed', 'team.changed', 'storage.changed', 'data.importProgress'] as const;
+export const EVENT_NAMES = ['cases.changed', 'cases.merged', 'settings.changed', 'notifications.new', 'notifications.read', 'ui.openCase', 'reviews.changed', 'team.changed', 'storage.changed', 'data.importProgress'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

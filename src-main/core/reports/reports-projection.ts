@@ -67,6 +67,8 @@ export class ReportsProjection {
   constructor(private readonly deps: ReportsDeps) {
     this.#policy = deps.settings().policy;
     deps.bus.on('cases.changed', ({ record }) => this.#enqueue(async (held) => this.#putCase(held, record)));
+    // A case taken away (team mode: merged into another, rare): built again on the next query.
+    deps.bus.on('cases.merged', () => this.#enqueue(async () => this.replaced()));
     deps.bus.on('reviews.changed', ({ caseId }) => this.#enqueue(async (held) => this.#reviewChanged(held, caseId)));
     deps.bus.on('settings.changed', ({ settings }) => {
       if (settings.policy === this.#policy) return;
