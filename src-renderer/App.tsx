@@ -147,8 +147,9 @@ export function App() {
   let body;
   if (settingsStatus === 'failed') body = <p role="alert">Settings could not be loaded: {settingsError?.message}</p>;
   else if (casesStatus === 'failed') body = <p role="alert">Cases could not be loaded: {casesError?.message}</p>;
+  // A review brings its own case with it (reviews.get): it is asked for beside the cases, not after them.
+  else if (reviewCaseId && settingsStatus === 'ready') body = <OpenReview caseId={reviewCaseId} />;
   else if (settingsStatus !== 'ready' || casesStatus !== 'ready') body = <p aria-busy="true">Loading cases…</p>;
-  else if (reviewCaseId) body = <OpenReview caseId={reviewCaseId} />;
   else if (view === 'deadlines') body = <ReviewDeadlinesView />;
   else if (view === 'allCases') body = <AllCasesView />;
   else if (view === 'reports') body = <ReportsView />;

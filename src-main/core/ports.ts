@@ -56,6 +56,11 @@ export interface CaseStore {
   onDamage?(listener: (problem: StorageProblem) => void): () => void;
   /** Team mode: puts a whole timeline in place of the stored one (absent where team mode is not supported). */
   replace?(record: CaseRecord): Promise<CaseRecord>;
+  /**
+   * Team mode: takes a case away (one this console imported from a service desk whose ticket the
+   * team holds as another case, merged into that one). Its number is never handed out again.
+   */
+  remove?(id: string): Promise<void>;
   /** Team mode: the letters of the ids handed out from now on. */
   setPrefix?(prefix: string): Promise<void>;
   close(): Promise<void>;

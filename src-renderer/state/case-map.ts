@@ -45,7 +45,18 @@ export class CaseMap implements Iterable<CaseRecord> {
     return new CaseMap(buckets, this.size + added);
   }
 
-  *[Symbol.iterator](): Iterator<CaseRecord> {
+  /** This map without the record of `id` (team mode: a case merged into another). */
+  without(id: string): CaseMap {
+    const at = bucketOf(id);
+    if (!this.buckets[at]!.has(id)) return this;
+    const bucket = new Map(this.buckets[at]!);
+    bucket.delete(id);
+    const buckets = [...this.buckets];
+    buckets[at] = bucket;
+    return new CaseMap(buckets, this.size - 1);
+  }
+
+    *[Symbol.iterator](): Iterator<CaseRecord> {
     for (const bucket of this.buckets) yield* bucket.values();
   }
 }

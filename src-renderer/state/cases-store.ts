@@ -53,5 +53,13 @@ export function createCasesStore(desk: Desk): CasesStore {
     },
   }));
   desk.events.on('cases.changed', ({ record }) => store.getState().applyChange(record));
+  // Team mode: a case imported here was the team's case of the same ticket; it is gone, merged into that one.
+  desk.events.on('cases.merged', ({ id, into }) =>
+    store.setState((state) => {
+      const current = state.byId.get(into.id);
+      const byId = state.byId.without(id);
+      return { byId: current && current.events.length > into.events.length ? byId : byId.with(into), patched: null };
+    }),
+  );
   return store;
 }

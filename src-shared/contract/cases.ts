@@ -38,4 +38,9 @@ export const caseRequests = {
 export const caseEvents = {
   /** Carries only the changed case, never the full list. */
   'cases.changed': z.object({ record: caseRecordSchema }),
+  /**
+   * Team mode: case `id` is gone from this console, merged into `into`, the team's case of the
+   * same service desk ticket (imported on two consoles while offline; docs/team.md).
+   */
+  'cases.merged': z.object({ id: caseIdSchema, into: caseRecordSchema }),
 };

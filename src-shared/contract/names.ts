@@ -36,13 +36,14 @@ export const REQUEST_NAMES = [
   'reviews.saveExport',
   'reviews.deadlines',
   'reports.query',
+  'reports.status',
   'reports.saveExport',
   'team.status',
   'team.join',
   'team.leave',
 ] as const;
 
-export const EVENT_NAMES = ['cases.changed', 'settings.changed', 'notifications.new', 'notifications.read', 'ui.openCase', 'reviews.changed', 'team.changed', 'storage.changed', 'data.importProgress'] as const;
+export const EVENT_NAMES = ['cases.changed', 'cases.merged', 'settings.changed', 'notifications.new', 'notifications.read', 'ui.openCase', 'reviews.changed', 'team.changed', 'storage.changed', 'data.importProgress'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

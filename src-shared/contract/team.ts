@@ -26,6 +26,26 @@ export const teamViewSchema = z.object({
   settingsProblem: z.string().optional(),
   refusals: z.array(z.object({ caseId: z.string(), command: z.string(), reason: z.string(), at: isoInstantSchema, record: caseRecordSchema })),
   members: z.array(teamMemberSchema),
+  /**
+   * Cases imported here from a service desk that the team held already (the same ticket, imported
+   * on another console while this one was offline), each merged into the team's case: the newest
+   * first (at most 20), and how many since the console started.
+   */
+  merges: z
+    .array(
+      z.object({
+        from: z.string(),
+        into: z.string(),
+        ticket: z.string(),
+        /** The engineers' changes to the copy here, now decided on the team's case. */
+        changes: z.number().int().min(0),
+        /** Facts from the desk the copy here held and the team's case lacks (importing the file again adds them). */
+        missing: z.number().int().min(0),
+        at: isoInstantSchema,
+      }),
+    )
+    .optional(),
+  mergedCount: z.number().int().min(0).optional(),
 });
 export type TeamView = z.infer<typeof teamViewSchema>;
 

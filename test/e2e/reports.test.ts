@@ -66,7 +66,7 @@ describe('Reports and Management in the browser', () => {
     expect((await button(page, 'Reports').boundingBox())!.y).toBeGreaterThanOrEqual(0);
     // What a person reads: the period line and every table, on screen and in the HTML export.
     // (the chart's legend is a table of uPlot's, its cells run together in innerText: the report's own tables are read)
-    const shown = [await page.locator('.report-period').innerText(), ...(await page.locator('main.content .report-table table').allInnerTexts())].join('\n');
+    const shown = [await page.locator('.report-period').innerText(), ...(await page.locator('main.content .report-scroll table').allInnerTexts())].join('\n');
     expect(shown).toContain('Week of');
     expect(rawWordsIn(shown)).toEqual(NO_RAW_WORDS);
     const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export HTML' }).click()]);
@@ -76,7 +76,7 @@ describe('Reports and Management in the browser', () => {
 
     // Printed (Export PDF in the browser): the report's tables are on paper, the top bar is not.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('main.content .report-table table').first().evaluate((table) => table.getBoundingClientRect().height)).toBeGreaterThan(40);
+    expect(await page.locator('main.content .report-table table >> visible=true').first().evaluate((table) => table.getBoundingClientRect().height)).toBeGreaterThan(40);
     expect(await button(page, 'Reports').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
 

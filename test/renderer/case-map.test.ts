@@ -5,17 +5,19 @@ import type { CaseRecord } from '../../src-shared/domain';
 const record = (id: string, seq: number): CaseRecord => ({ id, events: Array.from({ length: seq }, () => ({})) }) as unknown as CaseRecord;
 
 describe('case records by id', () => {
-  it('behaves like a map, and every earlier map still holds what it held', () => {
-    const writes = fc.array(fc.tuple(fc.integer({ min: 1000, max: 1400 }), fc.integer({ min: 1, max: 5 })), { maxLength: 200 });
+  it('behaves like a map, with and without a record, and every earlier map still holds what it held', () => {
+    const writes = fc.array(fc.tuple(fc.integer({ min: 1000, max: 1400 }), fc.integer({ min: 1, max: 5 }), fc.boolean()), { maxLength: 200 });
     fc.assert(
       fc.property(writes, (steps) => {
         let map = CaseMap.EMPTY;
         const model = new Map<string, CaseRecord>();
         const history: Array<[CaseMap, Map<string, CaseRecord>]> = [];
-        for (const [n, seq] of steps) {
+        for (const [n, seq, removed] of steps) {
           const next = record(`RD-${n}`, seq);
-          map = map.with(next);
-          model.set(next.id, next);
+          // A removal (team mode: a case merged into another) drops the id, known or not.
+          map = removed ? map.without(next.id) : map.with(next);
+          if (removed) model.delete(next.id);
+          else model.set(next.id, next);
           history.push([map, new Map(model)]);
         }
         for (const [snapshot, expected] of history) {

@@ -170,6 +170,29 @@ describe('the review in the case panel', () => {
     expect(await screen.findByRole('article', { name: 'Post-incident review of RD-1001' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Start review' })).toBeInTheDocument();
   });
+
+  it('opens a linked review beside the loading of the cases, not after it: the review shows while the case list is still on its way', async () => {
+    window.history.replaceState(null, '', '/?review=RD-1001');
+    const record = resolvedCase('RD-1001', 'standard');
+    let answerCases: (result: Result<CaseRecord[]>) => void = () => undefined;
+    const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+    const { fake } = renderApp({
+      handlers: {
+        'cases.list': () => new Promise<Result<CaseRecord[]>>((resolve) => (answerCases = resolve)),
+        'system.info': () => ok({ version: 't', host: 'browser', dataDir: '/tmp', storage: { corrupt: [], migrated: [] } }),
+        'reviews.deadlines': () => ok([]),
+        'reviews.get': () => ok({ caseId: 'RD-1001', header: caseHeader(record, caseTimeZone(POLICY, 'standard')), review: null, requirement: reviewRequirement(record, POLICY, null, NOW), newCaseEvents: 0 }),
+      },
+    });
+    expect(await screen.findByRole('button', { name: 'Start review' })).toBeInTheDocument();
+    expect(fake.calls.filter((call) => call.name === 'reviews.get')).toHaveLength(1);
+    expect(fake.calls.some((call) => call.name === 'cases.list')).toBe(true);
+    expect(screen.queryByRole('table', { name: /queue$/ })).not.toBeInTheDocument();
+
+    act(() => answerCases(ok([record])));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Back to queues' }));
+    expect(await screen.findByRole('table', { name: 'P1 Critical queue' })).toBeInTheDocument();
+  });
 });
 
 describe('"Review required" in the queue rows', () => {

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StorageReport } from '../../src-renderer/features/data';
 import { ReviewPanel } from '../../src-renderer/features/review';
@@ -57,6 +57,24 @@ describe('the review of a case', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual(['Thu 26 Nov 2026, 10:00 CET Case logged', 'Thu 26 Nov 2026, 10:10 CET Acknowledgement', 'Thu 26 Nov 2026, 13:00 CET Resolution']);
     expect(within(rows[1]!).getByRole('cell', { name: 'Investigating the 02s'.replace('02', '502') })).toBeInTheDocument();
+  });
+
+  it('shows a timeline of 1,203 entries a screen at a time: the rows in view and a few beside, each entry findable by scrolling', async () => {
+    const record = resolvedCase(1200);
+    const backend = createReviewBackend({ record, review: startReview(record, ctx) });
+    open(backend);
+    const table = await screen.findByRole('table', { name: 'Timeline' });
+    expect(table).toHaveAttribute('aria-rowcount', '1203');
+    expect(within(section('Timeline')).getByText(/^1203 entries/)).toBeInTheDocument();
+    // 480 px of 72 px rows and an overscan of 6: a few rows, never the whole timeline
+    const shown = () => within(table).getAllByRole('row');
+    expect(shown().length).toBeGreaterThanOrEqual(3);
+    expect(shown().length).toBeLessThanOrEqual(20);
+    expect(shown()[0]).toHaveAccessibleName(/Case logged$/);
+    table.scrollTop = 600 * 72;
+    fireEvent.scroll(table);
+    await waitFor(() => expect(shown().some((row) => within(row).queryByText('note 600') !== null)).toBe(true));
+    expect(shown().length).toBeLessThanOrEqual(20);
   });
 });
 

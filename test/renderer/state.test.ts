@@ -25,6 +25,20 @@ describe('renderer state', () => {
     expect(cases.getState().byId.get('RD-1002')).toBe(b);
   });
 
+  it('drops a case merged into the team\'s case of the same ticket, and holds that one', () => {
+    const fake = createFakeDesk();
+    const cases = createCasesStore(fake.desk);
+    const copy = caseRecord({ id: 'BO-1005' });
+    const other = caseRecord({ id: 'BO-1006' });
+    cases.getState().applyChange(copy);
+    cases.getState().applyChange(other);
+    const team = caseRecord({ id: 'AL-1005' }, [{ type: 'noteAdded', at: '2026-11-26T09:10:00.000Z', data: { text: 'n' } }]);
+    fake.push('cases.merged', { id: 'BO-1005', into: team });
+    expect([...cases.getState().byId].map((record) => record.id).sort()).toEqual(['AL-1005', 'BO-1006']);
+    expect(cases.getState().byId.get('AL-1005')).toBe(team);
+    expect(cases.getState().byId.size).toBe(2);
+  });
+
   it('counts a queue\'s overdue cases as those past their due time, not those due exactly now', () => {
     const queues = buildQueues(
       [caseRecord({ id: 'RD-1001', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T08:00:00.000Z' }), caseRecord({ id: 'RD-1002', plan: 'premium', severity: 'P1', loggedAt: '2026-11-26T09:00:00.000Z' })],

@@ -18,8 +18,9 @@ const closedCase = {
 
 function mount(ui: React.ReactNode, handlers: Parameters<typeof createFakeDesk>[0]) {
   const fake = createFakeDesk(handlers);
-  render(<DeskProvider stores={createDeskStores(fake.desk)}>{ui}</DeskProvider>);
-  return fake;
+  const stores = createDeskStores(fake.desk);
+  render(<DeskProvider stores={stores}>{ui}</DeskProvider>);
+  return Object.assign(fake, { stores });
 }
 
 describe('team mode in the console', () => {
@@ -43,6 +44,24 @@ describe('team mode in the console', () => {
     const banner = await screen.findByText(/Your change to AL-1001/, {}, { timeout: 10_000 }).then((node) => node.closest('.team-banner') as HTMLElement);
     expect(within(banner).getByText(/Your change to AL-1001 \(Post update\) was not applied: the case is closed; reopen it to update the customer\. Someone else acted first; the case is now closed\./)).toBeTruthy();
     expect(screen.queryByText(/working offline/)).toBeNull();
+  });
+
+  it('says which imported case was the team\'s already, where the engineer\'s changes went, and opens the team\'s case', async () => {
+    const fake = mount(<TeamBanner />, { 'team.status': () => ({ ok: true, value: { ...off, connection: 'online', server: 'h:5432/db' } }) });
+    await vi.waitFor(() => expect(fake.calls.length).toBeGreaterThan(0));
+    fake.push('team.changed', {
+      ...off,
+      connection: 'online',
+      server: 'h:5432/db',
+      merges: [{ from: 'BO-1005', into: 'AL-1005', ticket: 'Zendesk ticket 35', changes: 2, missing: 1, at: '2026-11-26T09:04:00.000Z' }],
+      mergedCount: 3,
+    });
+    const sentence = await screen.findByText(/your BO-1005 is the team's AL-1005/, {}, { timeout: 10_000 });
+    expect(sentence.textContent).toBe(
+      "Zendesk ticket 35 was imported on another console first, so your BO-1005 is the team's AL-1005. Your 2 changes to it are there now. It lacks 1 comment or change from the desk that your copy had: import the file again to add them. 2 more cases you imported were the team's already and merged the same way. Open AL-1005",
+    );
+    await userEvent.setup().click(within(sentence).getByRole('button', { name: 'Open AL-1005' }));
+    expect(fake.stores.ui.getState().openCaseId).toBe('AL-1005');
   });
 
   it('joins a team from Settings, sending the address to main and showing only host, port and database back', async () => {

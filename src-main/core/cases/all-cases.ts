@@ -60,6 +60,8 @@ export class AllCases {
 
   constructor(private readonly deps: AllCasesDeps) {
     deps.bus.on('cases.changed', ({ record }) => this.#changed(record));
+    // A case taken away (team mode: merged into another, rare): the next query builds the catalog again.
+    deps.bus.on('cases.merged', () => this.replaced());
   }
 
   async query(query: CaseQuery): Promise<CaseQueryResult> {

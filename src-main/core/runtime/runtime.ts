@@ -85,6 +85,11 @@ export class Runtime {
     for (const record of this.deps.cases.list()) this.seenSeq.set(record.id, lastSeq(record));
     this.offs.push(
       this.deps.bus.on('cases.changed', ({ record }) => this.caseChanged(record)),
+      // Team mode: a case merged into the team's case of the same ticket is gone here.
+      this.deps.bus.on('cases.merged', ({ id }) => {
+        this.seenSeq.delete(id);
+        this.rearmCase(id);
+      }),
       this.deps.bus.on('settings.changed', () => this.rearmAll()),
       // Team mode: leadership won or lost, the server lost or back. Escalations are armed only
       // where they are decided, so a flip either way re-arms every case.

@@ -78,6 +78,7 @@ export interface FileCaseStore extends CaseStore {
   replaceAll(replacement: Replacement): Promise<{ backup: string }>;
   /** The cases as an import's preview reads them: every case once (a partition at a time), and one by id. */
   caseReader(): CaseImportReader;
+  remove(id: string): Promise<void>;
   /** An import of many cases into a staged copy, committed atomically after a snapshot, or dropped (docs/import.md). */
   stageCases<T>(work: (staging: CaseImportStaging) => Promise<StagedWork<T>>, onCommit?: (done: number, total: number) => void, then?: AfterStaging): Promise<{ backup: string | null; value: T }>;
 }
@@ -258,6 +259,20 @@ class FileStore implements FileCaseStore {
         });
         if (at !== undefined) await this.#moveToHistory(record, at);
         return record;
+      }),
+    );
+  }
+
+  /** Takes a case away, open or closed (team mode: merged into the team's case of the same ticket). Unknown: nothing to do. */
+  remove(id: string): Promise<void> {
+    return this.#shared(() =>
+      this.#locks.run(`case:${id}`, async () => {
+        if (this.#active.has(id)) {
+          await this.#removeActive(id);
+          this.#active.delete(id);
+          return;
+        }
+        await this.#locks.run(HISTORY_LOCK, () => this.#hist.remove(id));
       }),
     );
   }

@@ -60,6 +60,23 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    description: 'a case imported from a service desk is known by its ticket: one case per ticket on the team',
+    sql: [
+      // The ticket as the import finds it again: [source, external id] (docs/team.md, "Imports in a team").
+      `CREATE TABLE rd_case_origins (
+        origin jsonb PRIMARY KEY CHECK (jsonb_typeof(origin) = 'array' AND jsonb_array_length(origin) = 2),
+        case_id text NOT NULL UNIQUE REFERENCES rd_cases(case_id)
+      )`,
+      // The cases imported before: the first case of each ticket keeps it (duplicates made before stay as they are).
+      `INSERT INTO rd_case_origins (origin, case_id)
+       SELECT DISTINCT ON (origin) origin, case_id FROM (
+         SELECT jsonb_build_array(event #>> '{data,origin,source}', event #>> '{data,origin,externalId}') AS origin, case_id, seq
+         FROM rd_events WHERE version = 1 AND event ->> 'type' = 'logged' AND event #> '{data,origin}' IS NOT NULL
+       ) AS firsts ORDER BY origin, seq`,
+    ],
+  },
 ];
 
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS.at(-1)?.version ?? 0;

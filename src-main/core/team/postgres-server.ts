@@ -53,6 +53,16 @@ export function prefixCandidates(name: string): string[] {
 }
 
 /**
+ * The service desk ticket a case was imported from, as the team knows it (`rd_case_origins`):
+ * `[source, external id]` as JSON, the same identity the import finds a case by; null for a
+ * case logged in the console.
+ */
+export function ticketOf(logged: CaseEvent | undefined): string | null {
+  if (logged?.type !== 'logged' || !logged.data.origin) return null;
+  return JSON.stringify([logged.data.origin.source, logged.data.origin.externalId]);
+}
+
+/**
  * The team server on PostgreSQL. Every value reaches SQL as a parameter. Appends are serialized
  * by a transaction-level advisory lock, so the global sequence commits in order and a catch-up
  * "after seq N" never skips an append that commits later with a smaller number.
@@ -168,13 +178,17 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
       // Four round trips, not nine: a change waits on these before it reaches the other consoles.
       // The lock comes with BEGIN (constants only), so the checks read after it.
       return inTransaction(async (client) => {
-        const found = await client.query<{ done: number | null; current: number | null }>(
-          'SELECT (SELECT version FROM rd_commands WHERE command_id = $1) AS done, (SELECT version FROM rd_cases WHERE case_id = $2) AS current',
-          [request.commandId, request.caseId],
+        const ticket = request.kind === 'create' ? ticketOf(request.events[0]) : null;
+        const found = await client.query<{ done: number | null; current: number | null; held: string | null }>(
+          `SELECT (SELECT version FROM rd_commands WHERE command_id = $1) AS done, (SELECT version FROM rd_cases WHERE case_id = $2) AS current,
+           (SELECT case_id FROM rd_case_origins WHERE origin = $3::jsonb) AS held`,
+          [request.commandId, request.caseId, ticket],
         );
-        const { done, current } = found.rows[0]!;
+        const { done, current, held } = found.rows[0]!;
         if (done !== null) return { status: 'applied', version: done };
         const serverVersion = current ?? 0;
+        // One case per service desk ticket: the team holds this one under another key.
+        if (held !== null && held !== request.caseId) return { status: 'conflict', serverVersion, heldAs: held };
         if (request.kind === 'create' ? current !== null : serverVersion !== request.baseVersion || serverVersion === 0) {
           return { status: 'conflict', serverVersion };
         }
@@ -192,7 +206,9 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
              SELECT $1, (x ->> 'seq')::integer, u, $2, x FROM unnest($5::jsonb[], $6::uuid[]) AS t(x, u)
              RETURNING seq
            ),
-           k AS (INSERT INTO rd_commands (command_id, workstation_id, case_id, version) VALUES ($2, $4, $1, $3))
+           k AS (INSERT INTO rd_commands (command_id, workstation_id, case_id, version) VALUES ($2, $4, $1, $3))${
+             request.kind === 'create' ? ',\n           o AS (INSERT INTO rd_case_origins (origin, case_id) SELECT $9::jsonb, $1 WHERE $9::jsonb IS NOT NULL)' : ''
+           }
            SELECT pg_notify($7, max(seq)::text) FROM e`,
           [
             request.caseId,
@@ -202,7 +218,7 @@ export function createPostgresServer(options: PostgresServerOptions): TeamServer
             request.events.map((event) => JSON.stringify(event)),
             request.events.map(() => uuidv7()),
             EVENTS_CHANNEL,
-            ...(request.kind === 'create' ? [uuidv7()] : []),
+            ...(request.kind === 'create' ? [uuidv7(), ticket] : []),
           ],
         );
         return { status: 'applied', version };

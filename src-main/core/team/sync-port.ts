@@ -32,8 +32,12 @@ export interface AppendRequest {
 
 export type AppendOutcome =
   | { readonly status: 'applied'; readonly version: number }
-  /** The case moved on (or, for a create, exists): decide again against the newer state. */
-  | { readonly status: 'conflict'; readonly serverVersion: number };
+  /**
+   * The case moved on (or, for a create, exists): decide again against the newer state. For a
+   * create of a case imported from a service desk whose ticket the team already holds under
+   * another key, `heldAs` names that case: it is the same case (one case per ticket).
+   */
+  | { readonly status: 'conflict'; readonly serverVersion: number; readonly heldAs?: string };
 
 export interface PulledEvent {
   /** The server's global order: catch-up resumes after the last one seen. */

@@ -145,6 +145,7 @@ export class TeamHub implements CommandRecorder, ImportRecorder, BundleRecorder 
       ...(this.#settingsProblem ? { settingsProblem: this.#settingsProblem } : {}),
       refusals: status.refusals.map((refusal) => ({ ...refusal, at: new Date(refusal.at).toISOString() })),
       members: this.#members,
+      ...(status.mergedCount > 0 ? { merges: status.merges.map((merge) => ({ ...merge, at: new Date(merge.at).toISOString() })), mergedCount: status.mergedCount } : {}),
     };
   }
 

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { SYSTEM_ACTOR, decide, decideLog, foldCase, type CaseEvent, type CaseRecord, type DecideContext } from '../../../src-shared/domain';
 import type { CommandRecorder, DecidedCommand } from '../cases/case-service';
+import { SOURCE_LABEL } from '../../../src-shared/import';
 import type { EventBus } from '../event-bus';
 import type { CaseStore } from '../ports';
 import { CASE_ID_PREFIX, DurableJsonFile } from '../storage';
@@ -22,6 +23,25 @@ export interface TeamRefusal {
   readonly record: CaseRecord;
 }
 
+/**
+ * A case this console imported from a service desk while the team already held the same ticket
+ * as another case (imported on another console while this one was offline): it is merged into
+ * the team's case, and the engineer is told.
+ */
+export interface TeamMerge {
+  /** The key this console gave the ticket, gone now. */
+  readonly from: string;
+  /** The team's case of the ticket, which holds this console's changes to it from now on. */
+  readonly into: string;
+  /** The ticket ("Zendesk ticket 4521"). */
+  readonly ticket: string;
+  /** The engineers' changes to this console's copy, decided again on the team's case (refused ones are among the refusals); automatic facts are not counted. */
+  readonly changes: number;
+  /** Comments or other facts from the desk that this console's copy held and the team's case does not: importing the file again adds them. */
+  readonly missing: number;
+  readonly at: number;
+}
+
 export interface TeamStatus {
   readonly connection: TeamConnection;
   /** Commands applied here and not yet taken by the server. */
@@ -33,6 +53,9 @@ export interface TeamStatus {
   /** Why the server is unreachable, in a sentence. */
   readonly problem?: string;
   readonly refusals: readonly TeamRefusal[];
+  /** Cases merged into the team's case of the same service desk ticket, newest first (at most 20), and how many since the start. */
+  readonly merges: readonly TeamMerge[];
+  readonly mergedCount: number;
 }
 
 const stateSchema = z.object({
@@ -43,6 +66,8 @@ const stateSchema = z.object({
   cursor: z.number().int().min(0),
   /** Per case: how many of its events (a prefix of the local timeline) the server holds. */
   confirmed: z.record(z.string(), z.number().int().min(0)),
+  /** Merges under way (a crash finishes them at the next start): this console's key to the team's case of the same ticket. */
+  merged: z.record(z.string(), z.string()).default({}),
 });
 type SyncState = z.infer<typeof stateSchema>;
 export const SYNC_STATE_FILE = path.join('team', 'state.json');
@@ -75,6 +100,13 @@ export interface TeamSyncDeps {
 const PULL_BATCH = 2000;
 const MAX_REFUSALS = 20;
 const sameEvents = (a: readonly CaseEvent[], b: readonly CaseEvent[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+/** An event from a desk as a fact, whatever case and position it landed at (its key and seq differ between copies). */
+const deskFact = (event: CaseEvent) => JSON.stringify([event.type, event.at, event.actor, event.data]);
+const ticketWords = (record: CaseRecord) => {
+  const first = record.events[0];
+  const origin = first?.type === 'logged' ? first.data.origin : undefined;
+  return origin ? `${SOURCE_LABEL[origin.source]} ticket ${origin.externalId}` : `case ${record.id}`;
+};
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 /**
@@ -92,6 +124,8 @@ export class TeamSync implements CommandRecorder {
   #problem: string | undefined;
   #leader = false;
   #refusals: TeamRefusal[] = [];
+  #merges: TeamMerge[] = [];
+  #mergedCount = 0;
   #generation = 0;
   #stopped = false;
   #retry = 0;
@@ -113,7 +147,7 @@ export class TeamSync implements CommandRecorder {
     await this.deps.outbox.open();
     const stored = stateSchema.safeParse(await this.#stateFile.read().catch(() => null));
     // Without a readable state the workstation pulls everything again: pulls are idempotent.
-    this.#state = stored.success ? stored.data : { schemaVersion: 1, workstationId: uuidv7(), cursor: 0, confirmed: {} };
+    this.#state = stored.success ? stored.data : { schemaVersion: 1, workstationId: uuidv7(), cursor: 0, confirmed: {}, merged: {} };
     if (!stored.success) await this.#stateFile.write(this.#state);
     await this.#recover();
   }
@@ -131,6 +165,8 @@ export class TeamSync implements CommandRecorder {
       leader: this.#leader,
       ...(this.#problem ? { problem: this.#problem } : {}),
       refusals: this.#refusals,
+      merges: this.#merges,
+      mergedCount: this.#mergedCount,
     };
   }
 
@@ -237,7 +273,7 @@ export class TeamSync implements CommandRecorder {
     const byId = new Map(fresh.map((record) => [record.id, record]));
     const entries = await importEntries({ shared, actor, at: Date.now() }, 'data', new Map(fresh.map((record) => [record.id, 0])), async (id) => byId.get(id));
     await this.deps.outbox.addAll(entries);
-    this.#state = { ...this.#state, cursor: 0, confirmed: {} };
+    this.#state = { ...this.#state, cursor: 0, confirmed: {}, merged: {} };
     await this.#saveState();
     return { queued: entries.map((entry) => entry.commandId), counter: teamCounter(prefix, cases, counter, current) };
   }
@@ -352,11 +388,15 @@ export class TeamSync implements CommandRecorder {
       if (entry.kind === 'create' && !local) await this.deps.store.create({ id: entry.caseId, events: entry.events });
       else if (local && local.events.length === entry.baseVersion && entry.kind === 'act') await this.deps.store.append(entry.caseId, entry.events);
     }
+    // A merge a crash cut short is finished: the team's case is here (pulled before the merge began).
+    for (const [from, into] of Object.entries(this.#state.merged)) await this.#finishMerge(from, into);
   }
 
   // ---------------------------------------------------------------- the sync cycle
 
   async #cycle(): Promise<void> {
+    // A merge an error cut short is finished before anything else is sent.
+    for (const [from, into] of Object.entries(this.#state.merged)) await this.#finishMerge(from, into);
     // Sent first, pulled after: a command waits on no round trip before its append. One decided
     // on a case that moved on meanwhile is refused as a conflict and decided again below.
     for (;;) {
@@ -369,6 +409,12 @@ export class TeamSync implements CommandRecorder {
           await this.deps.outbox.change([], [next.commandId]);
         });
         this.#emit();
+        continue;
+      }
+      if (outcome.heldAs !== undefined) {
+        // The team holds this case's service desk ticket as another case: pulled, then merged into it.
+        await this.#pullAll();
+        await this.#merge(next.caseId, outcome.heldAs);
         continue;
       }
       // Someone acted first: catch up (which decides this command again), then send anew.
@@ -423,7 +469,7 @@ export class TeamSync implements CommandRecorder {
         const decided = this.#decideAgain(caseId, events, entry);
         if (!decided.ok) {
           drop.push(entry.commandId);
-          if (entry.actor !== SYSTEM_ACTOR) refused.push({ entry, reason: decided.reason });
+          if (entry.actor !== SYSTEM_ACTOR && decided.present !== true) refused.push({ entry, reason: decided.reason });
           continue;
         }
         const rebased = { ...entry, baseVersion: events.length, events: decided.events };
@@ -448,10 +494,76 @@ export class TeamSync implements CommandRecorder {
     });
   }
 
-  #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string } {
+  /**
+   * This console's case `from`, imported from a service desk, is the team's case `into` (the same
+   * ticket, imported on another console first). Recorded durably first, so a crash finishes it.
+   */
+  async #merge(from: string, into: string): Promise<void> {
+    this.#state.merged[from] = into;
+    await this.#saveState();
+    await this.#finishMerge(from, into);
+  }
+
+  /**
+   * The team's case stays as the team holds it, and this console's own changes to its copy (every
+   * command after the import) are decided again on top of it, in their order, as after any
+   * rebase; the copy's facts from the desk are dropped (the team's case has the ticket already),
+   * and counted when the team's case lacks some of them. Then the copy is taken away here.
+   */
+  async #finishMerge(from: string, into: string): Promise<void> {
+    let changes = 0;
+    let missing = 0;
+    let ticket = '';
+    const done = await this.deps.withCase(from, async () => {
+      const copy = await this.deps.store.get(from);
+      const team = (await this.deps.store.get(into)) ?? (this.#connection === 'online' ? { id: into, events: await this.deps.server.caseEvents(into) } : undefined);
+      if (!team || team.events.length === 0) return false;
+      const entries = this.deps.outbox.of(from);
+      const own = entries.filter((entry) => !isImported(entry) && entry.kind === 'act').map((entry) => ({ ...entry, caseId: into }));
+      const kept = new Set(own.map((entry) => entry.commandId));
+      const held = new Set(team.events.slice(1).map(deskFact));
+      missing = entries
+        .filter(isImported)
+        .flatMap((entry) => entry.events)
+        .filter((event) => event.seq > 1 && !held.has(deskFact(event))).length;
+      changes = own.filter((entry) => entry.actor !== SYSTEM_ACTOR).length;
+      ticket = ticketWords(copy ?? team);
+      await this.deps.outbox.change(
+        own,
+        entries.filter((entry) => !kept.has(entry.commandId)).map((entry) => entry.commandId),
+      );
+      await this.#rebase(into, team.events.slice(0, this.#state.confirmed[into] ?? team.events.length));
+      if (copy) {
+        if (!this.deps.store.remove) throw new Error('this case store cannot take a merged case away');
+        await this.deps.store.remove(from);
+      }
+      delete this.#state.merged[from];
+      delete this.#state.confirmed[from];
+      await this.#saveState();
+      return copy !== undefined;
+    });
+    if (!done) return;
+    const record = await this.deps.store.get(into);
+    if (record) this.deps.bus.emit('cases.merged', { id: from, into: record });
+    this.#merges = [{ from, into, ticket, changes, missing, at: Date.now() }, ...this.#merges].slice(0, MAX_REFUSALS);
+    this.#mergedCount++;
+    this.deps.log.warn(`${from} is the team's ${into} (${ticket}): merged into it`);
+    this.#emit();
+  }
+
+  /** A refusal that is `present` is no refusal: what the entry brings is on the team already, so it is dropped without a word. */
+  #decideAgain(caseId: string, events: readonly CaseEvent[], entry: PendingCommand): { ok: true; events: CaseEvent[] } | { ok: false; reason: string; present?: boolean } {
     if (isImported(entry)) {
       // Facts from another desk are not decided again: they go as they are, or not at all.
-      if (entry.kind === 'create') return events.length === 0 ? { ok: true, events: entry.events } : { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      if (entry.kind === 'create') {
+        if (events.length === 0) return { ok: true, events: entry.events };
+        // The same case (a data file imported on two consoles): present already when the team holds all of it.
+        if (sameEvents(events.slice(0, 1), entry.events.slice(0, 1))) {
+          if (sameEvents(events.slice(0, entry.events.length), entry.events)) return { ok: false, present: true, reason: `${caseId} is on the team already` };
+          return { ok: false, reason: `the team holds ${caseId} already, and its history differs from the one imported here; the team's is kept` };
+        }
+        return { ok: false, reason: `the key ${caseId} is already taken on the team` };
+      }
       if (events.length === entry.baseVersion) return { ok: true, events: entry.events };
       return { ok: false, reason: `${caseId} changed on the team while the import waited to be sent; import the file again to add what it brings to the case as it now stands` };
     }

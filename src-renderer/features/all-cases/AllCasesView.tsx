@@ -50,14 +50,15 @@ export function AllCasesView() {
   useEffect(() => {
     allCases.getState().refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = desk.events.on('cases.changed', () => {
+    const changed = () => {
       timer ??= setTimeout(() => {
         timer = undefined;
         allCases.getState().refresh();
       }, REFRESH_AFTER_MS);
-    });
+    };
+    const offs = [desk.events.on('cases.changed', changed), desk.events.on('cases.merged', changed)];
     return () => {
-      off();
+      offs.forEach((off) => off());
       if (timer) clearTimeout(timer);
     };
   }, [allCases, desk]);

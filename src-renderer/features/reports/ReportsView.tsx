@@ -1,18 +1,24 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { DeskError } from '../../../src-shared/contract';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DeskError, ReportsStatus } from '../../../src-shared/contract';
 import { GROUPING_LABEL, REPORT_GROUPINGS, reportHtml, reportTables, type Report, type ReportGrouping, type ReportPeriod, type Table } from '../../../src-shared/reports';
 import { formatDateTime, planNamesOf } from '../../../src-shared/words';
 import { DateField } from '../../components/DateField';
 import { downloadText } from '../../components/download-text';
+import { usePrintPath } from '../../components/use-print-path';
 import { useDeskStores, useLoadedSettings, useSystem } from '../../state';
 import { tableCsv } from './csv';
 import './reports.css';
 
-// uPlot is loaded with the Reports view's chart only, not with the console.
-const WeeklyChart = lazy(() => import('./WeeklyChart').then((module) => ({ default: module.WeeklyChart })));
+// uPlot is loaded with the Reports view, not with the console; the report is shown once it is
+// there, so a report on the screen (or on paper) always has its chart drawn, never a placeholder.
+type WeeklyChartComponent = (typeof import('./WeeklyChart'))['WeeklyChart'];
+type ChartModule = { chart: WeeklyChartComponent | null; error: string | null };
 
 /** The top bar's key for Reports. */
 export const REPORTS_KEY = 'p';
+
+/** How long the view waits between two looks at a build under way. */
+const BUILD_LOOK_MS = 500;
 
 type PeriodChoice = 'last7' | 'last30' | 'last90' | 'quarter' | 'custom';
 const PERIOD_LABEL: Record<PeriodChoice, string> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', quarter: 'A quarter', custom: 'Custom' };
@@ -50,23 +56,58 @@ export function ReportsView() {
   const [groupBy, setGroupBy] = useState<ReportGrouping>('severity');
   const [state, setState] = useState<{ report: Report | null; error: DeskError | null; loading: boolean }>({ report: null, error: null, loading: true });
   const period = useMemo(() => periodOf(choice, quarter, from, to), [choice, quarter, from, to]);
+  const [chartModule, setChartModule] = useState<ChartModule | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Printed (the browser's Export PDF), the report alone is on paper (reports.css).
+  usePrintPath(section, true);
+
+  useEffect(() => {
+    let current = true;
+    import('./WeeklyChart').then(
+      (module) => current && setChartModule({ chart: module.WeeklyChart, error: null }),
+      (error: unknown) => current && setChartModule({ chart: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const [building, setBuilding] = useState<Extract<ReportsStatus, { building: true }> | null>(null);
 
   useEffect(() => {
     if (!period) return;
     let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     setState((before) => ({ ...before, loading: true }));
-    void desk.api['reports.query']({ period, groupBy }).then((result) => {
-      if (!current) return;
-      setState(result.ok ? { report: result.value, error: null, loading: false } : { report: null, error: result.error, loading: false });
-    });
+    // While the projection is built (after start-up or an import), the view says how far it got,
+    // then asks for the report: a report is never made over part of the cases.
+    const ask = () =>
+      void desk.api['reports.query']({ period, groupBy }).then((result) => {
+        if (!current) return;
+        setBuilding(null);
+        setState(result.ok ? { report: result.value, error: null, loading: false } : { report: null, error: result.error, loading: false });
+      });
+    const look = () =>
+      void desk.api['reports.status']({}).then((status) => {
+        if (!current) return;
+        if (status.ok && status.value.building) {
+          setBuilding(status.value);
+          timer = setTimeout(look, BUILD_LOOK_MS);
+        } else ask();
+      });
+    look();
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [desk, period, groupBy]);
 
   const plans = settings.policy.plans;
   const tables = useMemo(() => (state.report ? reportTables(state.report, planNamesOf(plans)) : []), [state.report, plans]);
-  const report = state.report;
+  // Shown once the chart's code is there (or said to have failed, below), never while a build is
+  // under way (a report from before an import is not current).
+  const report = chartModule && !building ? state.report : null;
+  const WeeklyChart = chartModule?.chart;
 
   /** The desktop console asks where to save (and prints the PDF itself); the browser downloads the HTML and prints the page. */
   async function exportAs(format: 'html' | 'pdf') {
@@ -82,7 +123,7 @@ export function ReportsView() {
   }
 
   return (
-    <section className="reports" aria-labelledby="reports-heading">
+    <section className="reports print-root" aria-labelledby="reports-heading" ref={section}>
       <h2 id="reports-heading">Reports</h2>
       <form className="report-pickers" onSubmit={(event) => event.preventDefault()}>
         <label>
@@ -137,7 +178,17 @@ export function ReportsView() {
       </form>
       {!period ? <p className="empty">Choose the period’s quarter (like 2026-Q4) or both days.</p> : null}
       {state.error ? <p role="alert">{`The report could not be made: ${state.error.message}`}</p> : null}
-      {state.loading && !report ? <p aria-busy="true">Making the report…</p> : null}
+      {building ? (
+        // the numbers change twice a second: a progress bar, not a live region, so a screen reader is not talked over
+        <p aria-busy="true" className="report-building">
+          {`Making the report: after it starts or an import, the console reads every case first (${building.casesRead.toLocaleString('en-GB')}${
+            building.casesTotal === null ? '' : ` of ${building.casesTotal.toLocaleString('en-GB')}`
+          } read). The report shows once all are read.`}
+          <progress aria-label="Cases read for the report" {...(building.casesTotal === null ? {} : { value: building.casesRead, max: building.casesTotal })} />
+        </p>
+      ) : !report && (state.loading || state.report) ? (
+        <p aria-busy="true">Making the report…</p>
+      ) : null}
       {report ? (
         <>
           <p className="report-period" aria-live="polite">
@@ -146,9 +197,7 @@ export function ReportsView() {
             {`Feedback: ${report.feedback.count} (mean ${report.feedback.mean === null ? '—' : report.feedback.mean.toFixed(1)}; ${report.feedback.duringResolution} during the case, ${report.feedback.afterResolution} after resolution). `}
             {`Action items: ${report.actionItems.open} open, ${report.actionItems.overdue} overdue; ${report.actionItems.doneByDue} of ${report.actionItems.dueInPeriod} due in the period done by their due date.`}
           </p>
-          <Suspense fallback={<p className="muted">Loading the chart…</p>}>
-            <WeeklyChart weekly={report.weekly} />
-          </Suspense>
+          {WeeklyChart ? <WeeklyChart weekly={report.weekly} /> : <p role="alert">{`The chart could not be loaded: ${chartModule?.error ?? ''}`}</p>}
           {tables.map((table) => (
             <TableView key={table.id} table={table} onOpenCase={(id) => ui.getState().openCase(id)} />
           ))}
@@ -156,6 +205,22 @@ export function ReportsView() {
       ) : null}
     </section>
   );
+}
+
+/**
+ * On paper a table has at most this many columns: a wider one (a grouping's 21 figures) is printed
+ * as several tables, one under the other, each with the first column again and the next columns
+ * (reports.css), so its headings keep their words whole on a landscape page.
+ */
+const PRINTED_COLUMNS = 11;
+
+/** The columns of each printed part: the first column, then the others in nearly equal runs. */
+function printedParts(columns: number): number[][] {
+  if (columns <= PRINTED_COLUMNS) return [Array.from({ length: columns }, (_, index) => index)];
+  const others = columns - 1;
+  const count = Math.ceil(others / (PRINTED_COLUMNS - 1));
+  const size = Math.ceil(others / count);
+  return Array.from({ length: count }, (_, part) => [0, ...Array.from({ length: Math.min(size, others - part * size) }, (_, index) => 1 + part * size + index)]);
 }
 
 function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: string) => void }) {
@@ -174,7 +239,7 @@ function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: strin
         <p className="empty">Nothing in this period.</p>
       ) : (
         // A wide table scrolls sideways: its box takes the focus so the arrow keys can scroll it.
-        <div className="report-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+        <div className={table.header.length > PRINTED_COLUMNS ? 'report-scroll printed-in-parts' : 'report-scroll'} tabIndex={0} role="region" aria-labelledby={headingId}>
           <table aria-labelledby={headingId}>
             <thead>
               <tr>
@@ -205,6 +270,35 @@ function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: strin
           </table>
         </div>
       )}
+      {table.rows.length > 0 && table.header.length > PRINTED_COLUMNS ? <PrintedParts table={table} /> : null}
     </section>
+  );
+}
+
+/** A wide table as it is printed (only on paper: the screen's table scrolls sideways instead). */
+function PrintedParts({ table }: { table: Table }) {
+  return (
+    <div className="report-printed-parts">
+      {printedParts(table.header.length).map((columns) => (
+        <table key={columns.join()}>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {table.header[column]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, index) => (
+              <tr key={index}>
+                {columns.map((column) => (column === 0 ? <th key={column} scope="row">{row.shown[column]}</th> : <td key={column}>{row.shown[column]}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Report } from '../../../src-shared/reports';
@@ -6,10 +6,14 @@ import { formatDate } from '../../../src-shared/words';
 
 const SEVERITY_COLOURS = { P1: '#b42318', P2: '#c4320a', P3: '#1849a9', P4: '#475467' } as const;
 
-/** Cases created (by severity) and resolved per week, drawn by uPlot; the table beside it holds the same numbers. */
+/**
+ * Cases created (by severity) and resolved per week, drawn by uPlot; the table beside it holds the
+ * same numbers. Made before the browser paints (uPlot draws in a microtask after it is made), so the
+ * chart is drawn whenever the report is on the screen, and so when it is printed.
+ */
 export function WeeklyChart({ weekly }: { weekly: Report['weekly'] }) {
   const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = host.current;
     if (!element || weekly.length === 0) return;
     const x = weekly.map((row) => Date.parse(`${row.week}T00:00:00Z`) / 1000);

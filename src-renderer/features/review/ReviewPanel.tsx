@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFocusOnChange } from '../../components/use-focus-on-change';
+import { usePrintPath } from '../../components/use-print-path';
 import { REVIEW_STATUS_LABELS, approvalRefusal, formatInZone, headerFacts, samePerson, withReview, type ReviewRequirement } from '../../../src-shared/review';
 import { useDeskStores, useSettings } from '../../state';
 import { ConflictDialog } from './ConflictDialog';
@@ -125,17 +126,7 @@ function PrintView({ title, includeInternalNotes }: { title: string; includeInte
   const timeZone = useTimeZone();
   const printed = useRef<HTMLDivElement>(null);
   const shown = Boolean(content && review && header);
-  // While the print view is in the page, its ancestors are marked (the print stylesheet hides
-  // every other branch) before the browser takes the print layout: a selector asking each element
-  // whether it holds the print view would be checked on every change to the page, printing or not.
-  useLayoutEffect(() => {
-    const marked: Element[] = [];
-    for (let at = printed.current?.parentElement; at; at = at.parentElement) {
-      at.classList.add('print-path');
-      marked.push(at);
-    }
-    return () => marked.forEach((element) => element.classList.remove('print-path'));
-  }, [shown]);
+  usePrintPath(printed, shown);
   if (!content || !review || !header) return null;
   return (
     <div className="print-only" ref={printed}>

@@ -96,6 +96,25 @@ describe('file case store', () => {
     await expect(store.create(openCase('RD-1001'))).rejects.toMatchObject({ code: 'CASE_EXISTS' });
   });
 
+  it('takes a case away, open or closed, for good, and never hands its number out again (team mode: a case merged into the team\'s)', async () => {
+    let store = await openStore();
+    const keptOpen = openCase(await store.nextCaseId());
+    const goneOpen = openCase(await store.nextCaseId());
+    const goneClosed = closedCase(await store.nextCaseId());
+    for (const record of [keptOpen, goneOpen, goneClosed]) await store.create(record);
+    await store.remove(goneOpen.id);
+    await store.remove(goneClosed.id);
+    await store.remove('RD-4242');
+    store = await reopen(store);
+    expect(store.openCases()).toEqual([keptOpen]);
+    expect(await store.get(goneOpen.id)).toBeUndefined();
+    expect(await store.get(goneClosed.id)).toBeUndefined();
+    expect(await store.history({ limit: 10 })).toEqual({ total: 0, cases: [] });
+    expect(await store.closedSummaries()).toEqual([]);
+    expect(await store.nextCaseId()).toBe('RD-1004');
+    expect(await store.verify()).toMatchObject({ problems: [], openCases: 1, closedCases: 0 });
+  });
+
   it('loses no append when appends to one case and to many cases run concurrently', async () => {
     let store = await openStore();
     await Promise.all(['RD-1001', 'RD-1002', 'RD-1003'].map((id) => store.create(openCase(id, 2))));

@@ -7,6 +7,7 @@ import { createPostgresServer } from '../../../src-main/core/team';
 import { createManualClock, type ManualClock } from '../../../src-main/core/testing/manual-clock';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import type { CaseRecord } from '../../../src-shared/domain';
+import type { CaseStore } from '../../../src-main/core/ports';
 import { startLink, startPostgres, viaPort, type Link, type TestPostgres } from './postgres';
 
 export const START = '2026-11-26T09:00:00.000Z';
@@ -18,6 +19,8 @@ export class Workstation {
   readonly clock: ManualClock;
   /** The settings it had before its first start, written to its data folder then. */
   private initial: Settings | undefined;
+  /** Called with the case store of each start before the core opens it (a test makes one of its calls fail). */
+  onStore: ((store: CaseStore) => void) | undefined;
   /** Works alone (no team offered) until `joinNow()`. */
   private alone = false;
 
@@ -56,6 +59,7 @@ export class Workstation {
   /** Starts (or starts again after a restart) the console on its data folder. */
   async boot(): Promise<void> {
     const data = await openDataDir(this.dir, this.clock);
+    this.onStore?.(data.store);
     // On disk, as a console keeps them: a data import replaces them there.
     if (this.initial) await data.settingsFile.save(this.initial);
     this.initial = undefined;
