@@ -170,6 +170,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // A settings file brought in with the data names team versions of its own: the team's settings win.
       if (teamSettings && JSON.stringify(settings.get().team) !== JSON.stringify(held)) await teamSettings.replaced();
       await runtime.start();
+      reports.warm();
     },
     report: () => health.report(),
     replacedDamage: () => health.replaced(),
@@ -237,6 +238,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'reviews.saveExport': async ({ caseId, format, includeInternalNotes }) => reviews.saveExport(caseId, format, { includeInternalNotes: includeInternalNotes === true }),
     'reviews.deadlines': async () => reviews.deadlines(),
     'reports.query': async (query) => reports.query(query),
+    'reports.status': async () => reports.status(),
     'reports.saveExport': async ({ period, groupBy, format }) => saveReportExport({ projection: reports, port: deps.reviewExport, policy: () => settings.get().policy }, { period, groupBy }, format),
     'team.status': async () => (await team?.status()) ?? { connection: 'off', email: '', pending: 0, leader: false, refusals: [], members: [] },
     'team.join': async ({ url, email }) => {
@@ -254,6 +256,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   await runtime.start();
   health.started();
   allCases.warm();
+  reports.warm();
   team?.onChange((view) => bus.emit('team.changed', view));
   await team?.start();
 
@@ -280,6 +283,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await runtime.stop();
       await team?.stop();
       await allCases.settled();
+      await reports.settled();
       await deps.store.close();
     },
   };

@@ -36,6 +36,7 @@ export const REQUEST_NAMES = [
   'reviews.saveExport',
   'reviews.deadlines',
   'reports.query',
+  'reports.status',
   'reports.saveExport',
   'team.status',
   'team.join',

@@ -1,3 +1,4 @@
+import type { ReportsStatus } from '../../../src-shared/contract';
 import type { CaseRecord } from '../../../src-shared/domain';
 import type { Review } from '../../../src-shared/review';
 import { caseFactsOf, ReportIndex, reviewFactsOf, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
@@ -19,22 +20,46 @@ export interface ReportsDeps {
 /** What the projection holds per case: its facts, and its review's facts and publications; the index reads them by time. */
 type Held = { facts: Map<string, CaseFacts>; reviews: Map<string, ReviewFacts>; published: Map<string, string[]>; index: ReportIndex };
 
-type State = { readonly kind: 'unbuilt' } | { readonly kind: 'building'; readonly done: Promise<Held> } | { readonly kind: 'ready'; readonly held: Held };
+/** A build under way: how far it got, and the changes that land meanwhile (applied after it, in order). */
+class Building {
+  readonly kind = 'building';
+  done!: Promise<Held>;
+  readonly pending: Array<(held: Held) => Promise<void>> = [];
+  casesRead = 0;
+  /** Known once the history's first page is read (its total) and the open cases are counted. */
+  casesTotal: number | null = null;
+}
 
+type State = { readonly kind: 'unbuilt' } | Building | { readonly kind: 'ready'; readonly held: Held };
+
+
+/** Cases read from the history at a time. */
 const PAGE = 1000;
+/**
+ * Cases (or reviews) held between two looks at the event loop: a build never holds the host up
+ * for more than this many cases' facts (a few milliseconds each on a loaded machine), so requests
+ * are answered while it runs. Each page of the history is held in several slices.
+ */
+const SLICE = 100;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A build given up because the data was replaced (an import) meanwhile: whoever waited for it waits for the next. */
+class Superseded extends Error {}
 
 /**
  * The reports' projection: one CaseFacts per case (and the facts of its review), built from the
- * store on first use or after an import, then kept up to date as events land (cases.changed),
+ * store in the background from start-up (`warm`), or by the first report if that comes first,
+ * and again after an import, then kept up to date as events land (cases.changed),
  * reviews are saved (reviews.changed) and the policy changes (settings.changed: only cases with
  * a clock still running are judged again; ended clocks keep the policy they ended under).
  * The facts are indexed by time as they are held (`ReportIndex`): a report reads only the days of
- * its period and the clocks still running, never the cases' events.
+ * its period and the clocks still running, never the cases' events. The build holds the cases a
+ * slice at a time between turns of the event loop; a report asked for meanwhile waits for it (never
+ * a report over part of the cases), and `status()` says how far it got.
  */
 export class ReportsProjection {
   #state: State = { kind: 'unbuilt' };
-  /** Changes that land while the projection is built, applied after it, in order. */
-  #pending: Array<(held: Held) => Promise<void>> = [];
   #policy: Settings['policy'];
   /** Serializes updates so each case's facts follow its events in order. */
   #chain: Promise<void> = Promise.resolve();
@@ -50,6 +75,22 @@ export class ReportsProjection {
       this.#policy = settings.policy;
       this.#enqueue(async (held) => this.#rejudgeRunning(held));
     });
+  }
+
+  /** Builds the projection in the background (at start-up), so the first report waits less or not at all; a failure is left to the first report to say. */
+  warm(): void {
+    this.#ready().catch(() => undefined);
+  }
+
+  /** Whether a report now would wait for a build, and how far it got. */
+  status(): ReportsStatus {
+    const state = this.#state;
+    return state.kind === 'building' ? { building: true, casesRead: state.casesRead, casesTotal: state.casesTotal } : { building: false };
+  }
+
+  /** Resolves once no build is under way (before the store closes). */
+  async settled(): Promise<void> {
+    if (this.#state.kind === 'building') await this.#state.done.catch(() => undefined);
   }
 
   /** The report for a period and grouping, from the projection (built first when missing). */
@@ -71,27 +112,30 @@ export class ReportsProjection {
   /** The data was replaced (an import): the next query builds the projection again from the store. */
   replaced(): void {
     this.#state = { kind: 'unbuilt' };
-    this.#pending = [];
   }
 
-  async #ready(): Promise<Held> {
-    await this.#chain;
-    if (this.#state.kind === 'ready') return this.#state.held;
-    if (this.#state.kind === 'building') return this.#state.done;
-    const done = this.#build();
-    const state: State = { kind: 'building', done };
+  /** The projection once built and up to date: after the updates under way, or after the build (started here when none is). */
+  #ready(): Promise<Held> {
+    const current = this.#state;
+    if (current.kind === 'building') return current.done;
+    if (current.kind === 'ready') return this.#chain.then(() => (this.#state === current ? current.held : this.#ready()));
+    const state = new Building();
     this.#state = state;
-    try {
-      const held = await done;
-      if (this.#state === state) this.#state = { kind: 'ready', held };
-      return held;
-    } catch (error) {
+    state.done = this.#build(state).catch((error: unknown) => {
+      if (error instanceof Superseded) return this.#ready();
       if (this.#state === state) this.#state = { kind: 'unbuilt' };
       throw error;
-    }
+    });
+    return state.done;
   }
 
-  async #build(): Promise<Held> {
+  async #build(state: Building): Promise<Held> {
+    const turn = async () => {
+      await nextTurn();
+      if (this.#state !== state) throw new Superseded();
+    };
+    // whoever started the build holds its promise before it runs
+    await turn();
     const held: Held = { facts: new Map(), reviews: new Map(), published: new Map(), index: new ReportIndex() };
     const reviews: Review[] = [];
     for (const caseId of await this.deps.reviews.caseIds()) {
@@ -99,26 +143,43 @@ export class ReportsProjection {
       if (!review) continue;
       reviews.push(review);
       held.published.set(caseId, review.revisions.map((revision) => revision.publishedAt));
+      if (reviews.length % SLICE === 0) await turn();
     }
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.deps.store.history({ limit: PAGE, offset });
-      for (const record of page.cases) this.#holdCase(held, record);
+      state.casesTotal = page.total + this.deps.store.openCases().length;
+      for (const record of page.cases) {
+        this.#holdCase(held, record);
+        if (++state.casesRead % SLICE === 0) await turn();
+      }
       if (page.cases.length === 0 || offset + page.cases.length >= page.total) break;
     }
-    // read after the history: a case reopened meanwhile is open here, and this copy wins
-    for (const record of this.deps.store.openCases()) this.#holdCase(held, record);
+    // read after the history: a case reopened meanwhile is open here, and this copy wins (a copy
+    // held in a slice is the store's at that turn; a change after it is among the pending ones)
+    const open = this.deps.store.openCases();
+    state.casesTotal = state.casesRead + open.length;
+    for (const record of open) {
+      const current = this.deps.store.openCase(record.id);
+      // closed since the list was taken: the history held it, or its change is pending
+      if (current) this.#holdCase(held, current);
+      if (++state.casesRead % SLICE === 0) await turn();
+    }
     // an action item falls due at the end of its day in the case's time zone: known once the cases are
-    for (const review of reviews) this.#holdReview(held, review);
-    const pending = this.#pending;
-    this.#pending = [];
-    for (const apply of pending) await apply(held);
+    for (const [index, review] of reviews.entries()) {
+      this.#holdReview(held, review);
+      if ((index + 1) % SLICE === 0) await turn();
+    }
+    // Every change that landed meanwhile (and those that land while these are applied), then ready
+    // in the same turn as the last of them, so no change falls between the two.
+    for (let apply = state.pending.shift(); apply; apply = state.pending.shift()) await apply(held);
+    if (this.#state === state) this.#state = { kind: 'ready', held };
     return held;
   }
 
   #enqueue(apply: (held: Held) => Promise<void>): void {
     if (this.#state.kind === 'unbuilt') return;
     if (this.#state.kind === 'building') {
-      this.#pending.push(apply);
+      this.#state.pending.push(apply);
       return;
     }
     const held = this.#state.held;

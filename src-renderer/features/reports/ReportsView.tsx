@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DeskError } from '../../../src-shared/contract';
+import type { DeskError, ReportsStatus } from '../../../src-shared/contract';
 import { GROUPING_LABEL, REPORT_GROUPINGS, reportHtml, reportTables, type Report, type ReportGrouping, type ReportPeriod, type Table } from '../../../src-shared/reports';
 import { formatDateTime, planNamesOf } from '../../../src-shared/words';
 import { DateField } from '../../components/DateField';
@@ -16,6 +16,9 @@ type ChartModule = { chart: WeeklyChartComponent | null; error: string | null };
 
 /** The top bar's key for Reports. */
 export const REPORTS_KEY = 'p';
+
+/** How long the view waits between two looks at a build under way. */
+const BUILD_LOOK_MS = 500;
 
 type PeriodChoice = 'last7' | 'last30' | 'last90' | 'quarter' | 'custom';
 const PERIOD_LABEL: Record<PeriodChoice, string> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', quarter: 'A quarter', custom: 'Custom' };
@@ -69,23 +72,41 @@ export function ReportsView() {
     };
   }, []);
 
+  const [building, setBuilding] = useState<Extract<ReportsStatus, { building: true }> | null>(null);
+
   useEffect(() => {
     if (!period) return;
     let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     setState((before) => ({ ...before, loading: true }));
-    void desk.api['reports.query']({ period, groupBy }).then((result) => {
-      if (!current) return;
-      setState(result.ok ? { report: result.value, error: null, loading: false } : { report: null, error: result.error, loading: false });
-    });
+    // While the projection is built (after start-up or an import), the view says how far it got,
+    // then asks for the report: a report is never made over part of the cases.
+    const ask = () =>
+      void desk.api['reports.query']({ period, groupBy }).then((result) => {
+        if (!current) return;
+        setBuilding(null);
+        setState(result.ok ? { report: result.value, error: null, loading: false } : { report: null, error: result.error, loading: false });
+      });
+    const look = () =>
+      void desk.api['reports.status']({}).then((status) => {
+        if (!current) return;
+        if (status.ok && status.value.building) {
+          setBuilding(status.value);
+          timer = setTimeout(look, BUILD_LOOK_MS);
+        } else ask();
+      });
+    look();
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [desk, period, groupBy]);
 
   const plans = settings.policy.plans;
   const tables = useMemo(() => (state.report ? reportTables(state.report, planNamesOf(plans)) : []), [state.report, plans]);
-  // the report waits for the chart's code (or its failure to load, said below)
-  const report = chartModule ? state.report : null;
+  // Shown once the chart's code is there (or said to have failed, below), never while a build is
+  // under way (a report from before an import is not current).
+  const report = chartModule && !building ? state.report : null;
   const WeeklyChart = chartModule?.chart;
 
   /** The desktop console asks where to save (and prints the PDF itself); the browser downloads the HTML and prints the page. */
@@ -157,7 +178,17 @@ export function ReportsView() {
       </form>
       {!period ? <p className="empty">Choose the period’s quarter (like 2026-Q4) or both days.</p> : null}
       {state.error ? <p role="alert">{`The report could not be made: ${state.error.message}`}</p> : null}
-      {!report && (state.loading || state.report) ? <p aria-busy="true">Making the report…</p> : null}
+      {building ? (
+        // the numbers change twice a second: a progress bar, not a live region, so a screen reader is not talked over
+        <p aria-busy="true" className="report-building">
+          {`Making the report: after it starts or an import, the console reads every case first (${building.casesRead.toLocaleString('en-GB')}${
+            building.casesTotal === null ? '' : ` of ${building.casesTotal.toLocaleString('en-GB')}`
+          } read). The report shows once all are read.`}
+          <progress aria-label="Cases read for the report" {...(building.casesTotal === null ? {} : { value: building.casesRead, max: building.casesTotal })} />
+        </p>
+      ) : !report && (state.loading || state.report) ? (
+        <p aria-busy="true">Making the report…</p>
+      ) : null}
       {report ? (
         <>
           <p className="report-period" aria-live="polite">

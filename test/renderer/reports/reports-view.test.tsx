@@ -115,6 +115,25 @@ describe('the Reports view', () => {
     }
   });
 
+  it('while the cases are still being read after start-up, says how far it got and shows no report until all are read', async () => {
+    const looks = [
+      { building: true, casesRead: 12_000, casesTotal: 60_000 },
+      { building: true, casesRead: 48_500, casesTotal: 60_000 },
+      { building: false },
+    ];
+    const { queries } = await showReports({ handlers: { 'reports.status': () => ({ ok: true, value: looks.length > 1 ? looks.shift()! : looks[0]! }) } });
+    const status = await screen.findByText(/^Making the report: after it starts/);
+    expect(status).toHaveTextContent('Making the report: after it starts or an import, the console reads every case first (12,000 of 60,000 read). The report shows once all are read.');
+    expect(queries).toEqual([]);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByRole('progressbar', { name: 'Cases read for the report' })).toHaveAttribute('value', '12000');
+    await waitFor(() => expect(screen.getByText(/^Making the report: after it starts/)).toHaveTextContent('(48,500 of 60,000 read)'), { timeout: 5_000 });
+    expect(screen.queryByRole('table')).toBeNull();
+    await table('By severity');
+    expect(queries).toHaveLength(1);
+    expect(screen.queryByText(/reads every case first/)).toBeNull();
+  });
+
   it('says in words why a report could not be made', async () => {
     await showReports({ handlers: { 'reports.query': () => ({ ok: false, error: { code: 'STORAGE', message: 'The history file 2026-11.json could not be read.' } }) } });
     expect(await screen.findByRole('alert')).toHaveTextContent('The report could not be made: The history file 2026-11.json could not be read.');
