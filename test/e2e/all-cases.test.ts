@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { writeDataset } from '../../src-main/core/storage';
 import { closedCase } from '../main/storage/fixtures/cases';
 import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { pageDownRendersNothing, rowsInView } from './render-ahead';
 import { screenshotPath } from './screenshots';
 
 let browser: Browser;
@@ -124,48 +125,16 @@ describe('All cases in the browser', () => {
     const box = (await table.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 
-    // The rows in view now and after each wheel turn, by their aria-rowindex (the header row is 1).
-    const inView = () =>
-      page.evaluate(() => {
-        const scroller = document.querySelector('[role="table"][aria-label="All cases"] .virtual-scroller')!;
-        const rows = [...scroller.querySelectorAll('.virtual-space > [role="row"]')];
-        const top = scroller.getBoundingClientRect().top;
-        const head = scroller.querySelector('.virtual-head')!.getBoundingClientRect().height;
-        return rows
-          .filter((row) => {
-            const { top: rowTop, bottom } = row.getBoundingClientRect();
-            return bottom > top + head && rowTop < top + scroller.clientHeight;
-          })
-          .map((row) => Number(row.getAttribute('aria-rowindex')));
-      });
     const lastRendered = async () => Number(await table.locator('.virtual-space > [role="row"]').last().getAttribute('aria-rowindex'));
-    const screen = (await inView()).length;
+    const screen = (await rowsInView(table)).length;
     expect(screen).toBeGreaterThan(10);
     // Shown and not scrolled, the list renders its view and 8 rows more; from the first scroll on, a screen ahead.
     expect(await lastRendered()).toBeLessThan(screen + 12);
     await page.mouse.wheel(0, 60);
-
-    for (let turn = 0; turn < 3; turn++) {
-      const shown = await inView();
-      // Once a view is shown, a screen more is rendered below it (and above it).
-      await expect.poll(lastRendered).toBeGreaterThanOrEqual(shown.at(-1)! + screen);
-      await expect.poll(() => table.getByText('Loading…').count()).toBe(0);
-      // Every row element the scroll adds to the list is recorded.
-      await page.evaluate(() => {
-        const added: number[] = [];
-        (window as unknown as { addedRows: number[] }).addedRows = added;
-        new MutationObserver((records) => {
-          for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLElement) added.push(Number(node.getAttribute('aria-rowindex')));
-        }).observe(document.querySelector('[role="table"][aria-label="All cases"] .virtual-space')!, { childList: true });
-      });
-      await page.mouse.wheel(0, screen * 30);
-      await expect.poll(async () => (await inView())[0]).toBeGreaterThan(shown[0]! + screen - 3);
-      const now = await inView();
-      const added = await page.evaluate(() => (window as unknown as { addedRows: number[] }).addedRows);
-      expect(now.filter((index) => added.includes(index))).toEqual([]);
+    await pageDownRendersNothing(page, table, 3, async (view) => {
       // The rows shown are the right ones, with their data: most recently updated first.
-      const first = await table.locator(`.virtual-space > [aria-rowindex="${now[0]}"]`).innerText();
-      expect(first).toContain(`RD-${1000 - (now[0]! - 2) + 1000}`);
-    }
+      const first = await table.locator(`.virtual-space > [aria-rowindex="${view[0]}"]`).innerText();
+      expect(first).toContain(`RD-${1000 - (view[0]! - 2) + 1000}`);
+    });
   });
 });

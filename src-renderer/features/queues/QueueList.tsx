@@ -75,7 +75,7 @@ export const QueueList = memo(function QueueList({ severity, cases, active }: { 
       className="queue-table"
       title={`Move with ${LIST_KEYS.down.replace(' ', ' or ')} / ${LIST_KEYS.up.replace(' ', ' or ')}; ${LIST_KEYS.open} opens`}
     >
-      <VirtualRows head={HEAD} count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={active ? cursor : undefined} className="queue-body" />
+      <VirtualRows head={HEAD} count={cases.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} idOf={idOf} activeIndex={active ? cursor : undefined} className="queue-body" renderAhead />
     </div>
   );
 });
