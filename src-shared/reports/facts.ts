@@ -1,7 +1,7 @@
 import { foldCase } from '../domain/case-state';
 import type { CaseRecord, EscalationLevel, EscalationTrigger } from '../domain/events';
 import { SEVERITIES, type Severity, severityRank } from '../domain/severity';
-import { endOfDueDay, reviewsCompleted, type Review } from '../review';
+import { endOfDueDay, reviewsCompleted, type ReviewDigest } from '../review';
 import { businessMinutesBetween, CLOCK_KINDS, calendarOf, clocksOf, planOf, policyInForce, type ClockKind, type Policy, type PolicyHistory } from '../sla';
 
 /**
@@ -114,7 +114,7 @@ export function unpackClocks(packed: Float64Array): ClockFact[] {
 }
 
 /** `timeZone`: the case's (its plan's business calendar's), where an action item's due day ends. */
-export function reviewFactsOf(review: Review, timeZone: string): ReviewFacts {
+export function reviewFactsOf(review: ReviewDigest, timeZone: string): ReviewFacts {
   const analysis = review.content.rootCauseAnalysis;
   return {
     caseId: review.caseId,

@@ -2,7 +2,7 @@ import { foldCase } from '../domain/case-state';
 import type { CaseRecord } from '../domain/events';
 import type { Policy } from '../sla';
 import { caseTimeZone, endOfDueDay } from './calendar-zone';
-import type { Review } from './model';
+import type { ReviewDigest } from './digest';
 import { reviewRequirement } from './requirement';
 
 export type ReviewDeadlineItem =
@@ -23,14 +23,14 @@ export type ReviewDeadlineItem =
 
 export interface ReviewDeadlineInput {
   readonly cases: readonly CaseRecord[];
-  /** Reviews by case id; a case without one has none yet. */
-  readonly reviews: ReadonlyMap<string, Review>;
+  /** Reviews (or their digests) by case id; a case without one has none yet. */
+  readonly reviews: ReadonlyMap<string, ReviewDigest>;
   readonly policy: Policy;
   readonly nowIso: string;
 }
 
 /** Open action items with a due date, with the instant they fall due. */
-export function openActionItemDeadlines(review: Review, caseTitle: string, timeZone: string, nowIso: string): ReviewDeadlineItem[] {
+export function openActionItemDeadlines(review: ReviewDigest, caseTitle: string, timeZone: string, nowIso: string): ReviewDeadlineItem[] {
   const now = Date.parse(nowIso);
   return review.content.actionItems.flatMap((item) => {
     if (item.status !== 'open' || item.due === null) return [];

@@ -6,6 +6,7 @@ export * from './completeness';
 export * from './calendar-zone';
 export * from './requirement';
 export * from './deadlines';
+export * from './digest';
 export * from './changes';
 export * from './lifecycle';
 export * from './document';

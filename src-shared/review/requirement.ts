@@ -1,7 +1,7 @@
 import { foldCase } from '../domain/case-state';
 import type { CaseRecord } from '../domain/events';
 import { clocksOf, planOf, type Policy } from '../sla';
-import type { Review } from './model';
+import type { ReviewDigest } from './digest';
 
 export type ReviewRequirement =
   | { readonly required: false; readonly formal: false }
@@ -17,7 +17,7 @@ export type ReviewRequirement =
 export const PREMIUM_PLAN_ID = 'premium';
 
 /** Each publication completes the review clock of the latest cycle resolved before it. */
-export function reviewsCompleted(record: CaseRecord, review: Pick<Review, 'revisions'> | { readonly revisions: ReadonlyArray<{ readonly publishedAt: string }> } | null): { cycle: number; at: string }[] {
+export function reviewsCompleted(record: CaseRecord, review: Pick<ReviewDigest, 'revisions'> | null): { cycle: number; at: string }[] {
   const cycles = foldCase(record).cycles;
   return (review?.revisions ?? []).flatMap(({ publishedAt }) => {
     const covered = cycles.filter((cycle) => cycle.resolvedAt !== null && Date.parse(cycle.resolvedAt) <= Date.parse(publishedAt)).at(-1);
@@ -30,7 +30,7 @@ export function reviewsCompleted(record: CaseRecord, review: Pick<Review, 'revis
  * reviewRequired and reviewDue for the most severe severity of the resolved cycle, through
  * the shared review clock.
  */
-export function reviewRequirement(record: CaseRecord, policy: Policy, review: Review | null, nowIso: string): ReviewRequirement {
+export function reviewRequirement(record: CaseRecord, policy: Policy, review: ReviewDigest | null, nowIso: string): ReviewRequirement {
   const clocks = clocksOf(record.events, policy, nowIso, { reviewsCompleted: reviewsCompleted(record, review) });
   const clock = clocks.filter((c) => c.kind === 'reviewDue').at(-1);
   // a review clock ended without being met was stopped by reopening: the new cycle decides

@@ -1,8 +1,7 @@
 import type { ReportsStatus } from '../../../src-shared/contract';
 import type { CaseRecord } from '../../../src-shared/domain';
-import type { Review } from '../../../src-shared/review';
 import { caseFactsOf, ReportIndex, reviewFactsOf, type CaseFacts, type Report, type ReportQuery, type ReviewFacts } from '../../../src-shared/reports';
-import { caseTimeZone } from '../../../src-shared/review';
+import { caseTimeZone, type ReviewDigest } from '../../../src-shared/review';
 import type { Settings } from '../../../src-shared/settings';
 import type { EventBus } from '../event-bus';
 import type { CaseStore, Clock } from '../ports';
@@ -10,7 +9,7 @@ import type { ReviewStore } from '../reviews';
 
 export interface ReportsDeps {
   readonly store: CaseStore;
-  readonly reviews: Pick<ReviewStore, 'caseIds' | 'load'>;
+  readonly reviews: Pick<ReviewStore, 'digests' | 'load'>;
   readonly settings: () => Settings;
   readonly clock: Pick<Clock, 'now'>;
   readonly bus: EventBus;
@@ -137,13 +136,11 @@ export class ReportsProjection {
     // whoever started the build holds its promise before it runs
     await turn();
     const held: Held = { facts: new Map(), reviews: new Map(), published: new Map(), index: new ReportIndex() };
-    const reviews: Review[] = [];
-    for (const caseId of await this.deps.reviews.caseIds()) {
-      const review = await this.deps.reviews.load(caseId);
-      if (!review) continue;
-      reviews.push(review);
-      held.published.set(caseId, review.revisions.map((revision) => revision.publishedAt));
-      if (reviews.length % SLICE === 0) await turn();
+    // the reviews' digests (the review store keeps them): no review file is read
+    const reviews = [...(await this.deps.reviews.digests()).values()];
+    for (const [index, review] of reviews.entries()) {
+      held.published.set(review.caseId, review.revisions.map((revision) => revision.publishedAt));
+      if ((index + 1) % SLICE === 0) await turn();
     }
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.deps.store.history({ limit: PAGE, offset });
@@ -197,7 +194,7 @@ export class ReportsProjection {
     held.index.put(facts);
   }
 
-  #holdReview(held: Held, review: Review): void {
+  #holdReview(held: Held, review: ReviewDigest): void {
     const settings = this.deps.settings();
     let timeZone = 'UTC';
     const facts = held.facts.get(review.caseId);

@@ -24,6 +24,7 @@ import {
   type ReviewContext,
   type ReviewDeadlineItem,
   type ReviewDecision,
+  type ReviewDigest,
 } from '../../../src-shared/review';
 import { foldCase } from '../../../src-shared/domain';
 import { planOf, type Policy } from '../../../src-shared/sla';
@@ -240,12 +241,9 @@ export class ReviewService {
     return { savedTo: path };
   }
 
-  private async casesWithReviews(): Promise<{ cases: CaseRecord[]; reviews: Map<string, Review> }> {
-    const reviews = new Map<string, Review>();
-    for (const caseId of await this.deps.store.caseIds()) {
-      const review = await this.deps.store.load(caseId);
-      if (review) reviews.set(caseId, review);
-    }
+  /** Every case with a review or open, and each review's digest (the store keeps them: no review file is read). */
+  private async casesWithReviews(): Promise<{ cases: CaseRecord[]; reviews: Map<string, ReviewDigest> }> {
+    const reviews = await this.deps.store.digests();
     const cases = new Map(this.deps.cases.list().map((record) => [record.id, record]));
     for (const caseId of reviews.keys()) {
       if (cases.has(caseId)) continue;

@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import { reviewSchema, type Review } from '../../../src-shared/review';
+import { reviewDigestOf, reviewSchema, type Review, type ReviewDigest } from '../../../src-shared/review';
 import { KeyedQueue } from '../keyed-queue';
 import { latestBackupOf, openDocument, setAside, type CorruptFile } from '../storage';
 
@@ -12,6 +12,11 @@ export interface ReviewStore {
   save(review: Review): Promise<void>;
   /** Every case that has a review. */
   caseIds(): Promise<string[]>;
+  /**
+   * The digest of every review that can be read, by case id (a copy: later saves do not change
+   * it). What the deadlines, the action items and the reports need, without each review's file.
+   */
+  digests(): Promise<Map<string, ReviewDigest>>;
   /** The reviews folder was replaced (an import): drop what is held from the old files. */
   forget(): void;
 }
@@ -40,6 +45,12 @@ export const REVIEWS_HELD = 32;
  * reviews are held in memory (at most `held`); one dropped is read again from its file.
  * The steps on one case run one after another, so a review is never dropped while it is being
  * written, nor read in two copies.
+ *
+ * The digest of every review (ReviewDigest, a few hundred bytes each) is kept in memory: built
+ * the first time it is asked for by reading every file once, then kept by each save, and built
+ * again after forget() (an import replaced the folder). Reviews reach the folder only through
+ * save (team sync included) or while the console is stopped or replacing its data, so it
+ * always matches the files.
  */
 export function createFileReviewStore(options: FileReviewStoreOptions): ReviewStore {
   const limit = options.held ?? REVIEWS_HELD;
@@ -49,6 +60,8 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
   /** Counts forget(): a file read before it is not held after it. */
   let generation = 0;
   let dirReady: Promise<unknown> | undefined;
+  /** The digests being built (or built) for this generation; saves keep them current. */
+  let digests: { map: Map<string, ReviewDigest>; built: Promise<void> } | undefined;
   const spec = (caseId: string, empty?: () => ReviewFile) => ({
     path: join(options.dir, `${caseId}.json`),
     schema: reviewFileSchema,
@@ -71,8 +84,8 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
     const set = await setAside(join(options.dir, `${caseId}.json`), `holds the review of ${holds}, not ${caseId}`, { now: options.now(), latestBackup: (file) => latestBackupOf(dirname(options.dir), file) });
     options.onCorrupt?.(set);
   };
-  /** The case's document, held or read; `review` makes one where there is none to read. */
-  const documentOf = async (caseId: string, review?: Review): Promise<Low<ReviewFile> | undefined> => {
+  /** The case's document, held or read; `review` makes one where there is none to read; `keep` false reads without holding it. */
+  const documentOf = async (caseId: string, review?: Review, keep = true): Promise<Low<ReviewFile> | undefined> => {
     const found = held.get(caseId);
     if (found) {
       hold(caseId, found);
@@ -87,8 +100,28 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
       await setAsideMismatch(caseId, holds);
       if (!review) return undefined;
     }
-    if (readIn === generation) hold(caseId, opened.db);
+    if (readIn === generation && keep) hold(caseId, opened.db);
     return opened.db;
+  };
+
+  /** Reads every review not yet in `map` (one saved meanwhile is there already, newer). */
+  const buildDigests = async (map: Map<string, ReviewDigest>): Promise<void> => {
+    for (const caseId of await caseIdsOf()) {
+      await steps.run(caseId, async () => {
+        if (map.has(caseId)) return;
+        // read past the held ones: the reviews being edited stay held
+        const review = (held.get(caseId) ?? (await documentOf(caseId, undefined, false)))?.data.review;
+        if (review) map.set(caseId, reviewDigestOf(review));
+      });
+    }
+  };
+  const caseIdsOf = async (): Promise<string[]> => {
+    try {
+      return (await readdir(options.dir)).flatMap((name) => FILE_NAME.exec(name)?.[1] ?? []).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   };
 
   return {
@@ -108,20 +141,34 @@ export function createFileReviewStore(options: FileReviewStoreOptions): ReviewSt
           if (held.get(review.caseId) === db) held.delete(review.caseId);
           throw error;
         }
+        // durable: the digests (built or being built) take it; a build reaching this case keeps it
+        digests?.map.set(review.caseId, reviewDigestOf(review));
       });
     },
     forget() {
       generation++;
       held.clear();
       dirReady = undefined;
+      digests = undefined;
     },
-    async caseIds() {
-      try {
-        return (await readdir(options.dir)).flatMap((name) => FILE_NAME.exec(name)?.[1] ?? []).sort();
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
+    async digests() {
+      for (;;) {
+        const readIn = generation;
+        if (!digests) {
+          const map = new Map<string, ReviewDigest>();
+          const building = { map, built: buildDigests(map) };
+          digests = building;
+          building.built.catch(() => {
+            // not built (a file could not be read): the next ask builds again
+            if (digests === building) digests = undefined;
+          });
+        }
+        const current = digests;
+        await current.built;
+        // forget() while it was built: the folder changed, build for the new one
+        if (readIn === generation && digests === current) return new Map(current.map);
       }
     },
+    caseIds: caseIdsOf,
   };
 }

@@ -1,4 +1,4 @@
-import type { Review } from '../../../src-shared/review';
+import { reviewDigestOf, type Review } from '../../../src-shared/review';
 import type { ReviewStore } from '../reviews';
 
 /** The testing implementation of the ReviewStore port: same contract, kept in memory. */
@@ -19,6 +19,9 @@ export function createMemoryReviewStore(initial: readonly Review[] = []): Review
     },
     async caseIds() {
       return [...reviews.keys()].sort();
+    },
+    async digests() {
+      return new Map([...reviews].map(([caseId, review]) => [caseId, reviewDigestOf(review)]));
     },
     forget() {
       // Nothing is held apart from the reviews themselves.

@@ -19,6 +19,7 @@ function spied() {
     load: (caseId) => (calls.push(`load ${caseId}`), reviews.load(caseId)),
     save: (review) => (calls.push(`save ${review.caseId}`), reviews.save(review)),
     caseIds: () => (calls.push('caseIds'), reviews.caseIds()),
+    digests: () => (calls.push('digests'), reviews.digests()),
     forget: () => reviews.forget(),
   };
   return { calls, caseStore, reviewStore };
@@ -40,7 +41,7 @@ describe('a review autosave touches only its own case', () => {
     await core.handlers['reviews.save']({ caseId: id, baseVersion: started.review!.version, changes: [{ op: 'setText', field: 'summary', value: 'Pool ran dry.' }, { op: 'addActionItem', item }] });
     await core.runtime.idle();
 
-    expect(calls.filter((call) => call === 'openCases' || call === 'caseIds')).toEqual([]);
+    expect(calls.filter((call) => call === 'openCases' || call === 'caseIds' || call === 'digests')).toEqual([]);
     expect(calls.filter((call) => others.some((other) => call.endsWith(` ${other}`)))).toEqual([]);
     expect(calls).toContain(`openCase ${id}`);
 
