@@ -255,23 +255,25 @@ const PAGE_SCRIPT = `
     }
     // The rows under the sticky header row, from the scroll position alone: row i spans
     // [(i + 1) * rowHeight, (i + 2) * rowHeight) of the scroller's content.
-    const inView = () => {
+    // With screens = 2: also the next screen below, which the list renders ahead (up to the end of the list).
+    const rendered = (screens) => {
       const top = scroller.scrollTop;
       const from = Math.floor(top / rowHeight);
-      const to = Math.floor((top + scroller.clientHeight - rowHeight - 1) / rowHeight);
+      const lastIndex = Number(table.getAttribute('aria-rowcount')) - 2;
+      const to = Math.min(lastIndex, Math.floor((top + screens * scroller.clientHeight - rowHeight - 1) / rowHeight));
       for (let index = from; index <= to; index++) {
         const row = rowAt(index);
         if (!row || row.classList.contains('pending')) return false;
       }
       return true;
     };
-    const before = last();
+    const inView = () => rendered(1);
     return new Promise((resolve, reject) => {
       // A capturing listener on the document runs before the virtualizer's own listener on the scroller.
       document.addEventListener('scroll', () => {
         const started = performance.now();
         until(table, inView, started, 'the rows in view after a scroll, with data')
-          .then((shown) => until(table, () => last() !== before && !table.querySelector('.virtual-space > .pending'), started, 'the rows rendered ahead').then((ahead) => resolve({ ...shown, aheadMs: ahead.committedMs })))
+          .then((shown) => until(table, () => rendered(2), started, 'the rows rendered ahead').then((ahead) => resolve({ ...shown, aheadMs: ahead.committedMs })))
           .catch(reject);
       }, { capture: true, once: true });
       const from = scroller.scrollTop;
