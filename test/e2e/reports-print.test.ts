@@ -1,20 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { connectSocket, resolvedP1 } from './desk-socket';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { LAPTOP_WINDOW, useConsoleFixture } from './console-fixture';
+import { resolvedP1 } from './desk-socket';
 import { screenshotPath } from './screenshots';
 
-let browser: Browser;
-let host: RunningHost | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+const desk = useConsoleFixture();
 
 /** A4 landscape less the report's 10 mm margins (reports.css), in CSS pixels (96 to the inch). */
 const PRINTED_WIDTH = Math.floor(((297 - 20) / 25.4) * 96);
@@ -22,13 +10,14 @@ const PRINTED_HEIGHT = Math.floor(((210 - 20) / 25.4) * 96);
 
 describe('Reports printed from the browser (Print or save as PDF)', () => {
   it('is on landscape A4 pages, every table within the width of the page, and the chart drawn as soon as the report shows', async () => {
-    host = await startHost(await newDataDir());
-    const socket = await connectSocket(host);
-    await resolvedP1(socket);
-    await resolvedP1(socket);
-    socket.close();
-    const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
+    const host = await desk.start({
+      seed: async (socket) => {
+        await resolvedP1(socket);
+        await resolvedP1(socket);
+      },
+    });
+    // Not desk.open: the socket's answers are watched below from before the console connects.
+    const page = await (await desk.browser.newContext({ timezoneId: 'Europe/Berlin', viewport: LAPTOP_WINDOW })).newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(host.url);
     // The chart's code (uPlot) is slow to come, as on a slow line: the report, answered, waits for it
