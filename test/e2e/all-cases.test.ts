@@ -1,40 +1,23 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { writeDataset } from '../../src-main/core/storage';
+import type { Locator, Page } from 'playwright-core';
+import type { Dataset } from '../../src-main/core/storage';
 import { closedCase } from '../main/storage/fixtures/cases';
-import { launchBrowser, newDataDir, startHost, type RunningHost } from './harness';
+import { useConsoleFixture } from './console-fixture';
 import { pageDownRendersNothing, rowsInView } from './render-ahead';
 import { screenshotPath } from './screenshots';
 
-let browser: Browser;
-let host: RunningHost | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+const desk = useConsoleFixture();
 
-/** A laptop's window, in Berlin. */
-async function openConsole(dataDir?: string): Promise<Page> {
-  host = await startHost(dataDir ?? (await newDataDir()));
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'New case', exact: true }).and(page.locator(':enabled')).waitFor();
+/** A laptop's window, in Berlin; its store holds `dataset` if given. */
+async function openConsole(dataset?: Dataset): Promise<Page> {
+  const { page } = await desk.open(await desk.start({ dataset }));
   return page;
 }
 
 /** A console whose store holds `count` closed cases (RD-1001 on, closed an hour apart from 1 Jan 2025), showing All cases. */
 async function closedHistory(count: number): Promise<{ page: Page; table: Locator }> {
-  const dir = await newDataDir();
   const from = Date.UTC(2025, 0, 1);
   const cases = Array.from({ length: count }, (_, i) => closedCase(`RD-${1001 + i}`, 15, new Date(from + i * 3_600_000).toISOString()));
-  await writeDataset(dir, { prefix: 'RD', nextNumber: 1001 + count, cases }, 100);
-  const page = await openConsole(dir);
+  const page = await openConsole({ prefix: 'RD', nextNumber: 1001 + count, cases });
   await button(page.getByRole('navigation', { name: 'Views' }), 'All cases').click();
   await page.getByText(`${count} cases, open and closed`).waitFor();
   return { page, table: page.getByRole('table', { name: 'All cases', exact: true }) };
