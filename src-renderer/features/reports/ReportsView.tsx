@@ -240,34 +240,7 @@ function TableView({ table, onOpenCase }: { table: Table; onOpenCase: (id: strin
       ) : (
         // A wide table scrolls sideways: its box takes the focus so the arrow keys can scroll it.
         <div className={table.header.length > PRINTED_COLUMNS ? 'report-scroll printed-in-parts' : 'report-scroll'} tabIndex={0} role="region" aria-labelledby={headingId}>
-          <table aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                {table.header.map((label) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, index) => (
-                <tr key={index}>
-                  {row.shown.map((cell, column) =>
-                    column === 0 && row.caseId ? (
-                      <th key={column} scope="row">
-                        <button type="button" className="link" onClick={() => onOpenCase(row.caseId!)}>
-                          {cell}
-                        </button>
-                      </th>
-                    ) : (
-                      <td key={column}>{cell}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReportGrid table={table} columns={table.header.map((_, index) => index)} labelledBy={headingId} onOpenCase={onOpenCase} />
         </div>
       )}
       {table.rows.length > 0 && table.header.length > PRINTED_COLUMNS ? <PrintedParts table={table} /> : null}
@@ -280,25 +253,49 @@ function PrintedParts({ table }: { table: Table }) {
   return (
     <div className="report-printed-parts">
       {printedParts(table.header.length).map((columns) => (
-        <table key={columns.join()}>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {table.header[column]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, index) => (
-              <tr key={index}>
-                {columns.map((column) => (column === 0 ? <th key={column} scope="row">{row.shown[column]}</th> : <td key={column}>{row.shown[column]}</td>))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportGrid key={columns.join()} table={table} columns={columns} />
       ))}
     </div>
+  );
+}
+
+/**
+ * The columns `columns` of a table. With `onOpenCase` (on screen), a row of one case opens it from
+ * its first cell, a row header; on paper (without it) the first column is the rows' header.
+ */
+function ReportGrid({ table, columns, labelledBy, onOpenCase }: { table: Table; columns: readonly number[]; labelledBy?: string; onOpenCase?: (id: string) => void }) {
+  return (
+    <table aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {table.header[column]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, index) => (
+          <tr key={index}>
+            {columns.map((column) =>
+              column === 0 && onOpenCase && row.caseId ? (
+                <th key={column} scope="row">
+                  <button type="button" className="link" onClick={() => onOpenCase(row.caseId!)}>
+                    {row.shown[column]}
+                  </button>
+                </th>
+              ) : column === 0 && !onOpenCase ? (
+                <th key={column} scope="row">
+                  {row.shown[column]}
+                </th>
+              ) : (
+                <td key={column}>{row.shown[column]}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
